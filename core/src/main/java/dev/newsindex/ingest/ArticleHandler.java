@@ -1,0 +1,14 @@
+package dev.newsindex.ingest;
+
+import dev.newsindex.Article;
+import java.io.IOException;
+
+/** Receives what a reader finds: each good article, and each record it had to reject. */
+public interface ArticleHandler {
+
+  /** A well-formed article read at {@code origin}. May fail when the handler writes it somewhere. */
+  void article(Article article, Origin origin) throws IOException;
+
+  /** A record (or whole file) at {@code origin} that could not be read; {@code reason} is one line. */
+  void rejected(Origin origin, String reason);
+}

@@ -1,0 +1,41 @@
+package dev.newsindex.ingest;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** Parses the dates news feeds carry: ISO dates and ISO date-times, strictly (no 2023-02-30). */
+public final class Dates {
+  private Dates() {}
+
+  /**
+   * The calendar date of {@code text}: {@code 2023-11-16}, {@code 2023-11-16T08:30:00},
+   * {@code 2023-11-16T08:30:00Z} or with an offset ({@code +02:00}); a date-time keeps its own local
+   * date (no conversion to UTC), as a reader of the article would see it.
+   *
+   * @throws IllegalArgumentException naming the text when it is no such date
+   */
+  public static LocalDate parse(String text) {
+    String s = text.strip();
+    try {
+      if (s.length() <= 10) {
+        return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
+      }
+      try {
+        return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toLocalDate();
+      } catch (DateTimeParseException e) {
+        return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toLocalDate();
+      }
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("bad date '" + abbreviate(s) + "' (expected YYYY-MM-DD"
+          + " or an ISO date-time)", e);
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "\u2026";
+  }
+}

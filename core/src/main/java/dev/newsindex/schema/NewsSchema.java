@@ -1,0 +1,222 @@
+package dev.newsindex.schema;
+
+import dev.newsindex.Article;
+import dev.newsindex.analysis.NewsAnalyzer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The one place that maps an {@link Article} to a Lucene document and back. Every field's name,
+ * type, storage, analysis and doc values are defined here and nowhere else.
+ *
+ * <table>
+ *   <caption>Fields</caption>
+ *   <tr><th>field</th><th>indexed as</th><th>stored</th><th>doc values</th><th>why</th></tr>
+ *   <tr><td>{@value #ID}</td><td>exact term</td><td>yes</td><td>-</td>
+ *       <td>unique key: upserts replace by this term</td></tr>
+ *   <tr><td>{@value #TITLE}</td><td>{@link NewsAnalyzer}, offsets</td><td>yes</td><td>-</td>
+ *       <td>searched (boosted) and highlighted from postings offsets</td></tr>
+ *   <tr><td>{@value #BODY}</td><td>{@link NewsAnalyzer}, offsets</td><td>yes</td><td>-</td>
+ *       <td>searched and highlighted</td></tr>
+ *   <tr><td>{@value #DATE}</td><td>long point (epoch day)</td><td>yes</td><td>numeric</td>
+ *       <td>range filters (points) and sorting (doc values)</td></tr>
+ *   <tr><td>{@value #SOURCE}</td><td>exact term, lower-cased</td><td>yes</td><td>sorted set</td>
+ *       <td>case-insensitive filters; counts by source from doc values</td></tr>
+ *   <tr><td>{@value #URL}</td><td>-</td><td>yes</td><td>-</td><td>shown, never searched</td></tr>
+ *   <tr><td>{@value #CONTENT_HASH}</td><td>-</td><td>no</td><td>numeric</td>
+ *       <td>re-indexing an unchanged article is detected without reading stored fields</td></tr>
+ *   <tr><td>{@value #METADATA_PREFIX}<i>name</i></td><td>-</td><td>yes</td><td>-</td>
+ *       <td>whatever else a format carries, kept for display</td></tr>
+ * </table>
+ */
+public final class NewsSchema {
+  /** The schema version, stored in every commit; a different version needs a rebuild. */
+  public static final String VERSION = "1";
+
+  /** Commit user-data key holding {@link #VERSION}. */
+  public static final String SCHEMA_KEY = "newsindex.schema";
+  /** Commit user-data key holding the analyzer's {@link NewsAnalyzer#NAME}. */
+  public static final String ANALYZER_KEY = "newsindex.analyzer";
+
+  public static final String ID = "id";
+  public static final String TITLE = "title";
+  public static final String BODY = "body";
+  public static final String DATE = "date";
+  public static final String SOURCE = "source";
+  public static final String URL = "url";
+  public static final String CONTENT_HASH = "content_hash";
+  public static final String METADATA_PREFIX = "meta.";
+
+  /** The analyzed fields a query searches by default, most important first. */
+  public static final List<String> TEXT_FIELDS = List.of(TITLE, BODY);
+
+  /** Analyzed, stored, with offsets in the postings so highlighting needs no re-analysis. */
+  private static final FieldType TEXT_TYPE = textType();
+
+  private static FieldType textType() {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(true);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
+
+  private NewsSchema() {}
+
+  /**
+   * The analyzer for every field: {@link NewsAnalyzer} for text, exact lower-cased terms for
+   * {@value #SOURCE}, exact terms for {@value #ID}. Use the same one for indexing and for queries.
+   */
+  public static Analyzer analyzer() {
+    return new PerFieldAnalyzerWrapper(new NewsAnalyzer(),
+        Map.of(SOURCE, new LowercaseKeywordAnalyzer(), ID, new LowercaseKeywordAnalyzer(false)));
+  }
+
+  /** The commit user data that records this schema and analysis in an index. */
+  public static Map<String, String> commitData() {
+    return Map.of(SCHEMA_KEY, VERSION, ANALYZER_KEY, NewsAnalyzer.NAME);
+  }
+
+  /** The schema description found in {@code commitData}, e.g. {@code 1/news-en-1}. */
+  public static String describe(Map<String, String> commitData) {
+    return commitData.getOrDefault(SCHEMA_KEY, "none") + "/"
+        + commitData.getOrDefault(ANALYZER_KEY, "none");
+  }
+
+  /** Whether an index with this commit data can be searched and updated by this version. */
+  public static boolean isCompatible(Map<String, String> commitData) {
+    return describe(commitData).equals(describe(commitData()));
+  }
+
+  /** The form in which {@code source} is indexed for exact, case-insensitive matching. */
+  public static String sourceTerm(String source) {
+    return source.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** A date as indexed in {@value #DATE}: days since 1970-01-01. */
+  public static long dateValue(LocalDate date) {
+    return date.toEpochDay();
+  }
+
+  /** The Lucene document for {@code article}. */
+  public static Document toDocument(Article article) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, article.id(), Field.Store.YES));
+    doc.add(new Field(TITLE, article.title(), TEXT_TYPE));
+    doc.add(new Field(BODY, article.body(), TEXT_TYPE));
+    if (article.date() != null) {
+      long day = dateValue(article.date());
+      doc.add(new LongPoint(DATE, day));
+      doc.add(new NumericDocValuesField(DATE, day));
+      doc.add(new StoredField(DATE, day));
+    }
+    if (!article.source().isEmpty()) {
+      doc.add(new StringField(SOURCE, sourceTerm(article.source()), Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(SOURCE, new BytesRef(article.source())));
+      doc.add(new StoredField(SOURCE, article.source()));
+    }
+    if (!article.url().isEmpty()) {
+      doc.add(new StoredField(URL, article.url()));
+    }
+    for (Map.Entry<String, String> e : article.metadata().entrySet()) {
+      doc.add(new StoredField(METADATA_PREFIX + e.getKey(), e.getValue()));
+    }
+    doc.add(new NumericDocValuesField(CONTENT_HASH, contentHash(article)));
+    return doc;
+  }
+
+  /** The article stored in {@code doc} (as loaded from the index's stored fields). */
+  public static Article fromDocument(Document doc) {
+    IndexableField date = doc.getField(DATE);
+    Map<String, String> metadata = new LinkedHashMap<>();
+    for (IndexableField f : doc.getFields()) {
+      if (f.name().startsWith(METADATA_PREFIX)) {
+        metadata.put(f.name().substring(METADATA_PREFIX.length()), f.stringValue());
+      }
+    }
+    return new Article(
+        doc.get(ID),
+        doc.get(TITLE),
+        date == null ? null : LocalDate.ofEpochDay(date.numericValue().longValue()),
+        doc.get(SOURCE),
+        doc.get(URL),
+        doc.get(BODY),
+        metadata);
+  }
+
+  /** A 64-bit digest of everything stored for {@code article}: equal digests mean unchanged. */
+  public static long contentHash(Article article) {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every JDK has SHA-256", e);
+    }
+    update(sha, article.id());
+    update(sha, article.title());
+    update(sha, article.date() == null ? "" : article.date().toString());
+    update(sha, article.source());
+    update(sha, article.url());
+    update(sha, article.body());
+    for (Map.Entry<String, String> e : article.metadata().entrySet()) {
+      update(sha, e.getKey());
+      update(sha, e.getValue());
+    }
+    return ByteBuffer.wrap(sha.digest()).getLong();
+  }
+
+  private static void update(MessageDigest sha, String part) {
+    byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+    sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+    sha.update(bytes);
+  }
+
+  /** Whole-value terms, lower-cased unless asked not to: for exact fields. */
+  private static final class LowercaseKeywordAnalyzer extends Analyzer {
+    private final boolean lowercase;
+
+    LowercaseKeywordAnalyzer() {
+      this(true);
+    }
+
+    LowercaseKeywordAnalyzer(boolean lowercase) {
+      this.lowercase = lowercase;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      KeywordTokenizer source = new KeywordTokenizer();
+      TokenStream result = lowercase ? new LowerCaseFilter(source) : source;
+      return new TokenStreamComponents(source, result);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return lowercase ? new LowerCaseFilter(in) : in;
+    }
+  }
+}

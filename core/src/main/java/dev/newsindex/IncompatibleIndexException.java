@@ -1,0 +1,15 @@
+package dev.newsindex;
+
+import java.nio.file.Path;
+
+/** Thrown when an index was written with a schema or analysis this version cannot search. */
+public final class IncompatibleIndexException extends NewsIndexException {
+  private static final long serialVersionUID = 1L;
+
+  /** The index at {@code path} has schema {@code found}; this version needs {@code expected}. */
+  public IncompatibleIndexException(Path path, String found, String expected) {
+    super("the index at " + path + " was built with schema " + found + " but this newsindex needs "
+        + expected + "; rebuild it: remove " + path + " and run newsindex index --index " + path
+        + " PATH...");
+  }
+}

@@ -1,0 +1,21 @@
+package dev.newsindex;
+
+import java.nio.file.Path;
+
+/** Thrown when an index is opened for reading where none has been built yet. */
+public final class IndexNotFoundException extends NewsIndexException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Path path;
+
+  /** No index at {@code path}. */
+  public IndexNotFoundException(Path path) {
+    super("no index at " + path + "; build one with: newsindex index --index " + path + " PATH...");
+    this.path = path;
+  }
+
+  /** Where the index was looked for. */
+  public Path path() {
+    return path;
+  }
+}

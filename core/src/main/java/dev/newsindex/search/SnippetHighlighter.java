@@ -1,0 +1,119 @@
+package dev.newsindex.search;
+
+import dev.newsindex.schema.NewsSchema;
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/**
+ * Lucene's {@link UnifiedHighlighter} configured for news: the whole title, the best sentences of
+ * the body, offsets read from the postings, phrases highlighted only where the phrase matched, and
+ * results as {@link Snippet} values with match offsets rather than marked-up strings.
+ */
+final class SnippetHighlighter extends UnifiedHighlighter {
+  /** Longest field prefix analysed for passages; offsets come from postings, so this is cheap. */
+  private static final int MAX_LENGTH = 1 << 20;
+
+  SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
+    super(UnifiedHighlighter.builder(searcher, analyzer)
+        .withFormatter(new SnippetFormatter())
+        .withMaxLength(MAX_LENGTH)
+        .withHandleMultiTermQuery(true)
+        .withHighlightPhrasesStrictly(true)
+        .withMaxNoHighlightPassages(1));
+  }
+
+  @Override
+  protected BreakIterator getBreakIterator(String field) {
+    if (NewsSchema.TITLE.equals(field)) {
+      return new WholeBreakIterator();
+    }
+    return new NewsSentenceIterator();
+  }
+
+  /**
+   * The snippets of {@code fields} for each of {@code docIds}: result[field index][doc index] is a
+   * list (empty when the field has no text).
+   */
+  List<List<List<Snippet>>> snippets(String[] fields, Query query, int[] docIds, int[] maxPassages)
+      throws IOException {
+    Map<String, Object[]> raw = highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+    List<List<List<Snippet>>> out = new ArrayList<>(fields.length);
+    for (String field : fields) {
+      Object[] perDoc = raw.get(field);
+      List<List<Snippet>> lists = new ArrayList<>(docIds.length);
+      for (int i = 0; i < docIds.length; i++) {
+        @SuppressWarnings("unchecked")
+        List<Snippet> s = perDoc == null || perDoc[i] == null ? List.of()
+            : (List<Snippet>) perDoc[i];
+        lists.add(s);
+      }
+      out.add(lists);
+    }
+    return out;
+  }
+
+  /** Turns Lucene's passages into {@link Snippet}s, merging overlapping matches. */
+  private static final class SnippetFormatter extends PassageFormatter {
+    @Override
+    public Object format(Passage[] passages, String content) {
+      List<Snippet> snippets = new ArrayList<>(passages.length);
+      for (Passage p : passages) {
+        int start = p.getStartOffset();
+        int end = Math.min(p.getEndOffset(), content.length());
+        // Trim white space at the edges, keeping the offsets of the matches right.
+        while (start < end && Character.isWhitespace(content.charAt(start))) {
+          start++;
+        }
+        while (end > start && Character.isWhitespace(content.charAt(end - 1))) {
+          end--;
+        }
+        snippets.add(new Snippet(content.substring(start, end), start, matches(p, start, end)));
+      }
+      return snippets;
+    }
+
+    private static List<Span> matches(Passage p, int start, int end) {
+      int n = p.getNumMatches();
+      int[][] ranges = new int[n][];
+      for (int i = 0; i < n; i++) {
+        ranges[i] = new int[] {p.getMatchStarts()[i], p.getMatchEnds()[i]};
+      }
+      Arrays.sort(ranges, (a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0])
+          : Integer.compare(a[1], b[1]));
+      List<Span> spans = new ArrayList<>(n);
+      int curStart = -1;
+      int curEnd = -1;
+      for (int[] r : ranges) {
+        int s = Math.max(r[0], start);
+        int e = Math.min(r[1], end);
+        if (e <= s) {
+          continue;
+        }
+        if (curEnd >= s) {
+          curEnd = Math.max(curEnd, e);
+        } else {
+          if (curStart >= 0) {
+            spans.add(new Span(curStart - start, curEnd - start));
+          }
+          curStart = s;
+          curEnd = e;
+        }
+      }
+      if (curStart >= 0) {
+        spans.add(new Span(curStart - start, curEnd - start));
+      }
+      return spans;
+    }
+  }
+}

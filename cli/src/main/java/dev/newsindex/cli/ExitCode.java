@@ -1,0 +1,33 @@
+package dev.newsindex.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every exit code newsindex uses, defined once; the help text and README list these. */
+enum ExitCode {
+  OK(0, "success (search: at least one hit)"),
+  NO_HITS(1, "search found no hits"),
+  USAGE(2, "bad command line or malformed query"),
+  NO_INDEX(3, "no index at the given location (or no such article)"),
+  LOCKED(4, "the index is locked by another writer"),
+  INCOMPATIBLE(5, "the index was built with another schema; rebuild it"),
+  IO_ERROR(6, "an input/output error"),
+  INTERNAL(70, "an internal error (a bug: please report it with --verbose output)");
+
+  final int code;
+  final String meaning;
+
+  ExitCode(int code, String meaning) {
+    this.code = code;
+    this.meaning = meaning;
+  }
+
+  /** The exit code list for picocli's help: code to meaning. */
+  static Map<String, String> helpList() {
+    Map<String, String> list = new LinkedHashMap<>();
+    for (ExitCode c : values()) {
+      list.put(String.format("%3d", c.code), c.meaning);
+    }
+    return list;
+  }
+}

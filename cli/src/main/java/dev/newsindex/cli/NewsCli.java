@@ -1,0 +1,152 @@
+package dev.newsindex.cli;
+
+import dev.newsindex.IncompatibleIndexException;
+import dev.newsindex.IndexLockedException;
+import dev.newsindex.IndexNotFoundException;
+import dev.newsindex.QuerySyntaxException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code newsindex} command: wiring of subcommands, output streams, errors and exit codes. */
+@Command(name = "newsindex",
+    mixinStandardHelpOptions = true,
+    versionProvider = NewsCli.Version.class,
+    description = "Full-text search for news articles, built on Apache Lucene.",
+    subcommands = {IndexCommand.class, SearchCommand.class, CommandLine.HelpCommand.class},
+    synopsisSubcommandLabel = "COMMAND",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  newsindex search \"deterrence strategy\"",
+        "  newsindex index --index /tmp/news ~/feeds/2024/",
+        "  newsindex search --json --limit 3 'source:MENAFN AND korea'", ""})
+public final class NewsCli implements Runnable {
+  /** Held so the logger (weakly referenced by java.util.logging) keeps its level. */
+  private static final Logger LUCENE_LOGGER = Logger.getLogger("org.apache.lucene");
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "On errors, print the full stack trace too.")
+  boolean verbose;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * The command line, writing results to {@code out} and messages to {@code err}: used by {@link
+   * #main} and by tests alike.
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cmd = new CommandLine(new NewsCli());
+    cmd.setOut(out);
+    cmd.setErr(err);
+    cmd.setExecutionExceptionHandler(NewsCli::handle);
+    cmd.setParameterExceptionHandler(NewsCli::handleParameter);
+    cmd.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL.code);
+    for (CommandLine c : cmd.getSubcommands().values()) {
+      describeExitCodes(c);
+    }
+    describeExitCodes(cmd);
+    return cmd;
+  }
+
+  private static void describeExitCodes(CommandLine c) {
+    c.getCommandSpec().usageMessage()
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(ExitCode.helpList());
+  }
+
+  /** Runs newsindex and exits with its exit code. */
+  public static void main(String[] args) {
+    // Lucene reports through java.util.logging (e.g. its vector-API notice); users must not see it.
+    LUCENE_LOGGER.setLevel(Level.OFF);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
+        true);
+    int code = commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  private static int handle(Exception e, CommandLine cmd, ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    ExitCode code = exitCodeFor(e);
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    if (code == ExitCode.INTERNAL) {
+      message = "internal error: " + e;
+    } else if (e instanceof IOException && !(e instanceof java.nio.file.FileSystemException)) {
+      message = "I/O error: " + message;
+    }
+    err.println("newsindex: " + message.lines().findFirst().orElse(""));
+    if (verbose(parsed)) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return code.code;
+  }
+
+  private static int handleParameter(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("newsindex: " + e.getMessage());
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more.");
+    err.flush();
+    return ExitCode.USAGE.code;
+  }
+
+  static ExitCode exitCodeFor(Throwable e) {
+    if (e instanceof UncheckedIOException u) {
+      return exitCodeFor(u.getCause());
+    }
+    if (e instanceof QuerySyntaxException || e instanceof IllegalArgumentException) {
+      return ExitCode.USAGE;
+    }
+    if (e instanceof IndexNotFoundException) {
+      return ExitCode.NO_INDEX;
+    }
+    if (e instanceof IndexLockedException) {
+      return ExitCode.LOCKED;
+    }
+    if (e instanceof IncompatibleIndexException) {
+      return ExitCode.INCOMPATIBLE;
+    }
+    if (e instanceof IOException) {
+      return ExitCode.IO_ERROR;
+    }
+    return ExitCode.INTERNAL;
+  }
+
+  private static boolean verbose(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The version from the jar manifest (a development build has none). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = NewsCli.class.getPackage().getImplementationVersion();
+      String lucene = org.apache.lucene.util.Version.LATEST.toString();
+      return new String[] {"newsindex " + (v == null ? "(development build)" : v)
+          + " (Lucene " + lucene + ", Java " + Runtime.version() + ")"};
+    }
+  }
+}

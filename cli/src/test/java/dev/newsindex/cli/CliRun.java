@@ -1,0 +1,15 @@
+package dev.newsindex.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** One run of the command line in this JVM, with its exit code and captured output. */
+record CliRun(int exitCode, String out, String err) {
+
+  static CliRun run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = NewsCli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+}

@@ -29,7 +29,9 @@ class LauncherTest {
       Process p = new ProcessBuilder("bash", "-c", "command -v " + tool).start();
       String path = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       p.waitFor();
-      Files.createSymbolicLink(bin.resolve(tool), Path.of(path));
+      Path wrapper = bin.resolve(tool);
+      Files.writeString(wrapper, "#!/bin/sh\nexec " + path + " \"$@\"\n");
+      Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
 

@@ -1,0 +1,6 @@
+/**
+ * Benchmarks: each prints its numbers (ratios measured in one run against a bare-Lucene yardstick
+ * where one applies) and is run with {@code bench/run CLASS [ARGS...]}; none runs during the
+ * tests. {@link dev.newsindex.bench.SyntheticCorpus} generates a deterministic corpus of any size.
+ */
+package dev.newsindex.bench;

@@ -11,4 +11,7 @@ public interface ArticleHandler {
 
   /** A record (or whole file) at {@code origin} that could not be read; {@code reason} is one line. */
   void rejected(Origin origin, String reason);
+
+  /** {@code count} more bytes of input were read (before decompression): for progress reports. */
+  default void bytesRead(long count) {}
 }

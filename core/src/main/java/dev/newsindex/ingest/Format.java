@@ -9,7 +9,9 @@ public enum Format {
   /** The MENAFN text feed: see {@link MenafnTextReader}. */
   MENAFN("menafn", new MenafnTextReader()),
   /** JSON Lines, one article object per line: see {@link JsonLinesReader}. */
-  JSONL("jsonl", new JsonLinesReader());
+  JSONL("jsonl", new JsonLinesReader()),
+  /** TREC SGML, many {@code <DOC>} elements per file: see {@link TrecReader}. */
+  TREC("trec", new TrecReader());
 
   private final String label;
   private final ArticleReader reader;
@@ -30,18 +32,29 @@ public enum Format {
   }
 
   /**
-   * Recognises a file's format from its name and its first bytes: {@code .jsonl}/{@code .ndjson}
-   * names, or content starting with <code>{</code>, are JSON Lines; content starting with the
-   * {@code date YYYY-MM-DD (} header is the MENAFN text feed. Anything else is unknown.
+   * Recognises a file's format from its name and its first bytes (after decompression): {@code
+   * .jsonl}/{@code .ndjson} names, or content starting with <code>{</code>, are JSON Lines; {@code
+   * .sgml}/{@code .sgm}/{@code .trec} names, or content starting with {@code <DOC>}, are TREC SGML;
+   * content starting with the {@code date YYYY-MM-DD (} header is the MENAFN text feed. A {@code .gz}
+   * suffix is ignored. Anything else is unknown.
    */
   public static Optional<Format> detect(String fileName, byte[] head) {
     String name = fileName.toLowerCase(Locale.ROOT);
+    if (name.endsWith(".gz")) {
+      name = name.substring(0, name.length() - 3);
+    }
     if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
       return Optional.of(JSONL);
+    }
+    if (name.endsWith(".sgml") || name.endsWith(".sgm") || name.endsWith(".trec")) {
+      return Optional.of(TREC);
     }
     String start = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
     if (start.startsWith("{")) {
       return Optional.of(JSONL);
+    }
+    if (start.startsWith("<DOC>") || start.startsWith("<doc>")) {
+      return Optional.of(TREC);
     }
     if (MenafnTextReader.HEADER.matcher(start).lookingAt()) {
       return Optional.of(MENAFN);
@@ -49,8 +62,20 @@ public enum Format {
     return Optional.empty();
   }
 
+  /** The format with {@code label} ({@code menafn}, {@code jsonl}, {@code trec}), any case. */
+  public static Format of(String label) {
+    for (Format f : values()) {
+      if (f.label.equalsIgnoreCase(label.strip())) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("unknown format '" + label + "': expected one of "
+        + java.util.Arrays.stream(values()).map(Format::label).toList());
+  }
+
   /** A one-line description of the formats, for error messages. */
   public static String known() {
-    return "MENAFN text (' date YYYY-MM-DD (SOURCE) ...') or JSON Lines (.jsonl)";
+    return "MENAFN text (' date YYYY-MM-DD (SOURCE) ...'), JSON Lines (.jsonl) or TREC SGML"
+        + " ('<DOC>...'); name one with --format";
   }
 }

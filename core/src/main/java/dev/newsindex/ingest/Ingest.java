@@ -1,36 +1,157 @@
 package dev.newsindex.ingest;
 
+import dev.newsindex.Article;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Reads articles from files and directories, choosing a reader per file by {@link Format#detect}.
- * Directories are walked recursively in name order, skipping hidden entries and Lucene index
- * directories (so an index kept under the data folder is never read as input). Problems with a file
- * (missing, unreadable, unknown format) are reported to the handler and the walk goes on.
+ * Reads articles from files, directories, glob patterns and standard input, choosing a reader per
+ * file by {@link Format#detect} unless a format is forced. Directories are walked recursively in
+ * name order, skipping hidden entries and Lucene index directories (so an index kept under the data
+ * folder is never read as input). Gzip-compressed input (recognised by its magic bytes, whatever its
+ * name) is decompressed on the fly. Problems with a file (missing, unreadable, unknown format,
+ * truncated or corrupt compressed data) are reported to the handler as one rejection and the walk
+ * goes on; articles read from a file before its damage are kept.
  */
 public final class Ingest {
+  /** The name that stands for standard input among the inputs, as on most command lines. */
+  public static final String STDIN = "-";
+
   private static final int SNIFF_BYTES = 512;
 
   private Ingest() {}
 
-  /** Reads every article under {@code inputs}, in order, reporting to {@code handler}. */
-  public static void read(List<Path> inputs, ArticleHandler handler) throws IOException {
+  /**
+   * One input to read: a file, standard input, or a problem found while resolving the inputs.
+   *
+   * @param path the file, or {@code -} for standard input
+   * @param size its size in bytes, or -1 when unknown (standard input)
+   * @param problem why it cannot be read, or null
+   */
+  public record Source(Path path, long size, String problem) {
+    /** Whether this source is standard input. */
+    public boolean isStdin() {
+      return path.toString().equals(STDIN);
+    }
+  }
+
+  /**
+   * The files to read for {@code inputs}: each file as is, each directory's files recursively, each
+   * glob pattern ({@code *}, {@code ?}, {@code [...]}, {@code {a,b}}, {@code **} across directories)
+   * expanded in name order, {@code -} as standard input. Inputs that do not exist, or patterns that
+   * match nothing, become sources with a problem.
+   */
+  public static List<Source> resolve(List<Path> inputs) throws IOException {
+    List<Source> sources = new ArrayList<>();
     for (Path input : inputs) {
-      if (Files.isDirectory(input)) {
+      String text = input.toString();
+      if (text.equals(STDIN)) {
+        sources.add(new Source(input, -1, null));
+      } else if (Files.isDirectory(input)) {
         for (Path file : listFiles(input)) {
-          readFile(file, handler);
+          sources.add(new Source(file, size(file), null));
+        }
+      } else if (!Files.exists(input) && isGlob(text)) {
+        List<Path> matches = glob(text);
+        if (matches.isEmpty()) {
+          sources.add(new Source(input, 0, "no files match this pattern"));
+        }
+        for (Path file : matches) {
+          sources.add(new Source(file, size(file), null));
         }
       } else {
-        readFile(input, handler);
+        sources.add(new Source(input, Files.exists(input) ? size(input) : 0,
+            Files.exists(input) ? null : "no such file or directory"));
+      }
+    }
+    return sources;
+  }
+
+  /** The bytes {@code sources} hold, or -1 when one of them has an unknown size. */
+  public static long totalBytes(List<Source> sources) {
+    long total = 0;
+    for (Source s : sources) {
+      if (s.size() < 0) {
+        return -1;
+      }
+      total += s.size();
+    }
+    return total;
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  static boolean isGlob(String text) {
+    return text.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+  }
+
+  private static List<Path> glob(String pattern) throws IOException {
+    Path whole = Path.of(pattern);
+    Path base = whole.getRoot();
+    int depth = 0;
+    boolean deep = pattern.contains("**");
+    boolean inBase = true;
+    for (Path part : whole) {
+      if (inBase && !isGlob(part.toString())) {
+        base = base == null ? part : base.resolve(part);
+      } else {
+        inBase = false;
+        depth++;
+      }
+    }
+    Path start = base == null ? Path.of("") : base;
+    if (!Files.isDirectory(start)) {
+      return List.of();
+    }
+    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    try (Stream<Path> walk = Files.walk(start, deep ? Integer.MAX_VALUE : depth)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> matcher.matches(p))
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** Reads every article under {@code inputs}, in order, by detected format, reporting to {@code handler}. */
+  public static void read(List<Path> inputs, ArticleHandler handler) throws IOException {
+    read(resolve(inputs), null, InputStream.nullInputStream(), handler);
+  }
+
+  /**
+   * Reads every source in order. {@code format} forces one format for all (null: detect per file);
+   * {@code stdin} is what {@code -} reads.
+   */
+  public static void read(List<Source> sources, Format format, InputStream stdin,
+      ArticleHandler handler) throws IOException {
+    for (Source source : sources) {
+      String name = source.path().toString();
+      if (source.problem() != null) {
+        handler.rejected(Origin.of(name), source.problem());
+      } else if (source.isStdin()) {
+        readStream(name, stdin, format, handler);
+      } else {
+        readFile(source.path(), format, handler);
       }
     }
   }
@@ -66,26 +187,166 @@ public final class Ingest {
 
   /** Reads one file whatever its format, reporting a file-level problem as one rejection. */
   public static void readFile(Path file, ArticleHandler handler) throws IOException {
+    readFile(file, null, handler);
+  }
+
+  /** Reads one file in {@code format} (null: detect it). */
+  public static void readFile(Path file, Format format, ArticleHandler handler)
+      throws IOException {
     String name = file.toString();
     Origin origin = Origin.of(name);
-    try (InputStream raw = Files.newInputStream(file)) {
-      PushbackInputStream in = new PushbackInputStream(raw, SNIFF_BYTES);
-      byte[] head = in.readNBytes(SNIFF_BYTES);
-      in.unread(head);
+    InputStream raw;
+    try {
+      raw = Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      handler.rejected(origin, "no such file or directory");
+      return;
+    } catch (AccessDeniedException e) {
+      handler.rejected(origin, "permission denied");
+      return;
+    } catch (IOException e) {
+      handler.rejected(origin, "cannot open: " + e.getMessage());
+      return;
+    }
+    try (raw) {
+      readStream(name, raw, format, handler);
+    }
+  }
+
+  /**
+   * Reads one stream named {@code name} (in reports), decompressing gzip and detecting the format
+   * unless {@code format} is given. The caller closes {@code raw}.
+   */
+  public static void readStream(String name, InputStream raw, Format format,
+      ArticleHandler handler) throws IOException {
+    Origin origin = Origin.of(name);
+    CountingHandler counted = new CountingHandler(handler);
+    try {
+      InputStream in = new BufferedInputStream(new Guard(new Counting(raw, handler)), 1 << 16);
+      in.mark(2);
+      int b1 = in.read();
+      int b2 = in.read();
+      in.reset();
+      boolean gzip = b1 == 0x1f && b2 == 0x8b;
+      if (gzip) {
+        try {
+          in = new Guard(new GZIPInputStream(in, 1 << 16));
+        } catch (IOException e) {
+          throw e instanceof DamagedInputException d ? d : new DamagedInputException(e);
+        }
+      }
+      PushbackInputStream sniffed = new PushbackInputStream(in, SNIFF_BYTES);
+      byte[] head = sniffed.readNBytes(SNIFF_BYTES);
+      sniffed.unread(head);
       if (head.length == 0) {
-        handler.rejected(origin, "empty file");
+        handler.rejected(origin, gzip ? "empty (compressed) file" : "empty file");
         return;
       }
-      Optional<Format> format = Format.detect(name, head);
-      if (format.isEmpty()) {
+      Optional<Format> chosen = format != null ? Optional.of(format) : Format.detect(name, head);
+      if (chosen.isEmpty()) {
         handler.rejected(origin, "unknown format: expected " + Format.known());
         return;
       }
-      format.get().reader().read(name, in, handler);
-    } catch (NoSuchFileException e) {
-      handler.rejected(origin, "no such file or directory");
-    } catch (java.nio.file.AccessDeniedException e) {
-      handler.rejected(origin, "permission denied");
+      chosen.get().reader().read(name, sniffed, counted);
+    } catch (DamagedInputException e) {
+      String what = e.getCause() instanceof java.util.zip.ZipException
+          || e.getCause() instanceof java.io.EOFException
+          ? "truncated or corrupt compressed data (" + e.getCause().getMessage() + ")"
+          : "read error (" + e.getCause().getMessage() + ")";
+      handler.rejected(origin, what + "; the rest of the file is skipped, the " + counted.articles
+          + " articles read before it are kept");
+    }
+  }
+
+  /** Marks I/O failures of the input itself, as opposed to failures of the handler. */
+  private static final class DamagedInputException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    DamagedInputException(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  /** Turns every I/O failure of the wrapped input into a {@link DamagedInputException}. */
+  private static final class Guard extends FilterInputStream {
+    Guard(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (DamagedInputException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new DamagedInputException(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (DamagedInputException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new DamagedInputException(e);
+      }
+    }
+  }
+
+  /** Reports the raw bytes read to the handler, for progress. */
+  private static final class Counting extends FilterInputStream {
+    private final ArticleHandler handler;
+
+    Counting(InputStream in, ArticleHandler handler) {
+      super(in);
+      this.handler = handler;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        handler.bytesRead(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        handler.bytesRead(n);
+      }
+      return n;
+    }
+  }
+
+  /** Counts the articles of one file, so a damaged file's report can say how many were kept. */
+  private static final class CountingHandler implements ArticleHandler {
+    private final ArticleHandler target;
+    long articles;
+
+    CountingHandler(ArticleHandler target) {
+      this.target = target;
+    }
+
+    @Override
+    public void article(Article article, Origin origin) throws IOException {
+      articles++;
+      target.article(article, origin);
+    }
+
+    @Override
+    public void rejected(Origin origin, String reason) {
+      target.rejected(origin, reason);
+    }
+
+    @Override
+    public void bytesRead(long count) {
+      target.bytesRead(count);
     }
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.newsindex.Article;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -16,7 +15,8 @@ import java.util.Map;
 
 /**
  * Reads JSON Lines: one article object per line. Blank lines are ignored; each bad line is rejected
- * with its line number and the rest of the file is still read.
+ * with its line number and the rest of the file is still read. A line longer than 16 MiB is skipped
+ * unread (see {@link Lines}), so a file that is one huge line cannot exhaust the heap.
  *
  * <p>Field names vary between feeds, so each article field accepts aliases: {@code id} ({@code
  * docid}, {@code guid}), {@code title} ({@code headline}), {@code date} ({@code published}, {@code
@@ -57,13 +57,16 @@ public final class JsonLinesReader implements ArticleReader {
 
   @Override
   public void read(String name, InputStream in, ArticleHandler handler) throws IOException {
-    LineReader lines = new LineReader(in);
-    byte[] line;
-    while ((line = lines.next()) != null) {
+    Lines lines = new Lines(in);
+    while (lines.next()) {
       Origin origin = new Origin(name, lines.lineNumber());
+      if (lines.tooLong()) {
+        handler.rejected(origin, lines.tooLongReason());
+        continue;
+      }
       String text;
       try {
-        text = Text.decodeUtf8(line);
+        text = Text.decodeUtf8(lines.bytes(), 0, lines.length());
       } catch (Text.NotUtf8Exception e) {
         handler.rejected(origin, e.getMessage());
         continue;
@@ -169,39 +172,5 @@ public final class JsonLinesReader implements ArticleReader {
     LocalDate date = dateText.isEmpty() ? null : Dates.parse(dateText);
     return new Article(id, title, date, fields.getOrDefault("source", "").strip(),
         fields.getOrDefault("url", "").strip(), body, metadata);
-  }
-
-  /** Splits a byte stream into lines without decoding, so one bad line cannot spoil the next. */
-  private static final class LineReader {
-    private final InputStream in;
-    private byte[] buf = new byte[8192];
-    private long lineNumber;
-
-    LineReader(InputStream in) {
-      this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16);
-    }
-
-    long lineNumber() {
-      return lineNumber;
-    }
-
-    byte[] next() throws IOException {
-      int len = 0;
-      int b;
-      while ((b = in.read()) != -1 && b != '\n') {
-        if (len == buf.length) {
-          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-        }
-        buf[len++] = (byte) b;
-      }
-      if (b == -1 && len == 0) {
-        return null;
-      }
-      lineNumber++;
-      if (len > 0 && buf[len - 1] == '\r') {
-        len--;
-      }
-      return java.util.Arrays.copyOf(buf, len);
-    }
   }
 }

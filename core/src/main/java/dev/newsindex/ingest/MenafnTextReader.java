@@ -34,12 +34,21 @@ public final class MenafnTextReader implements ArticleReader {
       Pattern.compile("(?:\\A|\\n)[ \\t]*MENAFN(\\d{8})\\d*ID(\\w+)\\s*\\z");
   private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t\\r]*(?:\\n[ \\t\\r]*)+");
 
+  /** The largest file read: one article is a few kilobytes, this guards the heap. */
+  static final int MAX_FILE_BYTES = 16 << 20;
+
   @Override
   public void read(String name, InputStream in, ArticleHandler handler) throws IOException {
     Origin origin = Origin.of(name);
+    byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+    if (bytes.length > MAX_FILE_BYTES) {
+      handler.rejected(origin, "larger than " + Text.bytes(MAX_FILE_BYTES) + ", too large for one"
+          + " article; skipped");
+      return;
+    }
     String text;
     try {
-      text = Text.decodeUtf8(in.readAllBytes());
+      text = Text.decodeUtf8(bytes);
     } catch (Text.NotUtf8Exception e) {
       handler.rejected(origin, e.getMessage());
       return;

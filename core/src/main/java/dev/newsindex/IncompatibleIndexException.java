@@ -9,7 +9,7 @@ public final class IncompatibleIndexException extends NewsIndexException {
   /** The index at {@code path} has schema {@code found}; this version needs {@code expected}. */
   public IncompatibleIndexException(Path path, String found, String expected) {
     super("the index at " + path + " was built with schema " + found + " but this newsindex needs "
-        + expected + "; rebuild it: remove " + path + " and run newsindex index --index " + path
-        + " PATH...");
+        + expected + "; rebuild it from its sources with: newsindex rebuild --index " + path
+        + " PATH... (searches keep using the old index until the new one is complete)");
   }
 }

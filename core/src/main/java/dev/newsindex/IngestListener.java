@@ -2,7 +2,10 @@ package dev.newsindex;
 
 import dev.newsindex.ingest.Origin;
 
-/** Hears about each article of an ingest run as it is handled; all methods default to nothing. */
+/**
+ * Hears about each article of an ingest run as it is handled; all methods default to nothing. Calls
+ * never overlap (they are serialised), but may come from different threads.
+ */
 public interface IngestListener {
 
   /** Nothing to hear. */
@@ -13,4 +16,10 @@ public interface IngestListener {
 
   /** The record or file at {@code origin} was skipped for {@code reason} (one line). */
   default void skipped(Origin origin, String reason) {}
+
+  /** How far the run has come: called a few times a second, and once at the end. */
+  default void progress(IngestProgress progress) {}
+
+  /** Everything written so far was committed: a crash from now on loses none of it. */
+  default void committed(long articles) {}
 }

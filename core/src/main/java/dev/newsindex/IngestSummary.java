@@ -10,12 +10,25 @@ import java.time.Duration;
  * @param unchanged articles already in the index with the same content (not rewritten)
  * @param skipped records or files that could not be read (each reported with its reason)
  * @param elapsed wall time of the run, commit included
+ * @param bytesRead input bytes read (compressed bytes for compressed files)
  */
 public record IngestSummary(long indexed, long updated, long unchanged, long skipped,
-    Duration elapsed) {
+    Duration elapsed, long bytesRead) {
+
+  /** A summary without a byte count. */
+  public IngestSummary(long indexed, long updated, long unchanged, long skipped,
+      Duration elapsed) {
+    this(indexed, updated, unchanged, skipped, elapsed, 0);
+  }
 
   /** Articles read successfully, whatever their outcome. */
   public long articles() {
     return indexed + updated + unchanged;
+  }
+
+  /** Articles read per second of the run. */
+  public double articlesPerSecond() {
+    double s = elapsed.toNanos() / 1e9;
+    return s > 0 ? articles() / s : 0;
   }
 }

@@ -5,10 +5,17 @@ import dev.newsindex.IndexOutcome;
 import dev.newsindex.schema.NewsSchema;
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -17,65 +24,170 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * Upserts articles into an {@link IndexWriter} by id, telling new, changed and unchanged articles
- * apart by the content hash kept in doc values. Ids written since the last commit are remembered,
- * so an article repeated within one run is judged against its newest version; each commit reopens
- * the lookup reader and forgets them, which keeps memory bounded by the commit interval.
+ * apart by the content hash kept in doc values.
  *
- * <p>Not thread-safe: one writer per index, used from one thread.
+ * <p>The hash of an id is looked up in a near-real-time reader of the writer, reopened at each
+ * {@link #checkpoint} or {@link #commit}; ids written since then are remembered in a map, so an
+ * article repeated within one run is judged against its newest version. Reopening forgets them,
+ * which keeps memory bounded by the checkpoint interval even when nothing is committed (as in a
+ * rebuild, which commits once at the end).
+ *
+ * <p>Thread-safe: upserts and deletes may run from many threads at once (Lucene's writer indexes
+ * them concurrently); writes of the same id are serialised by a lock stripe, so the outcome of each
+ * is exact. Checkpoints and commits wait for writes in flight and hold new ones back meanwhile.
  */
 public final class ArticleWriter implements Closeable {
+  /** The writer's indexing buffer: large enough to keep flushes few, small beside a 512 MB heap. */
+  static final double RAM_BUFFER_MB = 64;
+
+  private static final OptionalLong DELETED = OptionalLong.empty();
+
   private final IndexWriter writer;
-  private DirectoryReader committed;
-  private final Map<String, Long> pending = new HashMap<>();
+  private final ReentrantReadWriteLock checkpointLock = new ReentrantReadWriteLock();
+  private final Object[] stripes = new Object[64];
+  private final Map<String, OptionalLong> pending = new ConcurrentHashMap<>();
+  private final AtomicLong pendingBytes = new AtomicLong();
+  private DirectoryReader lookup;
 
   /** Wraps {@code writer}; the caller keeps ownership of it. */
   public ArticleWriter(IndexWriter writer) throws IOException {
     this.writer = writer;
-    this.committed = DirectoryReader.open(writer);
+    this.lookup = DirectoryReader.open(writer);
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new Object();
+    }
+  }
+
+  /**
+   * The writer configuration every newsindex writer uses: the schema's analyzer, stored fields
+   * compressed with {@link Lucene104Codec.Mode#BEST_COMPRESSION} (news text shrinks to about a third;
+   * only the few hits shown per search are decompressed), no commit on close (a writer closed without
+   * {@link #commit} keeps the last commit), and a {@value #RAM_BUFFER_MB} MB indexing buffer.
+   */
+  public static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
+    return new IndexWriterConfig(analyzer)
+        .setOpenMode(mode)
+        .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION))
+        .setRAMBufferSizeMB(RAM_BUFFER_MB)
+        .setCommitOnClose(false);
+  }
+
+  /** The writer underneath, for merges and statistics. */
+  public IndexWriter writer() {
+    return writer;
   }
 
   /** Adds or replaces {@code article}, or leaves it when the index already holds the same content. */
   public IndexOutcome upsert(Article article) throws IOException {
     long hash = NewsSchema.contentHash(article);
-    Long previous = pending.containsKey(article.id()) ? pending.get(article.id())
-        : committedHash(article.id());
-    if (previous != null && previous == hash) {
-      return IndexOutcome.UNCHANGED;
+    String id = article.id();
+    checkpointLock.readLock().lock();
+    try {
+      synchronized (stripe(id)) {
+        OptionalLong known = pending.get(id);
+        Long previous = known != null ? (known.isPresent() ? known.getAsLong() : null)
+            : lookupHash(id);
+        if (previous != null && previous == hash) {
+          return IndexOutcome.UNCHANGED;
+        }
+        Document doc = NewsSchema.toDocument(article);
+        writer.updateDocument(new Term(NewsSchema.ID, id), doc);
+        pending.put(id, OptionalLong.of(hash));
+        pendingBytes.addAndGet(2L * (article.body().length() + article.title().length()) + 64);
+        return previous == null ? IndexOutcome.INDEXED : IndexOutcome.UPDATED;
+      }
+    } finally {
+      checkpointLock.readLock().unlock();
     }
-    writer.updateDocument(new Term(NewsSchema.ID, article.id()), NewsSchema.toDocument(article));
-    pending.put(article.id(), hash);
-    return previous == null ? IndexOutcome.INDEXED : IndexOutcome.UPDATED;
   }
 
   /** Deletes the article with {@code id}; returns whether it was there. */
   public boolean delete(String id) throws IOException {
-    boolean existed = pending.containsKey(id) ? pending.get(id) != null : committedHash(id) != null;
-    writer.deleteDocuments(new Term(NewsSchema.ID, id));
-    pending.put(id, null);
-    return existed;
+    checkpointLock.readLock().lock();
+    try {
+      synchronized (stripe(id)) {
+        OptionalLong known = pending.get(id);
+        boolean existed = known != null ? known.isPresent() : lookupHash(id) != null;
+        writer.deleteDocuments(new Term(NewsSchema.ID, id));
+        pending.put(id, DELETED);
+        return existed;
+      }
+    } finally {
+      checkpointLock.readLock().unlock();
+    }
+  }
+
+  /** Deletes every article matching {@code query}; returns how many there were. */
+  public long deleteMatching(Query query) throws IOException {
+    checkpointLock.writeLock().lock();
+    try {
+      reopen();
+      long count = new IndexSearcher(lookup).count(query);
+      if (count > 0) {
+        writer.deleteDocuments(query);
+        reopen();
+      }
+      return count;
+    } finally {
+      checkpointLock.writeLock().unlock();
+    }
+  }
+
+  /** Roughly how much text has been written since the last checkpoint, in bytes of heap. */
+  public long pendingBytes() {
+    return pendingBytes.get();
+  }
+
+  /**
+   * Makes the writes so far visible to this writer's own lookups and forgets the remembered ids,
+   * without committing: bounds memory during a long run that commits only at the end.
+   */
+  public void checkpoint() throws IOException {
+    checkpointLock.writeLock().lock();
+    try {
+      reopen();
+    } finally {
+      checkpointLock.writeLock().unlock();
+    }
   }
 
   /** Commits everything written so far, with the schema in the commit's user data. */
   public void commit() throws IOException {
-    writer.setLiveCommitData(NewsSchema.commitData().entrySet());
-    writer.commit();
-    DirectoryReader reopened = DirectoryReader.openIfChanged(committed, writer);
-    if (reopened != null) {
-      committed.close();
-      committed = reopened;
+    checkpointLock.writeLock().lock();
+    try {
+      writer.setLiveCommitData(NewsSchema.commitData().entrySet());
+      writer.commit();
+      reopen();
+    } finally {
+      checkpointLock.writeLock().unlock();
     }
-    pending.clear();
   }
 
-  /** The content hash of the live article with {@code id} as of the last commit, or null. */
-  private Long committedHash(String id) throws IOException {
+  private void reopen() throws IOException {
+    DirectoryReader reopened = DirectoryReader.openIfChanged(lookup, writer);
+    if (reopened != null) {
+      lookup.close();
+      lookup = reopened;
+    }
+    pending.clear();
+    pendingBytes.set(0);
+  }
+
+  private Object stripe(String id) {
+    return stripes[(id.hashCode() & 0x7fffffff) % stripes.length];
+  }
+
+  /** The content hash of the live article with {@code id} as of the last reopen, or null. */
+  private Long lookupHash(String id) throws IOException {
     BytesRef term = new BytesRef(id);
-    for (LeafReaderContext leaf : committed.leaves()) {
+    for (LeafReaderContext leaf : lookup.leaves()) {
       LeafReader reader = leaf.reader();
       Terms terms = reader.terms(NewsSchema.ID);
       if (terms == null) {
@@ -101,6 +213,6 @@ public final class ArticleWriter implements Closeable {
 
   @Override
   public void close() throws IOException {
-    committed.close();
+    lookup.close();
   }
 }

@@ -1,0 +1,65 @@
+package dev.newsindex;
+
+import dev.newsindex.ingest.Format;
+import java.io.InputStream;
+import java.util.Objects;
+
+/**
+ * How an ingest run reads and commits. Start from {@link #defaults()} and change what you need.
+ *
+ * @param format the format of every input, or null to recognise each file's format by its name and
+ *     content
+ * @param threads how many threads index articles at once (reading and parsing happen on the calling
+ *     thread); 1 indexes on the calling thread
+ * @param commitEveryArticles commit after at most this many articles (bounds what a crash loses)
+ * @param commitEveryBytes commit after at most about this many bytes of input
+ * @param stdin what the input {@code -} reads
+ */
+public record IngestOptions(Format format, int threads, long commitEveryArticles,
+    long commitEveryBytes, InputStream stdin) {
+
+  /** The default number of articles between commits. */
+  public static final long DEFAULT_COMMIT_ARTICLES = 100_000;
+  /** The default number of input bytes between commits (256 MiB). */
+  public static final long DEFAULT_COMMIT_BYTES = 256L << 20;
+
+  /** Checks the values. */
+  public IngestOptions {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
+    if (commitEveryArticles < 1 || commitEveryBytes < 1) {
+      throw new IllegalArgumentException("commit intervals must be positive");
+    }
+    Objects.requireNonNull(stdin, "stdin");
+  }
+
+  /**
+   * Formats detected per file, one indexing thread per processor, a commit every {@value
+   * #DEFAULT_COMMIT_ARTICLES} articles or 256 MiB of input, {@code -} reading {@link System#in}.
+   */
+  public static IngestOptions defaults() {
+    return new IngestOptions(null, Runtime.getRuntime().availableProcessors(),
+        DEFAULT_COMMIT_ARTICLES, DEFAULT_COMMIT_BYTES, System.in);
+  }
+
+  /** These options with every input read as {@code format} (null: detect). */
+  public IngestOptions withFormat(Format format) {
+    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin);
+  }
+
+  /** These options with {@code threads} indexing threads. */
+  public IngestOptions withThreads(int threads) {
+    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin);
+  }
+
+  /** These options committing every {@code articles} articles or {@code bytes} bytes of input. */
+  public IngestOptions withCommitEvery(long articles, long bytes) {
+    return new IngestOptions(format, threads, articles, bytes, stdin);
+  }
+
+  /** These options with {@code -} reading {@code stdin}. */
+  public IngestOptions withStdin(InputStream stdin) {
+    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin);
+  }
+}

@@ -12,6 +12,7 @@ enum ExitCode {
   LOCKED(4, "the index is locked by another writer"),
   INCOMPATIBLE(5, "the index was built with another schema; rebuild it"),
   IO_ERROR(6, "an input/output error"),
+  DAMAGED(7, "check found the index damaged; rebuild it"),
   INTERNAL(70, "an internal error (a bug: please report it with --verbose output)");
 
   final int code;

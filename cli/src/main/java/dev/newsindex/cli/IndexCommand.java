@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -19,17 +20,26 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code newsindex index}: reads articles and upserts them into an index. */
 @Command(name = "index", mixinStandardHelpOptions = true,
     description = {
-        "Index news files and directories (recursively) into an on-disk index, creating it if"
-            + " needed. Articles are upserted by id: indexing the same files again adds nothing.",
-        "Formats: the MENAFN text feed and JSON Lines (.jsonl), recognised by content.",
-        "Prints one summary line; each skipped file or line is named on stderr with the reason."})
+        "Index news files, directories (recursively), glob patterns ('feeds/**/*.jsonl.gz') or"
+            + " - (standard input) into an on-disk index, creating it if needed. Articles are"
+            + " upserted by id: indexing the same files again changes nothing (counted as"
+            + " unchanged), a changed article is replaced (updated).",
+        "Formats: the MENAFN text feed, JSON Lines and TREC SGML, recognised by name and content"
+            + " (or named with --format); gzip-compressed files are read transparently.",
+        "Commits every --commit-every articles and at the end: an interrupted run keeps what it"
+            + " committed, and running it again completes it. Shows a progress bar when stderr"
+            + " is a terminal; prints one summary line (or JSON with --json); each skipped file or"
+            + " line is named on stderr with the reason."})
 final class IndexCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
 
+  @Mixin
+  IngestOptionsMixin ingest;
+
   @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "Files or directories to index (default: index-data/articles in the"
-          + " newsindex home).")
+      description = "Files, directories, glob patterns or - for standard input (default:"
+          + " index-data/articles in the newsindex home).")
   List<Path> paths;
 
   @Spec
@@ -42,13 +52,22 @@ final class IndexCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = index.resolve(defaults);
+    IngestReporter reporter = new IngestReporter(err, !ingest.quiet && Terminal.stderrIsTerminal());
     IngestSummary summary;
     int total;
     try (NewsIndex news = NewsIndex.openOrCreate(dir)) {
-      summary = news.ingest(inputs, new SkipReporter(err));
+      try {
+        summary = news.ingest(inputs, ingest.options(), reporter);
+      } finally {
+        reporter.clear();
+      }
       total = news.size();
     }
-    out.println(summaryLine(summary, dir, total));
+    if (ingest.json) {
+      JsonSummary.print(out, "index", summary, dir, total);
+    } else if (!ingest.quiet) {
+      out.println(summaryLine(summary, dir, total));
+    }
     out.flush();
     return ExitCode.OK.code;
   }

@@ -22,7 +22,10 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = NewsCli.Version.class,
     description = "Full-text search for news articles, built on Apache Lucene.",
-    subcommands = {IndexCommand.class, SearchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {IndexCommand.class, SearchCommand.class,
+        RebuildCommand.class, DeleteCommand.class, StatsCommand.class, GetCommand.class,
+        CheckCommand.class, OptimizeCommand.class,
+        CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nExamples:%n",
     footer = {

@@ -28,4 +28,34 @@ final class Terminal {
       return true; // JDK 21: a console exists only for a terminal
     }
   }
+
+  /**
+   * True when standard error is an interactive terminal (so a progress bar redrawn in place makes
+   * sense) and {@code TERM} is not {@code dumb}. Java cannot ask this of stderr directly: on Linux
+   * the descriptor's link names the terminal device; elsewhere a console on a terminal is taken as
+   * a sign.
+   */
+  static boolean stderrIsTerminal() {
+    if ("dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    java.nio.file.Path fd = java.nio.file.Path.of("/proc/self/fd/2");
+    if (java.nio.file.Files.exists(fd, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      } catch (java.io.IOException | UnsupportedOperationException e) {
+        return false;
+      }
+    }
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+  }
 }

@@ -1,0 +1,301 @@
+package dev.newsindex.bench;
+
+import dev.newsindex.Article;
+import dev.newsindex.IngestListener;
+import dev.newsindex.IngestOptions;
+import dev.newsindex.IngestSummary;
+import dev.newsindex.NewsIndex;
+import dev.newsindex.ingest.ArticleHandler;
+import dev.newsindex.ingest.Ingest;
+import dev.newsindex.ingest.Origin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Indexing throughput: newsindex against a bare Lucene {@link IndexWriter} on the same articles, in
+ * one run, so that the ratio holds however busy the machine is.
+ *
+ * <p>For each corpus (every {@code docs.jsonl} under {@code --corpora DIR}, and a synthetic corpus
+ * of {@code --synthetic N} articles written to a temporary JSONL file first), both index the same
+ * file into a fresh directory:
+ *
+ * <ul>
+ *   <li><b>bare Lucene</b>: the file parsed by the same JSON Lines reader on the calling thread, each
+ *       article added with {@code addDocument} from {@code --threads} threads (default: one per
+ *       processor); {@code StandardAnalyzer}; the same stored fields (id, title, body, date, source,
+ *       url, metadata); default codec and settings; one commit at the end.
+ *   <li><b>newsindex</b>: {@link NewsIndex#ingest} with the same thread count: upsert by id with
+ *       unchanged-article detection (an id lookup and a SHA-256 content hash per article),
+ *       NewsAnalyzer with offsets for highlighting, doc values for dates and sources,
+ *       BEST_COMPRESSION stored fields, commits every 100,000 articles.
+ * </ul>
+ *
+ * <p>Prints, per corpus and indexer: articles, seconds, articles/s, input MB/s, index size / input
+ * size, and peak heap used (sampled every 20 ms); then newsindex's rate as a fraction of bare
+ * Lucene's. Run: {@code bench/run IndexBench --corpora ../shared/corpora --synthetic 1000000}, with
+ * {@code BENCH_JAVA_OPTS=-Xmx512m} to hold the heap to 512 MB.
+ */
+public final class IndexBench {
+  private static final java.util.logging.Logger LUCENE_LOGGER =
+      java.util.logging.Logger.getLogger("org.apache.lucene");
+
+  private IndexBench() {}
+
+  /** One indexer's figures on one corpus. */
+  record Figures(long articles, double seconds, long inputBytes, long indexBytes, long peakHeap) {
+    double rate() {
+      return articles / seconds;
+    }
+  }
+
+  /** Runs the benchmark: {@code [--corpora DIR] [--synthetic N] [--threads N] [--work DIR]}. */
+  public static void main(String[] args) throws Exception {
+    LUCENE_LOGGER.setLevel(java.util.logging.Level.OFF); // its vector-module notice is noise here
+    Path corpora = null;
+    long synthetic = 0;
+    int threads = Runtime.getRuntime().availableProcessors();
+    Path work = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--corpora" -> corpora = Path.of(args[++i]);
+        case "--synthetic" -> synthetic = Long.parseLong(args[++i]);
+        case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--work" -> work = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("unknown argument: " + args[i]
+            + "; usage: IndexBench [--corpora DIR] [--synthetic N] [--threads N] [--work DIR]");
+      }
+    }
+    work = work != null ? Files.createDirectories(work) : Files.createTempDirectory("indexbench");
+    List<Path> inputs = new ArrayList<>();
+    if (corpora != null) {
+      try (Stream<Path> files = Files.walk(corpora)) {
+        files.filter(p -> p.getFileName().toString().equals("docs.jsonl")).sorted()
+            .forEach(inputs::add);
+      }
+    }
+    if (synthetic > 0) {
+      Path file = work.resolve("synthetic-" + synthetic + ".jsonl");
+      if (!Files.exists(file)) {
+        System.out.printf(Locale.ROOT, "writing %,d synthetic articles to %s%n", synthetic, file);
+        SyntheticCorpus.main(new String[] {"--count", "" + synthetic, "--out", file.toString()});
+      }
+      inputs.add(file);
+    }
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("nothing to index: give --corpora DIR and/or --synthetic N");
+    }
+    System.out.printf(Locale.ROOT, "Java %s, %d processors, max heap %d MB, %d indexing threads%n",
+        Runtime.version(), Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20, threads);
+    // Warm-up (not reported): both indexers once over the smallest input, so JIT favours neither.
+    Path smallest = inputs.stream().min(Comparator.comparingLong(IndexBench::size)).orElseThrow();
+    bare(smallest, work.resolve("warm-bare"), threads);
+    newsindex(smallest, work.resolve("warm-news"), threads);
+
+    System.out.printf(Locale.ROOT, "%n%-28s %-10s %10s %8s %10s %8s %12s %10s%n", "corpus",
+        "indexer", "articles", "seconds", "articles/s", "MB/s", "index/input", "peak heap");
+    for (Path input : inputs) {
+      String name = input.getParent().getFileName() + "/" + input.getFileName();
+      Figures b = bare(input, work.resolve(name.replace('/', '_') + "-bare"), threads);
+      print(name, "bare", b);
+      Figures n = newsindex(input, work.resolve(name.replace('/', '_') + "-news"), threads);
+      print(name, "newsindex", n);
+      System.out.printf(Locale.ROOT, "%-28s ratio newsindex/bare articles/s = %.2f%n", name,
+          n.rate() / b.rate());
+    }
+  }
+
+  private static void print(String corpus, String indexer, Figures f) {
+    System.out.printf(Locale.ROOT, "%-28s %-10s %,10d %8.1f %,10.0f %8.2f %12.2f %7d MB%n",
+        corpus, indexer, f.articles(), f.seconds(), f.rate(), f.inputBytes() / f.seconds() / 1e6,
+        (double) f.indexBytes() / f.inputBytes(), f.peakHeap() >> 20);
+  }
+
+  static Figures newsindex(Path input, Path dir, int threads) throws Exception {
+    delete(dir);
+    HeapSampler heap = HeapSampler.start();
+    long started = System.nanoTime();
+    IngestSummary summary;
+    try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
+      summary = index.ingest(List.of(input), IngestOptions.defaults().withThreads(threads),
+          IngestListener.NONE);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return new Figures(summary.articles(), seconds, size(input), size(dir), heap.stop());
+  }
+
+  static Figures bare(Path input, Path dir, int threads) throws Exception {
+    delete(dir);
+    HeapSampler heap = HeapSampler.start();
+    long started = System.nanoTime();
+    AtomicLong count = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    Semaphore inFlight = new Semaphore(threads * 4);
+    List<Future<?>> failures = new ArrayList<>();
+    try (FSDirectory fs = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(new StandardAnalyzer()))) {
+      Batcher batcher = new Batcher(batch -> {
+        inFlight.acquireUninterruptibly();
+        failures.add(pool.submit(() -> {
+          try {
+            for (Article a : batch) {
+              writer.addDocument(document(a));
+              count.incrementAndGet();
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } finally {
+            inFlight.release();
+          }
+        }));
+        if (failures.size() > 1024) {
+          failures.removeIf(Future::isDone);
+        }
+      });
+      Ingest.readFile(input, batcher);
+      batcher.flush();
+      pool.shutdown();
+      for (Future<?> future : failures) {
+        future.get();
+      }
+      writer.commit();
+    } finally {
+      pool.shutdownNow();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return new Figures(count.get(), seconds, size(input), size(dir), heap.stop());
+  }
+
+  /** Collects the articles a reader finds into batches of 64 for the indexing threads. */
+  private static final class Batcher implements ArticleHandler {
+    private final java.util.function.Consumer<List<Article>> sink;
+    private List<Article> current = new ArrayList<>();
+
+    Batcher(java.util.function.Consumer<List<Article>> sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void article(Article article, Origin origin) {
+      current.add(article);
+      if (current.size() == 64) {
+        flush();
+      }
+    }
+
+    @Override
+    public void rejected(Origin origin, String reason) {}
+
+    void flush() {
+      if (!current.isEmpty()) {
+        sink.accept(current);
+        current = new ArrayList<>();
+      }
+    }
+  }
+
+  /** The yardstick's document: the same stored fields as newsindex, plainly indexed. */
+  private static Document document(Article a) {
+    Document doc = new Document();
+    doc.add(new StringField("id", a.id(), Field.Store.YES));
+    doc.add(new TextField("title", a.title(), Field.Store.YES));
+    doc.add(new TextField("body", a.body(), Field.Store.YES));
+    if (a.date() != null) {
+      doc.add(new LongPoint("date", a.date().toEpochDay()));
+      doc.add(new StoredField("date", a.date().toEpochDay()));
+    }
+    doc.add(new StoredField("source", a.source()));
+    if (!a.url().isEmpty()) {
+      doc.add(new StoredField("url", a.url()));
+    }
+    for (Map.Entry<String, String> e : a.metadata().entrySet()) {
+      doc.add(new StoredField("meta." + e.getKey(), e.getValue()));
+    }
+    return doc;
+  }
+
+  static long size(Path p) {
+    try (Stream<Path> files = Files.walk(p)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> {
+        try {
+          return Files.size(f);
+        } catch (IOException e) {
+          return 0;
+        }
+      }).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** Samples the heap in use every 20 ms and keeps the peak. */
+  static final class HeapSampler {
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long peak;
+
+    private HeapSampler() {
+      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+      thread = new Thread(() -> {
+        while (running) {
+          peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "heap-sampler");
+      thread.setDaemon(true);
+    }
+
+    static HeapSampler start() {
+      System.gc();
+      HeapSampler s = new HeapSampler();
+      s.thread.start();
+      return s;
+    }
+
+    long stop() throws InterruptedException {
+      running = false;
+      thread.join();
+      return peak;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.newsindex.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.newsindex.Article;
+import dev.newsindex.NewsIndex;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code newsindex get ID}: the stored article. */
+@Command(name = "get", mixinStandardHelpOptions = true,
+    description = "Print the stored article with the given id: its fields, then its text.")
+final class GetCommand implements Callable<Integer> {
+  /** Metadata named like a standard field is left out of JSON, which would repeat the key. */
+  private static final java.util.Set<String> STANDARD =
+      java.util.Set.of("id", "title", "date", "source", "url", "body");
+
+  @Mixin
+  IndexOption index;
+
+  @Parameters(paramLabel = "ID", description = "The article's id.")
+  String id;
+
+  @Option(names = "--json", description = "Print the article as one JSON object (the fields of"
+      + " a JSON Lines feed: id, title, date, source, url, body, and the metadata).")
+  boolean json;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    Path dir = index.resolve(Defaults.fromEnvironment());
+    Optional<Article> found;
+    try (NewsIndex news = NewsIndex.open(dir)) {
+      found = news.get(id);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (found.isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("newsindex: no article with id " + id + " in " + Defaults.display(dir));
+      err.flush();
+      return ExitCode.NO_INDEX.code;
+    }
+    Article a = found.get();
+    if (json) {
+      try (JsonGenerator g = JsonSummary.generator(out)) {
+        g.writeStartObject();
+        g.writeStringField("id", a.id());
+        g.writeStringField("title", a.title());
+        g.writeStringField("date", a.date() == null ? null : a.date().toString());
+        g.writeStringField("source", a.source());
+        g.writeStringField("url", a.url());
+        g.writeStringField("body", a.body());
+        for (Map.Entry<String, String> e : a.metadata().entrySet()) {
+          if (!STANDARD.contains(e.getKey())) {
+            g.writeStringField(e.getKey(), e.getValue());
+          }
+        }
+        g.writeEndObject();
+      }
+      out.println();
+    } else {
+      out.println("id:     " + a.id());
+      out.println("title:  " + a.title());
+      out.println("date:   " + (a.date() == null ? "(none)" : a.date()));
+      out.println("source: " + (a.source().isEmpty() ? "(none)" : a.source()));
+      if (!a.url().isEmpty()) {
+        out.println("url:    " + a.url());
+      }
+      for (Map.Entry<String, String> e : a.metadata().entrySet()) {
+        out.println(e.getKey() + ": " + e.getValue());
+      }
+      out.println();
+      out.println(a.body());
+    }
+    out.flush();
+    return ExitCode.OK.code;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.newsindex.cli;
+
+import dev.newsindex.IngestOptions;
+import dev.newsindex.ingest.Format;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/** The options {@code index} and {@code rebuild} share: how to read, and how to report. */
+final class IngestOptionsMixin {
+  @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+      description = "Read every input as this format: menafn, jsonl or trec (default: recognised"
+          + " per file by name and content).")
+  Format format;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Indexing threads (default: one per processor).")
+  Integer threads;
+
+  @Option(names = "--commit-every", paramLabel = "N",
+      defaultValue = "" + IngestOptions.DEFAULT_COMMIT_ARTICLES,
+      description = "Commit after every N articles (and every 256 MiB of input), so that an"
+          + " interrupted run keeps what it did (default: ${DEFAULT-VALUE}).")
+  long commitEvery;
+
+  @Option(names = "--json", description = "Print the summary as one JSON object.")
+  boolean json;
+
+  @Option(names = {"-q", "--quiet"},
+      description = "No progress bar and no summary (skipped inputs are still reported).")
+  boolean quiet;
+
+  IngestOptions options() {
+    IngestOptions o = IngestOptions.defaults().withFormat(format)
+        .withCommitEvery(commitEvery, IngestOptions.DEFAULT_COMMIT_BYTES);
+    return threads == null ? o : o.withThreads(threads);
+  }
+
+  /** Turns {@code --format} values into formats, with the list of valid ones on error. */
+  static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      return Format.of(value);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.newsindex.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.newsindex.IndexStats;
+import dev.newsindex.NewsIndex;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code newsindex stats}: what an index holds. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+    description = "Show what the index holds: articles, deleted articles awaiting a merge,"
+        + " segments, size on disk, date range, articles per source, and the schema version.")
+final class StatsCommand implements Callable<Integer> {
+  @Mixin
+  IndexOption index;
+
+  @Option(names = "--json", description = "Print the statistics as one JSON object.")
+  boolean json;
+
+  @Option(names = "--sources", paramLabel = "N", defaultValue = "20",
+      description = "How many sources to list in text output, most articles first"
+          + " (default: ${DEFAULT-VALUE}; JSON lists all).")
+  int sources;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    Path dir = index.resolve(Defaults.fromEnvironment());
+    IndexStats s;
+    try (NewsIndex news = NewsIndex.open(dir)) {
+      s = news.stats();
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      try (JsonGenerator g = JsonSummary.generator(out)) {
+        g.writeStartObject();
+        g.writeStringField("index", dir.toAbsolutePath().normalize().toString());
+        g.writeNumberField("articles", s.articles());
+        g.writeNumberField("deleted", s.deleted());
+        g.writeNumberField("segments", s.segments());
+        g.writeNumberField("size_bytes", s.sizeOnDisk());
+        g.writeStringField("first_date", s.firstDate() == null ? null : s.firstDate().toString());
+        g.writeStringField("last_date", s.lastDate() == null ? null : s.lastDate().toString());
+        g.writeNumberField("undated", s.undated());
+        g.writeObjectFieldStart("sources");
+        for (Map.Entry<String, Long> e : s.bySource().entrySet()) {
+          g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeStringField("schema", s.schema());
+        g.writeNumberField("commit_generation", s.generation());
+        g.writeEndObject();
+      }
+      out.println();
+    } else {
+      out.println("index:     " + Defaults.display(dir));
+      out.println(String.format(Locale.ROOT, "articles:  %,d (%,d deleted, not yet merged away)",
+          s.articles(), s.deleted()));
+      out.println(String.format(Locale.ROOT, "segments:  %d", s.segments()));
+      out.println("size:      " + size(s.sizeOnDisk()));
+      out.println("dates:     " + (s.firstDate() == null ? "(none)"
+          : s.firstDate() + " to " + s.lastDate())
+          + (s.undated() > 0 ? String.format(Locale.ROOT, " (%,d undated)", s.undated()) : ""));
+      out.println("schema:    " + s.schema() + " (commit " + s.generation() + ")");
+      out.println(String.format(Locale.ROOT, "sources:   %,d", s.bySource().size()));
+      int shown = 0;
+      for (Map.Entry<String, Long> e : s.bySource().entrySet()) {
+        if (shown++ == sources) {
+          out.println("  ... " + (s.bySource().size() - sources) + " more (--sources N)");
+          break;
+        }
+        out.println(String.format(Locale.ROOT, "  %,10d  %s", e.getValue(),
+            e.getKey().isEmpty() ? "(no source)" : e.getKey()));
+      }
+    }
+    out.flush();
+    return ExitCode.OK.code;
+  }
+
+  static String size(long bytes) {
+    if (bytes < 1 << 20) {
+      return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+    }
+    if (bytes < 1L << 30) {
+      return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+    return String.format(Locale.ROOT, "%.2f GiB", bytes / (1024.0 * 1024 * 1024));
+  }
+}

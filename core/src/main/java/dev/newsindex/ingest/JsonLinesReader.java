@@ -71,6 +71,9 @@ public final class JsonLinesReader implements ArticleReader {
         handler.rejected(origin, e.getMessage());
         continue;
       }
+      if (lines.lineNumber() == 1 && text.startsWith("\uFEFF")) {
+        text = text.substring(1); // a byte order mark, as some Windows tools write
+      }
       if (text.isBlank()) {
         continue;
       }

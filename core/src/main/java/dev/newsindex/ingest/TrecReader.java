@@ -55,7 +55,7 @@ public final class TrecReader implements ArticleReader {
       Pattern.compile("<([A-Za-z][\\w.-]*)(?:\\s[^>]*)?>(.*?)</\\1\\s*>", Pattern.DOTALL);
   private static final Pattern PARAGRAPH_TAG = Pattern.compile("(?i)</?P(?:\\s[^>]*)?>");
   private static final Pattern ANY_TAG = Pattern.compile("</?[A-Za-z][^>]*>");
-  private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});");
+  private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,7});");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}(?:[T ].*)?");
   private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{2}|\\d{4})(\\d{2})(\\d{2})");
   private static final Map<String, String> ENTITIES = Map.ofEntries(

@@ -197,8 +197,11 @@ public final class NewsIndex implements Closeable {
       IngestListener listener) throws IOException {
     long started = System.nanoTime();
     ArticleWriter writer = articles();
-    IngestSummary run = IngestJob.run(writer, Ingest.resolve(inputs), options, listener,
-        this::commit, true);
+    IngestSummary run = IngestJob.run(writer, Ingest.resolve(inputs), options, listener, () -> {
+      long handled = writer.commit();
+      refreshSearchers();
+      return handled;
+    }, true);
     commit();
     listener.committed(run.articles());
     return new IngestSummary(run.indexed(), run.updated(), run.unchanged(), run.skipped(),
@@ -254,6 +257,10 @@ public final class NewsIndex implements Closeable {
   /** Makes every write so far durable and visible to searches. */
   public synchronized void commit() throws IOException {
     articles().commit();
+    refreshSearchers();
+  }
+
+  private synchronized void refreshSearchers() throws IOException {
     if (searchers != null) {
       searchers.maybeRefreshBlocking();
     }

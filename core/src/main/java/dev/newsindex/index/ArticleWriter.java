@@ -54,6 +54,7 @@ public final class ArticleWriter implements Closeable {
   private final Object[] stripes = new Object[64];
   private final Map<String, OptionalLong> pending = new ConcurrentHashMap<>();
   private final AtomicLong pendingBytes = new AtomicLong();
+  private final AtomicLong handled = new AtomicLong();
   private DirectoryReader lookup;
 
   /** Wraps {@code writer}; the caller keeps ownership of it. */
@@ -94,6 +95,7 @@ public final class ArticleWriter implements Closeable {
         OptionalLong known = pending.get(id);
         Long previous = known != null ? (known.isPresent() ? known.getAsLong() : null)
             : lookupHash(id);
+        handled.incrementAndGet();
         if (previous != null && previous == hash) {
           return IndexOutcome.UNCHANGED;
         }
@@ -140,6 +142,11 @@ public final class ArticleWriter implements Closeable {
     }
   }
 
+  /** How many upserts (of any outcome) this writer has completed. */
+  public long handled() {
+    return handled.get();
+  }
+
   /** Roughly how much text has been written since the last checkpoint, in bytes of heap. */
   public long pendingBytes() {
     return pendingBytes.get();
@@ -147,24 +154,30 @@ public final class ArticleWriter implements Closeable {
 
   /**
    * Makes the writes so far visible to this writer's own lookups and forgets the remembered ids,
-   * without committing: bounds memory during a long run that commits only at the end.
+   * without committing: bounds memory during a long run that commits only at the end. Returns
+   * {@link #handled()} as of the checkpoint.
    */
-  public void checkpoint() throws IOException {
+  public long checkpoint() throws IOException {
     checkpointLock.writeLock().lock();
     try {
       reopen();
+      return handled.get();
     } finally {
       checkpointLock.writeLock().unlock();
     }
   }
 
-  /** Commits everything written so far, with the schema in the commit's user data. */
-  public void commit() throws IOException {
+  /**
+   * Commits everything written so far, with the schema in the commit's user data; returns {@link
+   * #handled()} as of the commit: exactly the upserts it holds.
+   */
+  public long commit() throws IOException {
     checkpointLock.writeLock().lock();
     try {
       writer.setLiveCommitData(NewsSchema.commitData().entrySet());
       writer.commit();
       reopen();
+      return handled.get();
     } finally {
       checkpointLock.writeLock().unlock();
     }

@@ -36,8 +36,8 @@ public final class IngestJob {
   /** What the job does at each interval: commit, or checkpoint. */
   @FunctionalInterface
   public interface IntervalAction {
-    /** Runs the action. */
-    void run() throws IOException;
+    /** Runs the action; returns {@link ArticleWriter#handled()} as of it. */
+    long run() throws IOException;
   }
 
   private record Item(Article article, Origin origin) {}
@@ -56,6 +56,7 @@ public final class IngestJob {
   private long totalBytes;
   private long dispatchedSinceInterval;
   private long bytesAtInterval;
+  private long handledAtStart;
 
   private IngestJob(ArticleWriter writer, IngestOptions options, IngestListener listener,
       IntervalAction interval, boolean commits) {
@@ -81,6 +82,7 @@ public final class IngestJob {
 
   private IngestSummary run(List<Ingest.Source> sources) throws IOException {
     started = System.nanoTime();
+    handledAtStart = writer.handled();
     totalBytes = Ingest.totalBytes(sources);
     int threads = options.threads();
     List<BlockingQueue<List<Item>>> queues = new ArrayList<>();
@@ -230,9 +232,9 @@ public final class IngestJob {
           || bytes.sum() - bytesAtInterval >= options.commitEveryBytes()) {
         flush();
         awaitQueues();
-        interval.run();
+        long handled = interval.run();
         if (commits) {
-          listener.committed(progress().articles());
+          listener.committed(handled - handledAtStart);
         }
         dispatchedSinceInterval = 0;
         bytesAtInterval = bytes.sum();

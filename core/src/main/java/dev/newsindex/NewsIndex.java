@@ -34,6 +34,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
@@ -407,8 +408,10 @@ public final class NewsIndex implements Closeable {
               .map(String::strip).forEach(problems::add);
         }
         long docs = 0;
-        for (CheckIndex.Status.SegmentInfoStatus seg : status.segmentInfos) {
-          docs += seg.maxDoc - (seg.liveDocStatus == null ? 0 : seg.liveDocStatus.numDeleted);
+        if (!status.missingSegments) {
+          for (SegmentCommitInfo seg : SegmentInfos.readLatestCommit(dir)) {
+            docs += seg.info.maxDoc() - seg.getDelCount();
+          }
         }
         return new CheckReport(status.clean, status.numSegments, docs, List.copyOf(problems),
             lines);

@@ -62,8 +62,9 @@ import org.apache.lucene.util.Bits;
  * }</pre>
  *
  * <p>Searches may run from many threads. Writes ({@link #upsert}, {@link #delete}, {@link #ingest},
- * {@link #commit}) are serialised; the write lock on the index is taken at the first write and held
- * until {@link #close}. Searches see what was committed.
+ * {@link #commit}) are serialised (an ingest indexes on several threads of its own); the write lock
+ * on the index is taken at the first write and held until {@link #close}. Searches see what was
+ * committed.
  */
 public final class NewsIndex implements Closeable {
   private final Path path;

@@ -13,14 +13,24 @@ public final class Dates {
 
   /**
    * The calendar date of {@code text}: {@code 2023-11-16}, {@code 2023-11-16T08:30:00},
-   * {@code 2023-11-16T08:30:00Z} or with an offset ({@code +02:00}); a date-time keeps its own local
-   * date (no conversion to UTC), as a reader of the article would see it.
+   * {@code 2023-11-16T08:30:00Z} or with an offset ({@code +02:00}), also with a space instead of
+   * the {@code T}; or an RFC 1123 date-time as RSS {@code pubDate} fields carry ({@code Thu, 16 Nov
+   * 2023 08:30:00 GMT}). A date-time keeps its own local date (no conversion to UTC), as a reader of
+   * the article would see it.
    *
    * @throws IllegalArgumentException naming the text when it is no such date
    */
   public static LocalDate parse(String text) {
     String s = text.strip();
     try {
+      if (!s.isEmpty() && Character.isLetter(s.charAt(0))) {
+        return java.time.ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT))
+            .toLocalDate();
+      }
+      if (s.length() > 10 && s.charAt(10) == ' ') {
+        s = s.substring(0, 10) + "T" + s.substring(11);
+      }
       if (s.length() <= 10) {
         return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
       }
@@ -30,8 +40,8 @@ public final class Dates {
         return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toLocalDate();
       }
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("bad date '" + abbreviate(s) + "' (expected YYYY-MM-DD"
-          + " or an ISO date-time)", e);
+      throw new IllegalArgumentException("bad date '" + abbreviate(text.strip()) + "' (expected"
+          + " YYYY-MM-DD or an ISO date-time)", e);
     }
   }
 

@@ -72,6 +72,21 @@ class JsonLinesReaderTest {
   }
 
   @Test
+  void acceptsTheDateFormsFeedsUse() throws IOException {
+    Collected c = read("{\"id\":\"1\",\"published\":\"2024-03-20 23:30:00\",\"body\":\"b\"}\n"
+        + "{\"id\":\"2\",\"pubDate\":\"Wed, 20 Mar 2024 23:30:00 GMT\",\"body\":\"b\"}\n"
+        + "{\"id\":\"3\",\"date\":\"2024-03-20T23:30:00.250+05:30\",\"body\":\"b\"}\n"
+        + "{\"id\":\"4\",\"pubDate\":\"Fri, 30 Feb 2024 10:00:00 GMT\",\"body\":\"b\"}\n");
+    assertEquals(List.of("1", "2", "3"), c.articles.stream().map(Article::id).toList());
+    for (Article a : c.articles) {
+      assertEquals(LocalDate.of(2024, 3, 20), a.date(), a.id());
+    }
+    assertEquals(1, c.rejected.size());
+    assertTrue(c.rejected.get(0).startsWith("feed.jsonl:4: bad date 'Fri, 30 Feb 2024"),
+        c.rejected.get(0));
+  }
+
+  @Test
   void rejectsBrokenLinesByLineNumberAndKeepsTheRest() throws IOException {
     String feed = String.join("\n",
         "{\"id\":\"1\",\"body\":\"fine\"}",

@@ -16,6 +16,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -87,7 +88,11 @@ public final class ArticleWriter implements Closeable {
 
   /** Adds or replaces {@code article}, or leaves it when the index already holds the same content. */
   public IndexOutcome upsert(Article article) throws IOException {
-    long hash = NewsSchema.contentHash(article);
+    // The document carries the content hash; reading it back saves hashing the text twice.
+    Document doc = NewsSchema.toDocument(article);
+    IndexableField hashField = doc.getField(NewsSchema.CONTENT_HASH);
+    long hash = hashField != null ? hashField.numericValue().longValue()
+        : NewsSchema.contentHash(article);
     String id = article.id();
     checkpointLock.readLock().lock();
     try {
@@ -99,7 +104,6 @@ public final class ArticleWriter implements Closeable {
         if (previous != null && previous == hash) {
           return IndexOutcome.UNCHANGED;
         }
-        Document doc = NewsSchema.toDocument(article);
         writer.updateDocument(new Term(NewsSchema.ID, id), doc);
         pending.put(id, OptionalLong.of(hash));
         pendingBytes.addAndGet(2L * (article.body().length() + article.title().length()) + 64);

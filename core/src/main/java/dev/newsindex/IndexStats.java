@@ -17,7 +17,8 @@ import java.util.Map;
  *     are counted under the empty string
  * @param schema the schema and analysis recorded in the commit, e.g. {@code 1/news-en-1}
  * @param generation the commit's generation (how many commits the index has seen)
+ * @param compression how stored text is compressed
  */
 public record IndexStats(long articles, long deleted, int segments, long sizeOnDisk,
     LocalDate firstDate, LocalDate lastDate, long undated, Map<String, Long> bySource,
-    String schema, long generation) {}
+    String schema, long generation, Compression compression) {}

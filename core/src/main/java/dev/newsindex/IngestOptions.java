@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param commitEveryArticles commit after at most this many articles (bounds what a crash loses)
  * @param commitEveryBytes commit after at most about this many bytes of input
  * @param stdin what the input {@code -} reads
+ * @param compression for {@link NewsIndex#rebuild}: how the new index compresses stored text, or
+ *     null to keep the old index's ({@link Compression#FAST} for a new one); an ingest into an
+ *     existing index keeps the index's own
  */
 public record IngestOptions(Format format, int threads, long commitEveryArticles,
-    long commitEveryBytes, InputStream stdin) {
+    long commitEveryBytes, InputStream stdin, Compression compression) {
 
   /** The default number of articles between commits. */
   public static final long DEFAULT_COMMIT_ARTICLES = 100_000;
@@ -40,26 +43,35 @@ public record IngestOptions(Format format, int threads, long commitEveryArticles
    */
   public static IngestOptions defaults() {
     return new IngestOptions(null, Runtime.getRuntime().availableProcessors(),
-        DEFAULT_COMMIT_ARTICLES, DEFAULT_COMMIT_BYTES, System.in);
+        DEFAULT_COMMIT_ARTICLES, DEFAULT_COMMIT_BYTES, System.in, null);
   }
 
   /** These options with every input read as {@code format} (null: detect). */
   public IngestOptions withFormat(Format format) {
-    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin);
+    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
+        compression);
   }
 
   /** These options with {@code threads} indexing threads. */
   public IngestOptions withThreads(int threads) {
-    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin);
+    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
+        compression);
   }
 
   /** These options committing every {@code articles} articles or {@code bytes} bytes of input. */
   public IngestOptions withCommitEvery(long articles, long bytes) {
-    return new IngestOptions(format, threads, articles, bytes, stdin);
+    return new IngestOptions(format, threads, articles, bytes, stdin, compression);
+  }
+
+  /** These options with a rebuild compressing stored text as {@code compression}. */
+  public IngestOptions withCompression(Compression compression) {
+    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
+        compression);
   }
 
   /** These options with {@code -} reading {@code stdin}. */
   public IngestOptions withStdin(InputStream stdin) {
-    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin);
+    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
+        compression);
   }
 }

@@ -70,6 +70,7 @@ public final class NewsIndex implements Closeable {
   private final Path path;
   private final Directory directory;
   private final Analyzer analyzer = NewsSchema.analyzer();
+  private Compression compression = Compression.FAST;
   private SearcherManager searchers;
   private IndexWriter writer;
   private ArticleWriter articles;
@@ -102,7 +103,10 @@ public final class NewsIndex implements Closeable {
     Directory dir = FSDirectory.open(path);
     try {
       checkCompatible(path, dir);
-      return new NewsIndex(path, dir);
+      NewsIndex index = new NewsIndex(path, dir);
+      index.compression = ArticleWriter.compressionOf(
+          SegmentInfos.readLatestCommit(dir).getUserData());
+      return index;
     } catch (RuntimeException | IOException e) {
       dir.close();
       throw e;
@@ -111,11 +115,21 @@ public final class NewsIndex implements Closeable {
 
   /** Opens the index at {@code path}, creating an empty one (and its directories) if none exists. */
   public static NewsIndex openOrCreate(Path path) throws IOException {
+    return openOrCreate(path, Compression.FAST);
+  }
+
+  /**
+   * Opens the index at {@code path}, creating an empty one (and its directories) that compresses
+   * stored text as {@code compression} if none exists; an existing index keeps its own compression
+   * (see {@link #compression()}; {@link #rebuild} changes it).
+   */
+  public static NewsIndex openOrCreate(Path path, Compression compression) throws IOException {
     if (exists(path)) {
       return open(path);
     }
     Files.createDirectories(path);
     NewsIndex index = new NewsIndex(path, FSDirectory.open(path));
+    index.compression = compression;
     try {
       index.commit();
       return index;
@@ -136,6 +150,11 @@ public final class NewsIndex implements Closeable {
   /** Where this index lives. */
   public Path path() {
     return path;
+  }
+
+  /** How this index compresses stored text. */
+  public Compression compression() {
+    return compression;
   }
 
   /** Adds {@code article}, or replaces the one with its id; not visible to searches until commit. */
@@ -225,17 +244,23 @@ public final class NewsIndex implements Closeable {
     long started = System.nanoTime();
     Files.createDirectories(path);
     try (Directory dir = FSDirectory.open(path)) {
+      Compression compression = options.compression();
+      if (compression == null) {
+        compression = DirectoryReader.indexExists(dir)
+            ? ArticleWriter.compressionOf(SegmentInfos.readLatestCommit(dir).getUserData())
+            : Compression.FAST;
+      }
       IndexWriter writer;
       try {
         // CREATE on the live directory: the new segments are written beside the old ones, and
         // the old commit stays the visible one until this writer commits, once, at the end.
         writer = new IndexWriter(dir, ArticleWriter.config(NewsSchema.analyzer(),
-            IndexWriterConfig.OpenMode.CREATE));
+            IndexWriterConfig.OpenMode.CREATE, compression));
       } catch (LockObtainFailedException e) {
         throw new IndexLockedException(path, e);
       }
       boolean done = false;
-      try (ArticleWriter articles = new ArticleWriter(writer)) {
+      try (ArticleWriter articles = new ArticleWriter(writer, compression)) {
         IngestSummary run = IngestJob.run(articles, Ingest.resolve(inputs), options, listener,
             articles::checkpoint, false);
         if (run.articles() == 0) {
@@ -364,7 +389,7 @@ public final class NewsIndex implements Closeable {
           first == Long.MAX_VALUE ? null : LocalDate.ofEpochDay(first),
           last == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(last), undated,
           Collections.unmodifiableMap(bySource), NewsSchema.describe(infos.getUserData()),
-          infos.getGeneration());
+          infos.getGeneration(), ArticleWriter.compressionOf(infos.getUserData()));
     } finally {
       manager.release(searcher);
     }
@@ -443,13 +468,13 @@ public final class NewsIndex implements Closeable {
   private ArticleWriter articles() throws IOException {
     if (articles == null) {
       IndexWriterConfig config = ArticleWriter.config(analyzer,
-          IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+          IndexWriterConfig.OpenMode.CREATE_OR_APPEND, compression);
       try {
         writer = new IndexWriter(directory, config);
       } catch (LockObtainFailedException e) {
         throw new IndexLockedException(path, e);
       }
-      articles = new ArticleWriter(writer);
+      articles = new ArticleWriter(writer, compression);
     }
     return articles;
   }

@@ -1,13 +1,16 @@
 package dev.newsindex.bench;
 
 import dev.newsindex.Article;
+import dev.newsindex.Compression;
 import dev.newsindex.IngestListener;
 import dev.newsindex.IngestOptions;
 import dev.newsindex.IngestSummary;
 import dev.newsindex.NewsIndex;
+import dev.newsindex.index.ArticleWriter;
 import dev.newsindex.ingest.ArticleHandler;
 import dev.newsindex.ingest.Ingest;
 import dev.newsindex.ingest.Origin;
+import dev.newsindex.schema.NewsSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -51,8 +54,9 @@ import org.apache.lucene.store.FSDirectory;
  *       url, metadata); default codec and settings; one commit at the end.
  *   <li><b>newsindex</b>: {@link NewsIndex#ingest} with the same thread count: upsert by id with
  *       unchanged-article detection (an id lookup and a SHA-256 content hash per article),
- *       NewsAnalyzer with offsets for highlighting, doc values for dates and sources,
- *       BEST_COMPRESSION stored fields, commits every 100,000 articles.
+ *       NewsAnalyzer with offsets for highlighting, doc values for dates and sources, the default
+ *       {@link Compression#FAST} stored fields, commits every 100,000 articles;
+ *   <li><b>ni small</b>: the same with {@link Compression#SMALL} (BEST_COMPRESSION) stored fields.
  * </ul>
  *
  * <p>Each indexer runs {@code --repeat} times (default 3), alternating, and the fastest run of each
@@ -99,6 +103,8 @@ public final class IndexBench {
     long synthetic = 0;
     int threads = Runtime.getRuntime().availableProcessors();
     int repeat = 3;
+    boolean diagnose = false;
+    java.util.Set<String> indexers = java.util.Set.of("bare", "newsindex", "small");
     Path work = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -107,9 +113,11 @@ public final class IndexBench {
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
         case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+        case "--diagnose" -> diagnose = true;
+        case "--indexers" -> indexers = java.util.Set.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]
             + "; usage: IndexBench [--corpora DIR] [--synthetic N] [--threads N] [--repeat N]"
-            + " [--work DIR]");
+            + " [--indexers bare,newsindex,small] [--diagnose] [--work DIR]");
       }
     }
     work = work != null ? Files.createDirectories(work) : Files.createTempDirectory("indexbench");
@@ -136,8 +144,10 @@ public final class IndexBench {
         Runtime.getRuntime().maxMemory() >> 20, threads);
     // Warm-up (not reported): both indexers once over the smallest input, so JIT favours neither.
     Path smallest = inputs.stream().min(Comparator.comparingLong(IndexBench::size)).orElseThrow();
-    bare(smallest, work.resolve("warm-bare"), threads);
-    newsindex(smallest, work.resolve("warm-news"), threads);
+    if (inputs.size() > 1) {
+      bare(smallest, work.resolve("warm-bare"), threads, false);
+      newsindex(smallest, work.resolve("warm-news"), threads, Compression.FAST);
+    }
 
     System.out.printf(Locale.ROOT, "best of %d alternating runs each (the machine may be shared:"
         + " the best run is the least disturbed; CPU seconds are the process's)%n", repeat);
@@ -148,31 +158,57 @@ public final class IndexBench {
       String name = input.getParent().getFileName() + "/" + input.getFileName();
       Figures b = null;
       Figures n = null;
+      Figures small = null;
+      Figures d = null;
+      String base = name.replace('/', '_');
       for (int r = 0; r < repeat; r++) {
-        b = bare(input, work.resolve(name.replace('/', '_') + "-bare"), threads).best(b);
-        n = newsindex(input, work.resolve(name.replace('/', '_') + "-news"), threads).best(n);
+        if (indexers.contains("bare")) {
+          b = bare(input, work.resolve(base + "-bare"), threads, false).best(b);
+        }
+        if (indexers.contains("newsindex")) {
+          n = newsindex(input, work.resolve(base + "-news"), threads, Compression.FAST).best(n);
+        }
+        if (indexers.contains("small")) {
+          small = newsindex(input, work.resolve(base + "-small"), threads, Compression.SMALL)
+              .best(small);
+        }
+        if (diagnose) {
+          d = bare(input, work.resolve(name.replace('/', '_') + "-docs"), threads, true).best(d);
+        }
       }
       print(name, "bare", b);
       print(name, "newsindex", n);
+      print(name, "ni small", small);
+      print(name, "bare+docs", d);
+      if (b == null || n == null || small == null) {
+        continue;
+      }
       System.out.printf(Locale.ROOT, "%-28s ratio newsindex/bare: articles/s %.2f, CPU time"
-          + " %.2f%n", name, n.rate() / b.rate(), b.cpuSeconds() / n.cpuSeconds());
+          + " %.2f; with --compression small: articles/s %.2f, CPU time %.2f, index size %.2f"
+          + " of fast%n", name, n.rate() / b.rate(), b.cpuSeconds() / n.cpuSeconds(),
+          small.rate() / b.rate(), b.cpuSeconds() / small.cpuSeconds(),
+          (double) small.indexBytes() / n.indexBytes());
     }
   }
 
   private static void print(String corpus, String indexer, Figures f) {
+    if (f == null) {
+      return;
+    }
     System.out.printf(Locale.ROOT, "%-28s %-10s %,10d %8.1f %8.1f %,10.0f %8.2f %12.2f %7d MB%n",
         corpus, indexer, f.articles(), f.seconds(), f.cpuSeconds(), f.rate(),
         f.inputBytes() / f.seconds() / 1e6,
         (double) f.indexBytes() / f.inputBytes(), f.peakHeap() >> 20);
   }
 
-  static Figures newsindex(Path input, Path dir, int threads) throws Exception {
+  static Figures newsindex(Path input, Path dir, int threads, Compression compression)
+      throws Exception {
     delete(dir);
     HeapSampler heap = HeapSampler.start();
     double cpu = cpuSeconds();
     long started = System.nanoTime();
     IngestSummary summary;
-    try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
+    try (NewsIndex index = NewsIndex.openOrCreate(dir, compression)) {
       summary = index.ingest(List.of(input), IngestOptions.defaults().withThreads(threads),
           IngestListener.NONE);
     }
@@ -181,7 +217,12 @@ public final class IndexBench {
         heap.stop());
   }
 
-  static Figures bare(Path input, Path dir, int threads) throws Exception {
+  /**
+   * The yardstick; with {@code sameDocuments}, diagnostically, newsindex's own documents, analyzer
+   * and writer settings through plain {@code addDocument}: what is left of the gap to newsindex is
+   * the cost of upserting (id lookups, hashing, commits), the rest the cost of its features.
+   */
+  static Figures bare(Path input, Path dir, int threads, boolean sameDocuments) throws Exception {
     delete(dir);
     HeapSampler heap = HeapSampler.start();
     double cpu = cpuSeconds();
@@ -191,13 +232,16 @@ public final class IndexBench {
     Semaphore inFlight = new Semaphore(threads * 4);
     List<Future<?>> failures = new ArrayList<>();
     try (FSDirectory fs = FSDirectory.open(dir);
-        IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(new StandardAnalyzer()))) {
+        IndexWriter writer = new IndexWriter(fs, sameDocuments
+            ? ArticleWriter.config(NewsSchema.analyzer(), IndexWriterConfig.OpenMode.CREATE,
+                Compression.FAST)
+            : new IndexWriterConfig(new StandardAnalyzer()))) {
       Batcher batcher = new Batcher(batch -> {
         inFlight.acquireUninterruptibly();
         failures.add(pool.submit(() -> {
           try {
             for (Article a : batch) {
-              writer.addDocument(document(a));
+              writer.addDocument(sameDocuments ? NewsSchema.toDocument(a) : document(a));
               count.incrementAndGet();
             }
           } catch (IOException e) {

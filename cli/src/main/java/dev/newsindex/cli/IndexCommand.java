@@ -1,6 +1,7 @@
 package dev.newsindex.cli;
 
 import dev.newsindex.IngestListener;
+import dev.newsindex.Compression;
 import dev.newsindex.IngestSummary;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.ingest.Origin;
@@ -55,7 +56,14 @@ final class IndexCommand implements Callable<Integer> {
     IngestReporter reporter = new IngestReporter(err, !ingest.quiet && Terminal.stderrIsTerminal());
     IngestSummary summary;
     int total;
-    try (NewsIndex news = NewsIndex.openOrCreate(dir)) {
+    Compression wanted = ingest.compression;
+    try (NewsIndex news = NewsIndex.openOrCreate(dir,
+        wanted == null ? Compression.FAST : wanted)) {
+      if (wanted != null && news.compression() != wanted) {
+        err.println("newsindex: " + Defaults.display(dir) + " keeps its " + news.compression()
+            .label() + " compression; to change it: newsindex rebuild --compression "
+            + wanted.label() + " --index " + Defaults.display(dir) + " PATH...");
+      }
       try {
         summary = news.ingest(inputs, ingest.options(), reporter);
       } finally {

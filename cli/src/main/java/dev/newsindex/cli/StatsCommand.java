@@ -60,6 +60,7 @@ final class StatsCommand implements Callable<Integer> {
         g.writeEndObject();
         g.writeStringField("schema", s.schema());
         g.writeNumberField("commit_generation", s.generation());
+        g.writeStringField("compression", s.compression().label());
         g.writeEndObject();
       }
       out.println();
@@ -68,7 +69,8 @@ final class StatsCommand implements Callable<Integer> {
       out.println(String.format(Locale.ROOT, "articles:  %,d (%,d deleted, not yet merged away)",
           s.articles(), s.deleted()));
       out.println(String.format(Locale.ROOT, "segments:  %d", s.segments()));
-      out.println("size:      " + size(s.sizeOnDisk()));
+      out.println("size:      " + size(s.sizeOnDisk()) + " (" + s.compression().label()
+          + " compression)");
       out.println("dates:     " + (s.firstDate() == null ? "(none)"
           : s.firstDate() + " to " + s.lastDate())
           + (s.undated() > 0 ? String.format(Locale.ROOT, " (%,d undated)", s.undated()) : ""));

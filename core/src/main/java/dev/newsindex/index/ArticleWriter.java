@@ -1,6 +1,7 @@
 package dev.newsindex.index;
 
 import dev.newsindex.Article;
+import dev.newsindex.Compression;
 import dev.newsindex.IndexOutcome;
 import dev.newsindex.schema.NewsSchema;
 import java.io.Closeable;
@@ -58,9 +59,18 @@ public final class ArticleWriter implements Closeable {
   private final AtomicLong handled = new AtomicLong();
   private DirectoryReader lookup;
 
-  /** Wraps {@code writer}; the caller keeps ownership of it. */
-  public ArticleWriter(IndexWriter writer) throws IOException {
+  /** Commit user-data key recording the index's {@link Compression}. */
+  public static final String COMPRESSION_KEY = "newsindex.compression";
+
+  private final Compression compression;
+
+  /**
+   * Wraps {@code writer}, which was configured with {@code compression} (recorded in each commit);
+   * the caller keeps ownership of it.
+   */
+  public ArticleWriter(IndexWriter writer, Compression compression) throws IOException {
     this.writer = writer;
+    this.compression = compression;
     this.lookup = DirectoryReader.open(writer);
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new Object();
@@ -69,16 +79,24 @@ public final class ArticleWriter implements Closeable {
 
   /**
    * The writer configuration every newsindex writer uses: the schema's analyzer, stored fields
-   * compressed with {@link Lucene104Codec.Mode#BEST_COMPRESSION} (news text shrinks to about a third;
-   * only the few hits shown per search are decompressed), no commit on close (a writer closed without
-   * {@link #commit} keeps the last commit), and a {@value #RAM_BUFFER_MB} MB indexing buffer.
+   * compressed as {@code compression} says ({@link Lucene104Codec.Mode#BEST_SPEED} or {@link
+   * Lucene104Codec.Mode#BEST_COMPRESSION}), no commit on close (a writer closed without {@link
+   * #commit} keeps the last commit), and a {@value #RAM_BUFFER_MB} MB indexing buffer.
    */
-  public static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
+  public static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode,
+      Compression compression) {
     return new IndexWriterConfig(analyzer)
         .setOpenMode(mode)
-        .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION))
+        .setCodec(new Lucene104Codec(compression == Compression.SMALL
+            ? Lucene104Codec.Mode.BEST_COMPRESSION : Lucene104Codec.Mode.BEST_SPEED))
         .setRAMBufferSizeMB(RAM_BUFFER_MB)
         .setCommitOnClose(false);
+  }
+
+  /** The compression recorded in {@code commitData}; {@link Compression#FAST} when none is. */
+  public static Compression compressionOf(Map<String, String> commitData) {
+    String label = commitData.get(COMPRESSION_KEY);
+    return label == null ? Compression.FAST : Compression.of(label);
   }
 
   /** The writer underneath, for merges and statistics. */
@@ -104,7 +122,14 @@ public final class ArticleWriter implements Closeable {
         if (previous != null && previous == hash) {
           return IndexOutcome.UNCHANGED;
         }
-        writer.updateDocument(new Term(NewsSchema.ID, id), doc);
+        if (previous == null) {
+          // No live article has this id (the lookup and the pending map say so, and this id's
+          // stripe is held): adding skips the delete-by-term that every flush would otherwise
+          // apply against every segment, the main cost of upserts into a large index.
+          writer.addDocument(doc);
+        } else {
+          writer.updateDocument(new Term(NewsSchema.ID, id), doc);
+        }
         pending.put(id, OptionalLong.of(hash));
         pendingBytes.addAndGet(2L * (article.body().length() + article.title().length()) + 64);
         return previous == null ? IndexOutcome.INDEXED : IndexOutcome.UPDATED;
@@ -178,7 +203,9 @@ public final class ArticleWriter implements Closeable {
   public long commit() throws IOException {
     checkpointLock.writeLock().lock();
     try {
-      writer.setLiveCommitData(NewsSchema.commitData().entrySet());
+      Map<String, String> data = new java.util.HashMap<>(NewsSchema.commitData());
+      data.put(COMPRESSION_KEY, compression.label());
+      writer.setLiveCommitData(data.entrySet());
       writer.commit();
       reopen();
       return handled.get();

@@ -1,0 +1,39 @@
+package dev.newsindex;
+
+import java.util.Locale;
+
+/**
+ * How an index compresses the stored article text. Chosen when an index is created or rebuilt and
+ * recorded in its commits; segments written either way stay readable, so changing it (with a
+ * rebuild) is safe.
+ */
+public enum Compression {
+  /**
+   * LZ4 (Lucene's {@code BEST_SPEED} stored-fields mode), the default: text shrinks about twofold,
+   * and indexing stays close to the speed of a bare Lucene writer.
+   */
+  FAST,
+  /**
+   * DEFLATE (Lucene's {@code BEST_COMPRESSION} mode): stored text shrinks about a further third
+   * compared with {@link #FAST}, but compressing costs about half as much CPU again as the rest of
+   * indexing (measured with {@code bench/run IndexBench}, see the README). Worth it for archives
+   * that are built once and kept; searches decompress only the hits they show.
+   */
+  SMALL;
+
+  /** The name used on the command line and in commits: {@code fast} or {@code small}. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The compression named {@code label}, any case. */
+  public static Compression of(String label) {
+    for (Compression c : values()) {
+      if (c.label().equalsIgnoreCase(label.strip())) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("unknown compression '" + label
+        + "': expected fast or small");
+  }
+}

@@ -207,7 +207,7 @@ public final class ArticleSearcher {
       ScoreDoc[] shown, List<int[]> page, ScoreDoc[] all) throws IOException {
     int[] ids = Arrays.stream(shown).mapToInt(d -> d.doc).toArray();
     List<List<List<Snippet>>> snippets = List.of();
-    if (ids.length > 0) {
+    if (ids.length > 0 && request.passages() > 0) { // no passages: no highlighting at all
       String[] fields = {NewsSchema.TITLE, NewsSchema.BODY};
       int[] max = {1, Math.max(request.passages(), 1)};
       snippets = new SnippetHighlighter(s, analyzer, request.snippetChars())
@@ -217,7 +217,7 @@ public final class ArticleSearcher {
     List<Hit> hits = new ArrayList<>(shown.length);
     for (int i = 0; i < shown.length; i++) {
       Article article = NewsSchema.fromDocument(stored.document(shown[i].doc));
-      List<Snippet> titles = snippets.get(0).get(i);
+      List<Snippet> titles = snippets.isEmpty() ? List.of() : snippets.get(0).get(i);
       Snippet title = titles.isEmpty() ? new Snippet(article.title(), 0, List.of()) : titles.get(0);
       List<Snippet> passages = request.passages() == 0 ? List.of() : snippets.get(1).get(i);
       List<String> dups = new ArrayList<>();

@@ -136,52 +136,57 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, List<F
     }
   }
 
-  /** Hit counts per epoch day: a dense array over the days seen, grown as needed. */
+  /**
+   * Hit counts per epoch day: a dense array for 1900 to 2099 (allocated at the first count), a map
+   * for any other day.
+   */
   static final class DayCounts {
-    private long base;
-    private long[] counts = new long[0];
+    private static final long BASE = LocalDate.of(1900, 1, 1).toEpochDay();
+    private static final int DAYS = (int) (LocalDate.of(2100, 1, 1).toEpochDay() - BASE);
+    private int[] dense;
+    private final Map<Long, Long> sparse = new HashMap<>();
 
     void add(long day, long n) {
-      if (counts.length == 0) {
-        base = day - 4096;
-        counts = new long[8192];
-      }
-      if (day < base || day >= base + counts.length) {
-        long lo = Math.min(base, day);
-        long hi = Math.max(base + counts.length, day + 1);
-        long size = Math.max(hi - lo, counts.length * 2L);
-        if (size > 1 << 24) {
-          throw new IllegalStateException("dates span too wide to count: " + lo + ".." + hi);
+      long i = day - BASE;
+      if (i >= 0 && i < DAYS) {
+        if (dense == null) {
+          dense = new int[DAYS];
         }
-        long[] grown = new long[(int) size];
-        System.arraycopy(counts, 0, grown, (int) (base - lo), counts.length);
-        counts = grown;
-        base = lo;
+        dense[(int) i] += (int) n;
+      } else {
+        sparse.merge(day, n, Long::sum);
       }
-      counts[(int) (day - base)] += n;
     }
 
     void addAll(DayCounts other) {
-      for (int i = 0; i < other.counts.length; i++) {
-        if (other.counts[i] != 0) {
-          add(other.base + i, other.counts[i]);
+      if (other.dense != null) {
+        for (int i = 0; i < DAYS; i++) {
+          if (other.dense[i] != 0) {
+            add(BASE + i, other.dense[i]);
+          }
         }
       }
+      other.sparse.forEach(this::add);
     }
 
     List<FacetCount> buckets(Facet f) {
-      TreeMap<String, Long> buckets = new TreeMap<>();
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] == 0) {
-          continue;
+      Map<Long, Long> days = new HashMap<>(sparse);
+      if (dense != null) {
+        for (int i = 0; i < DAYS; i++) {
+          if (dense[i] != 0) {
+            days.put(BASE + i, (long) dense[i]);
+          }
         }
-        LocalDate d = LocalDate.ofEpochDay(base + i);
+      }
+      TreeMap<String, Long> buckets = new TreeMap<>();
+      for (Map.Entry<Long, Long> e : days.entrySet()) {
+        LocalDate d = LocalDate.ofEpochDay(e.getKey());
         String key = switch (f) {
           case YEAR -> String.format(java.util.Locale.ROOT, "%04d", d.getYear());
           case MONTH -> String.format(java.util.Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue());
           default -> d.toString();
         };
-        buckets.merge(key, counts[i], Long::sum);
+        buckets.merge(key, e.getValue(), Long::sum);
       }
       return buckets.entrySet().stream().map(e -> new FacetCount(e.getKey(), e.getValue()))
           .toList();

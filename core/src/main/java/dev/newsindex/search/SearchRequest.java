@@ -23,7 +23,8 @@ import java.util.Objects;
  *     {@code *} alone matches every article
  * @param limit how many hits to return, 1 to {@value #MAX_WINDOW}
  * @param matchAll whether every term must match ({@code AND}, the default) or any ({@code OR})
- * @param passages how many highlighted body passages per hit, 0 to 10
+ * @param passages how many highlighted body passages per hit, 0 to 10; 0 turns highlighting off
+ *     altogether (the title is then returned without marks), the fastest
  * @param offset how many hits to skip first (paging); {@code offset + limit} is at most {@value
  *     #MAX_WINDOW}: page deeper with {@link #cursor}
  * @param snippetChars the length passages aim at, 0 for whole sentences, else 20 to 2000

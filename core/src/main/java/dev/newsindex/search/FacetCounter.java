@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.index.DocValues;
@@ -43,12 +44,14 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, List<F
   @Override
   public List<FacetResult> reduce(Collection<Counts> collectors) {
     Map<String, Long> sources = new HashMap<>();
-    DayCounts days = new DayCounts();
+    DayCounts days = collectors.size() == 1 ? collectors.iterator().next().days : new DayCounts();
     long noSource = 0;
     long noDate = 0;
     for (Counts c : collectors) {
       c.sources.forEach((k, v) -> sources.merge(k, v, Long::sum));
-      days.addAll(c.days);
+      if (c.days != days) {
+        days.addAll(c.days);
+      }
       noSource += c.noSource;
       noDate += c.noDate;
     }
@@ -169,27 +172,51 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, List<F
       other.sparse.forEach(this::add);
     }
 
+    /** The buckets of {@code f} in date order; each bucket's label is formatted once. */
     List<FacetCount> buckets(Facet f) {
-      Map<Long, Long> days = new HashMap<>(sparse);
+      TreeMap<Long, Long> byKey = new TreeMap<>();
       if (dense != null) {
-        for (int i = 0; i < DAYS; i++) {
-          if (dense[i] != 0) {
-            days.put(BASE + i, (long) dense[i]);
+        int i = 0;
+        while (i < DAYS) {
+          if (dense[i] == 0) {
+            i++;
+            continue;
           }
+          LocalDate d = LocalDate.ofEpochDay(BASE + i);
+          // Sum the whole bucket (day, month or year) in one go from its first counted day.
+          LocalDate next = switch (f) {
+            case YEAR -> d.withDayOfYear(1).plusYears(1);
+            case MONTH -> d.withDayOfMonth(1).plusMonths(1);
+            default -> d.plusDays(1);
+          };
+          int end = (int) Math.min(DAYS, next.toEpochDay() - BASE);
+          long sum = 0;
+          for (; i < end; i++) {
+            sum += dense[i];
+          }
+          byKey.merge(key(f, d), sum, Long::sum);
         }
       }
-      TreeMap<String, Long> buckets = new TreeMap<>();
-      for (Map.Entry<Long, Long> e : days.entrySet()) {
-        LocalDate d = LocalDate.ofEpochDay(e.getKey());
-        String key = switch (f) {
-          case YEAR -> String.format(java.util.Locale.ROOT, "%04d", d.getYear());
-          case MONTH -> String.format(java.util.Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue());
-          default -> d.toString();
-        };
-        buckets.merge(key, e.getValue(), Long::sum);
-      }
-      return buckets.entrySet().stream().map(e -> new FacetCount(e.getKey(), e.getValue()))
-          .toList();
+      sparse.forEach((day, n) -> byKey.merge(key(f, LocalDate.ofEpochDay(day)), n, Long::sum));
+      List<FacetCount> out = new ArrayList<>(byKey.size());
+      byKey.forEach((k, n) -> out.add(new FacetCount(label(f, k), n)));
+      return out;
+    }
+
+    private static long key(Facet f, LocalDate d) {
+      return switch (f) {
+        case YEAR -> d.getYear();
+        case MONTH -> d.getYear() * 100L + d.getMonthValue();
+        default -> d.toEpochDay();
+      };
+    }
+
+    private static String label(Facet f, long key) {
+      return switch (f) {
+        case YEAR -> String.format(Locale.ROOT, "%04d", key);
+        case MONTH -> String.format(Locale.ROOT, "%04d-%02d", key / 100, key % 100);
+        default -> LocalDate.ofEpochDay(key).toString();
+      };
     }
   }
 }

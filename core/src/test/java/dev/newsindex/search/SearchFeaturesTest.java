@@ -231,6 +231,13 @@ class SearchFeaturesTest {
     SearchResult near = index.related(new RelatedRequest("oil-1", 5, 0, true)).orElseThrow();
     assertEquals(List.of("oil-2", "oil-3"), ids(near).subList(0, 2));
     assertTrue(index.related(RelatedRequest.of("nope")).isEmpty());
+    // The near-date bonus falls with distance in days; an undated article gets none.
+    SearchResult plain = index.related(new RelatedRequest("kor-1", 20, 0, false)).orElseThrow();
+    SearchResult dated = index.related(new RelatedRequest("kor-1", 20, 0, true)).orElseThrow();
+    float nearBonus = score(dated, "kor-2") - score(plain, "kor-2"); // 15 days apart
+    float farBonus = score(dated, "kor-3") - score(plain, "kor-3"); // 277 days apart
+    assertTrue(nearBonus > 3 * farBonus && farBonus > 0, nearBonus + " vs " + farBonus);
+    assertEquals(score(plain, "wx-1"), score(dated, "wx-1"), 1e-6);
   }
 
   @Test

@@ -4,7 +4,10 @@ import dev.newsindex.index.ArticleWriter;
 import dev.newsindex.index.IngestJob;
 import dev.newsindex.ingest.Ingest;
 import dev.newsindex.schema.NewsSchema;
+import dev.newsindex.schema.MinHash;
 import dev.newsindex.search.ArticleSearcher;
+import dev.newsindex.search.DuplicateReport;
+import dev.newsindex.search.RelatedRequest;
 import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
 import java.io.ByteArrayOutputStream;
@@ -299,6 +302,39 @@ public final class NewsIndex implements Closeable {
     IndexSearcher searcher = manager.acquire();
     try {
       return new ArticleSearcher(searcher, analyzer).search(request);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /**
+   * Articles related to the one with {@code request.id()} (more like this, over title and body),
+   * best first; empty when there is no such article.
+   */
+  public Optional<SearchResult> related(RelatedRequest request) throws IOException {
+    SearcherManager manager = searchers();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return Optional.ofNullable(new ArticleSearcher(searcher, analyzer).related(request));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /**
+   * The near-duplicate groups of the last commit (articles whose bodies resemble each other at
+   * {@code threshold} or more, 0 to 1; {@link MinHash#DEFAULT_THRESHOLD} is a good start), largest
+   * first, with the articles of the first {@code limit} groups.
+   */
+  public DuplicateReport duplicates(int limit, double threshold) throws IOException {
+    if (threshold <= 0 || threshold > 1) {
+      throw new IllegalArgumentException("threshold must be above 0 and at most 1, not "
+          + threshold);
+    }
+    SearcherManager manager = searchers();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return new ArticleSearcher(searcher, analyzer).duplicates(limit, threshold);
     } finally {
       manager.release(searcher);
     }

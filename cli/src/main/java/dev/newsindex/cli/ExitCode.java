@@ -6,7 +6,7 @@ import java.util.Map;
 /** Every exit code newsindex uses, defined once; the help text and README list these. */
 enum ExitCode {
   OK(0, "success (search: at least one hit)"),
-  NO_HITS(1, "search found no hits"),
+  NO_HITS(1, "search found no hits (duplicates: no groups)"),
   USAGE(2, "bad command line or malformed query"),
   NO_INDEX(3, "no index at the given location (or no such article)"),
   LOCKED(4, "the index is locked by another writer"),

@@ -3,6 +3,10 @@ package dev.newsindex.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.newsindex.Article;
+import dev.newsindex.search.DuplicateGroup;
+import dev.newsindex.search.DuplicateReport;
+import dev.newsindex.search.FacetCount;
+import dev.newsindex.search.FacetResult;
 import dev.newsindex.search.Hit;
 import dev.newsindex.search.SearchResult;
 import dev.newsindex.search.Snippet;
@@ -12,8 +16,13 @@ import java.io.PrintWriter;
 import java.util.Map;
 
 /**
- * Renders search results as JSON Lines: one object per hit, with the article's fields, the score,
- * and the title and passages with their match offsets ({@code [start, end)} into each text).
+ * Renders results as JSON: {@link #document} writes one JSON document for the whole result,
+ * {@link #lines} one object per hit (NDJSON). Field names are stable and listed in README.md; a
+ * hit has {@code rank}, {@code score} (null when sorted by date), {@code id}, {@code title},
+ * {@code date}, {@code source}, {@code url}, {@code metadata}, {@code title_highlight}, {@code
+ * passages} (each {@code text}, {@code offset} in the field, {@code matches} as {@code [start,
+ * end)} into {@code text}), {@code duplicates} and {@code duplicate_ids}, and {@code explanation}
+ * when asked for.
  */
 final class JsonHits {
   private static final JsonFactory JSON = new JsonFactory();
@@ -23,29 +32,125 @@ final class JsonHits {
     this.out = out;
   }
 
-  void print(SearchResult result) throws IOException {
+  /** One object per hit, one per line. */
+  void lines(SearchResult result) throws IOException {
     for (Hit hit : result.hits()) {
       if (out.checkError()) {
-        return;
+        return; // the reader went away (e.g. | head): stop quietly
       }
-      try (JsonGenerator g = JSON.createGenerator(out)) {
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        write(g, hit);
+      try (JsonGenerator g = generator()) {
+        writeHit(g, hit);
       }
       out.println();
     }
   }
 
-  private static void write(JsonGenerator g, Hit hit) throws IOException {
-    Article a = hit.article();
+  /** The whole result as one document. */
+  void document(SearchResult r) throws IOException {
+    try (JsonGenerator g = generator()) {
+      g.writeStartObject();
+      g.writeStringField("query", r.request().query());
+      g.writeNumberField("total_hits", r.totalHits());
+      g.writeBooleanField("total_exact", r.totalExact());
+      g.writeNumberField("offset", r.request().offset());
+      g.writeNumberField("limit", r.request().limit());
+      g.writeStringField("sort", r.request().sort().name().toLowerCase(java.util.Locale.ROOT));
+      g.writeNumberField("took_ms", r.took().toMillis());
+      g.writeBooleanField("timed_out", r.timedOut());
+      g.writeStringField("did_you_mean", r.didYouMean());
+      g.writeStringField("next_cursor", r.nextCursor());
+      g.writeObjectFieldStart("facets");
+      for (FacetResult f : r.facets()) {
+        g.writeObjectFieldStart(f.facet().label());
+        g.writeArrayFieldStart("counts");
+        for (FacetCount c : f.counts()) {
+          g.writeStartObject();
+          g.writeStringField("value", c.value());
+          g.writeNumberField("count", c.count());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("others", f.others());
+        g.writeNumberField("missing", f.missing());
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("hits");
+      for (Hit hit : r.hits()) {
+        writeHit(g, hit);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.println();
+  }
+
+  /** Duplicate groups as one document. */
+  void duplicates(DuplicateReport report) throws IOException {
+    try (JsonGenerator g = generator()) {
+      g.writeStartObject();
+      g.writeNumberField("group_count", report.groupCount());
+      g.writeNumberField("article_count", report.articleCount());
+      g.writeArrayFieldStart("groups");
+      for (DuplicateGroup group : report.groups()) {
+        writeGroup(g, group);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.println();
+  }
+
+  /** Duplicate groups, one per line. */
+  void duplicateLines(DuplicateReport report) throws IOException {
+    for (DuplicateGroup group : report.groups()) {
+      if (out.checkError()) {
+        return;
+      }
+      try (JsonGenerator g = generator()) {
+        writeGroup(g, group);
+      }
+      out.println();
+    }
+  }
+
+  private JsonGenerator generator() throws IOException {
+    JsonGenerator g = JSON.createGenerator(out);
+    g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    return g;
+  }
+
+  private static void writeGroup(JsonGenerator g, DuplicateGroup group) throws IOException {
     g.writeStartObject();
-    g.writeNumberField("rank", hit.rank());
-    g.writeNumberField("score", hit.score());
+    g.writeNumberField("size", group.articles().size());
+    g.writeArrayFieldStart("articles");
+    for (Article a : group.articles()) {
+      g.writeStartObject();
+      writeArticle(g, a);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeArticle(JsonGenerator g, Article a) throws IOException {
     g.writeStringField("id", a.id());
     g.writeStringField("title", a.title());
     g.writeStringField("date", a.date() == null ? null : a.date().toString());
     g.writeStringField("source", a.source());
     g.writeStringField("url", a.url());
+  }
+
+  private static void writeHit(JsonGenerator g, Hit hit) throws IOException {
+    Article a = hit.article();
+    g.writeStartObject();
+    g.writeNumberField("rank", hit.rank());
+    if (Float.isNaN(hit.score())) {
+      g.writeNullField("score");
+    } else {
+      g.writeNumberField("score", hit.score());
+    }
+    writeArticle(g, a);
     if (!a.metadata().isEmpty()) {
       g.writeObjectFieldStart("metadata");
       for (Map.Entry<String, String> e : a.metadata().entrySet()) {
@@ -60,6 +165,15 @@ final class JsonHits {
       writeSnippet(g, p);
     }
     g.writeEndArray();
+    g.writeNumberField("duplicates", hit.duplicates());
+    g.writeArrayFieldStart("duplicate_ids");
+    for (String id : hit.duplicateIds()) {
+      g.writeString(id);
+    }
+    g.writeEndArray();
+    if (hit.explanation() != null) {
+      g.writeStringField("explanation", hit.explanation());
+    }
     g.writeEndObject();
   }
 

@@ -22,16 +22,19 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = NewsCli.Version.class,
     description = "Full-text search for news articles, built on Apache Lucene.",
-    subcommands = {IndexCommand.class, SearchCommand.class,
-        RebuildCommand.class, DeleteCommand.class, StatsCommand.class, GetCommand.class,
-        CheckCommand.class, OptimizeCommand.class,
+    subcommands = {IndexCommand.class, SearchCommand.class, RelatedCommand.class,
+        DuplicatesCommand.class, RebuildCommand.class, DeleteCommand.class, StatsCommand.class,
+        GetCommand.class, CheckCommand.class, OptimizeCommand.class,
         CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nExamples:%n",
     footer = {
         "  newsindex search \"deterrence strategy\"",
         "  newsindex index --index /tmp/news ~/feeds/2024/",
-        "  newsindex search --json --limit 3 'source:MENAFN AND korea'", ""})
+        "  newsindex search --json --limit 3 'source:MENAFN AND korea'",
+        "  newsindex search --since 3m --source MENAFN --sort newest --facet month korea",
+        "  newsindex related 1107439109 --near-date",
+        "  newsindex duplicates --limit 5", ""})
 public final class NewsCli implements Runnable {
   /** Held so the logger (weakly referenced by java.util.logging) keeps its level. */
   private static final Logger LUCENE_LOGGER = Logger.getLogger("org.apache.lucene");

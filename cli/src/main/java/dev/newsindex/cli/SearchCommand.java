@@ -2,29 +2,39 @@ package dev.newsindex.cli;
 
 import dev.newsindex.IngestSummary;
 import dev.newsindex.NewsIndex;
+import dev.newsindex.search.DateBounds;
+import dev.newsindex.search.Facet;
 import dev.newsindex.search.SearchRequest;
+import dev.newsindex.search.SortOrder;
 import dev.newsindex.search.SearchResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code newsindex search}: ranked hits with highlighted title and passages. */
+/** {@code newsindex search}: ranked hits with highlighted title and passages, filters, facets. */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {
         "Search an index with Lucene's query syntax over title and body (title matches count"
             + " double), ranked by BM25. Every term must match unless --any is given.",
         "Query syntax: words, \"exact phrases\", \"words near\"~3, AND OR NOT + -, (groups),"
-            + " wildcards (deter*), fields: title: body: source: id: date:2023-11-16,"
-            + " date:[2023-01-01 TO 2023-12-31].",
+            + " wildcards (deter*), fuzzy (korea~), fields: title: (or headline:) body: (or text:)"
+            + " source: id: date:2023-11-16, date:[2023-01-01 TO 2023-12-31]; * alone matches"
+            + " everything (useful with filters and --sort newest).",
+        "Filters (--since, --until, --source, --filter) narrow the hits without changing scores.",
         "Matches are shown in bold colour on a terminal and as **marks** when piped",
         "(colour is off with NO_COLOR). With no index at the default location, builds it first"
             + " from the bundled articles."})
@@ -32,50 +42,161 @@ final class SearchCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
 
+  @Mixin
+  OutputOption output;
+
   @Parameters(paramLabel = "QUERY", arity = "1..*",
       description = "The query; several words are joined with spaces.")
   List<String> words;
 
   @Option(names = {"-n", "--limit"}, paramLabel = "N",
       defaultValue = "" + SearchRequest.DEFAULT_LIMIT,
-      description = "How many top hits to show (default: ${DEFAULT-VALUE}).")
+      description = "How many hits to show (default: ${DEFAULT-VALUE}).")
   int limit;
+
+  @Option(names = "--offset", paramLabel = "N", defaultValue = "0",
+      description = "Skip the first N hits (offset + limit at most 10000; use --cursor beyond).")
+  int offset;
+
+  @Option(names = "--cursor", paramLabel = "CURSOR",
+      description = "Continue after the page that printed this cursor (next_cursor in JSON)."
+          + " Valid for the same query, filters and sort until the index changes.")
+  String cursor;
 
   @Option(names = "--passages", paramLabel = "N",
       defaultValue = "" + SearchRequest.DEFAULT_PASSAGES,
-      description = "Highlighted body passages per hit, 0-10 (default: ${DEFAULT-VALUE}).")
+      description = "Highlighted body passages per hit, 0-10; 0 turns highlighting off"
+          + " (default: ${DEFAULT-VALUE}).")
   int passages;
+
+  @Option(names = "--snippet-chars", paramLabel = "N", defaultValue = "0",
+      description = "Aim passages at about N characters (20-2000); default: whole sentences.")
+  int snippetChars;
 
   @Option(names = "--any", description = "Match articles with any of the terms, not all.")
   boolean any;
 
-  @Option(names = "--json", description = "Print one JSON object per hit (fields, score,"
-      + " passages, match offsets) instead of text.")
-  boolean json;
+  @Option(names = "--since", paramLabel = "DATE",
+      description = "Only articles dated on or after DATE: 2023-11-16, 2023-11, 2023, today,"
+          + " yesterday, or an age: 7d, 2w, 3m, 1y.")
+  String since;
+
+  @Option(names = "--until", paramLabel = "DATE",
+      description = "Only articles dated on or before DATE (same forms as --since; a month or"
+          + " year means its last day).")
+  String until;
+
+  @Option(names = "--source", paramLabel = "NAME",
+      description = "Only articles from this source (case-insensitive); repeat for several.")
+  List<String> sources = new ArrayList<>();
+
+  @Option(names = "--filter", paramLabel = "QUERY",
+      description = "Only articles that also match QUERY, without changing scores, e.g."
+          + " 'title:oil' or 'id:abc'; repeatable.")
+  List<String> filters = new ArrayList<>();
+
+  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
+      converter = SortConverter.class,
+      description = "relevance (default), newest or oldest.")
+  SortOrder sort;
+
+  @Option(names = "--facet", paramLabel = "FACET", converter = FacetConverter.class,
+      description = "Count all hits by source, year, month or day; repeatable.")
+  List<Facet> facets = new ArrayList<>();
+
+  @Option(names = "--facet-limit", paramLabel = "N",
+      defaultValue = "" + SearchRequest.DEFAULT_FACET_LIMIT,
+      description = "At most N sources in the source facet (default: ${DEFAULT-VALUE}).")
+  int facetLimit;
+
+  @Option(names = "--collapse",
+      description = "Show one hit per group of near-duplicate articles, with the count of the"
+          + " others.")
+  boolean collapse;
+
+  @Option(names = "--explain", description = "Show how each hit's score was computed.")
+  boolean explain;
+
+  @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "10s",
+      converter = DurationConverter.class,
+      description = "Stop a search after TIME (e.g. 500ms, 10s) and show what was found so far"
+          + " (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
 
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
+    output.check(spec);
     Defaults defaults = Defaults.fromEnvironment();
     Path dir = index.resolve(defaults);
     if (!index.given()) {
       buildDefaultIndexIfMissing(defaults, dir);
     }
-    SearchRequest request = new SearchRequest(String.join(" ", words), limit, !any, passages);
+    LocalDate today = LocalDate.now();
+    SearchRequest.Builder b = SearchRequest.builder(String.join(" ", words))
+        .limit(limit).offset(offset).cursor(cursor).passages(passages).snippetChars(snippetChars)
+        .matchAll(!any).sort(sort).facetLimit(facetLimit).collapse(collapse).explain(explain)
+        .timeout(timeout)
+        .since(since == null ? null : DateBounds.start(since, today))
+        .until(until == null ? null : DateBounds.end(until, today))
+        .facets(facets.toArray(Facet[]::new));
+    sources.forEach(b::source);
+    filters.forEach(b::filter);
+    SearchRequest request = b.build();
     SearchResult result;
     try (NewsIndex news = NewsIndex.open(dir)) {
       result = news.search(request);
     }
+    return render(result, output, spec);
+  }
+
+  /** Prints {@code result} as asked and returns the exit code: hits or no hits. */
+  static int render(SearchResult result, OutputOption output, CommandSpec spec)
+      throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      new JsonHits(out).print(result);
+    if (result.timedOut()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("newsindex: the search stopped at its time limit (--timeout "
+          + DurationConverter.format(result.request().timeout())
+          + "); the hits and counts are partial");
+      err.flush();
+    }
+    if (output.json) {
+      new JsonHits(out).document(result);
+    } else if (output.ndjson) {
+      new JsonHits(out).lines(result);
     } else {
       new TextHits(out, Terminal.colourWanted()).print(result);
     }
     out.flush();
     return result.hits().isEmpty() ? ExitCode.NO_HITS.code : ExitCode.OK.code;
+  }
+
+  /** {@code relevance}, {@code newest} or {@code oldest}, any case. */
+  static final class SortConverter implements ITypeConverter<SortOrder> {
+    @Override
+    public SortOrder convert(String value) {
+      for (SortOrder o : SortOrder.values()) {
+        if (o.name().equalsIgnoreCase(value.strip())) {
+          return o;
+        }
+      }
+      throw new TypeConversionException("use relevance, newest or oldest, not '" + value + "'");
+    }
+  }
+
+  /** A facet name. */
+  static final class FacetConverter implements ITypeConverter<Facet> {
+    @Override
+    public Facet convert(String value) {
+      try {
+        return Facet.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /** On a fresh clone the default index does not exist yet: build it from the bundled articles. */

@@ -1,13 +1,17 @@
 package dev.newsindex.cli;
 
 import dev.newsindex.Article;
+import dev.newsindex.search.DuplicateGroup;
+import dev.newsindex.search.DuplicateReport;
+import dev.newsindex.search.FacetCount;
+import dev.newsindex.search.FacetResult;
 import dev.newsindex.search.Hit;
 import dev.newsindex.search.SearchResult;
 import dev.newsindex.search.Snippet;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** Renders search results for people: numbered hits, matches in bold colour or **marks**. */
+/** Renders results for people: numbered hits, matches in bold colour or **marks**, then facets. */
 final class TextHits {
   static final String PLAIN_OPEN = "**";
   static final String PLAIN_CLOSE = "**";
@@ -27,14 +31,18 @@ final class TextHits {
   void print(SearchResult result) {
     String query = result.request().query();
     if (result.hits().isEmpty()) {
-      out.println("No hits for " + quoted(query) + ".");
+      out.println(result.totalHits() > 0
+          ? "No hits on this page for " + quoted(query) + " (" + result.totalHits() + " in all)."
+          : "No hits for " + quoted(query) + ".");
+      suggestion(result);
       return;
     }
-    out.println(String.format(Locale.ROOT, "%s%d hit%s for %s (%d ms)%s",
-        colour ? DIM : "", result.totalHits(), result.totalHits() == 1 ? "" : "s",
-        quoted(query), result.took().toMillis(),
-        (result.hits().size() < result.totalHits() ? ", top " + result.hits().size() : "")
-            + (colour ? RESET : "")));
+    out.println(dim(String.format(Locale.ROOT, "%s%d hit%s for %s (%d ms)%s",
+        result.totalExact() ? "" : "at least ", result.totalHits(),
+        result.totalHits() == 1 ? "" : "s", quoted(query), result.took().toMillis(),
+        result.hits().size() < result.totalHits() ? ", showing " + result.hits().get(0).rank()
+            + "-" + result.hits().get(result.hits().size() - 1).rank() : "")));
+    suggestion(result);
     for (Hit hit : result.hits()) {
       if (out.checkError()) {
         return; // the reader went away (e.g. | head): stop quietly
@@ -51,8 +59,14 @@ final class TextHits {
         meta.append(" | ").append(a.source());
       }
       meta.append(" | id ").append(a.id());
-      meta.append(String.format(Locale.ROOT, " | score %.2f", hit.score()));
-      out.println(colour ? DIM + meta + RESET : meta.toString());
+      if (!Float.isNaN(hit.score())) {
+        meta.append(String.format(Locale.ROOT, " | score %.2f", hit.score()));
+      }
+      if (hit.duplicates() > 0) {
+        meta.append(" | +").append(hit.duplicates()).append(" near-duplicate")
+            .append(hit.duplicates() == 1 ? "" : "s");
+      }
+      out.println(dim(meta.toString()));
       if (!a.url().isEmpty()) {
         out.println("    " + a.url());
       }
@@ -60,7 +74,65 @@ final class TextHits {
         out.println("    \u2026 " + oneLine(mark(p, colour ? BOLD_RED : PLAIN_OPEN,
             colour ? RESET : PLAIN_CLOSE)) + " \u2026");
       }
+      if (hit.explanation() != null) {
+        out.println("    why:");
+        hit.explanation().lines().forEach(l -> out.println("      " + l));
+      }
     }
+    for (FacetResult f : result.facets()) {
+      out.println();
+      out.println((colour ? BOLD : "") + "By " + f.facet().label() + ":" + (colour ? RESET : ""));
+      for (FacetCount c : f.counts()) {
+        out.println(String.format(Locale.ROOT, "  %8d  %s", c.count(), c.value()));
+      }
+      if (f.others() > 0) {
+        out.println(dim(String.format(Locale.ROOT, "  %8d  (other sources)", f.others())));
+      }
+      if (f.missing() > 0) {
+        out.println(dim(String.format(Locale.ROOT, "  %8d  (none)", f.missing())));
+      }
+    }
+    if (result.nextCursor() != null) {
+      out.println();
+      out.println(dim("next page: --cursor " + result.nextCursor()));
+    }
+  }
+
+  void print(DuplicateReport report) {
+    if (report.groupCount() == 0) {
+      out.println("No near-duplicates found.");
+      return;
+    }
+    out.println(dim(String.format(Locale.ROOT,
+        "%d group%s of near-duplicates holding %d articles%s", report.groupCount(),
+        report.groupCount() == 1 ? "" : "s", report.articleCount(),
+        report.groups().size() < report.groupCount() ? "; the largest " + report.groups().size()
+            : "")));
+    int n = 0;
+    for (DuplicateGroup g : report.groups()) {
+      if (out.checkError()) {
+        return;
+      }
+      out.println();
+      out.println(String.format(Locale.ROOT, "%2d. %s%d articles%s", ++n, colour ? BOLD : "",
+          g.articles().size(), colour ? RESET : ""));
+      for (Article a : g.articles()) {
+        out.println(String.format(Locale.ROOT, "    %s | %s | id %s | %s",
+            a.date() == null ? "(no date)" : a.date(), a.source().isEmpty() ? "-" : a.source(),
+            a.id(), oneLine(a.title())));
+      }
+    }
+  }
+
+  private void suggestion(SearchResult result) {
+    if (result.didYouMean() != null) {
+      out.println("Did you mean " + (colour ? BOLD : "") + quoted(result.didYouMean())
+          + (colour ? RESET : "") + "?");
+    }
+  }
+
+  private String dim(String s) {
+    return colour ? DIM + s + RESET : s;
   }
 
   private static String mark(Snippet s, String open, String close) {

@@ -86,9 +86,9 @@ class EndToEndTest {
   }
 
   @Test
-  void jsonOutputGivesFieldsScoreAndMatchOffsets() throws IOException {
+  void ndjsonOutputGivesFieldsScoreAndMatchOffsets() throws IOException {
     CliRun.run("index", "--index", index.toString(), articles.toString());
-    CliRun search = CliRun.run("search", "--json", "--limit", "3", "--index", index.toString(),
+    CliRun search = CliRun.run("search", "--ndjson", "--limit", "3", "--index", index.toString(),
         "deterrence");
     assertEquals(0, search.exitCode(), search.err());
     String[] lines = search.out().strip().split("\n");

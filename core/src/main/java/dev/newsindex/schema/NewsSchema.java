@@ -2,6 +2,7 @@ package dev.newsindex.schema;
 
 import dev.newsindex.Article;
 import dev.newsindex.analysis.NewsAnalyzer;
+import dev.newsindex.analysis.SpellingAnalyzer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +17,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -48,13 +50,19 @@ import org.apache.lucene.util.BytesRef;
  *   <tr><td>{@value #URL}</td><td>-</td><td>yes</td><td>-</td><td>shown, never searched</td></tr>
  *   <tr><td>{@value #CONTENT_HASH}</td><td>-</td><td>no</td><td>numeric</td>
  *       <td>re-indexing an unchanged article is detected without reading stored fields</td></tr>
+ *   <tr><td>{@value #MINHASH}</td><td>-</td><td>no</td><td>binary</td>
+ *       <td>near-duplicate signature ({@link MinHash}) compared when grouping copies</td></tr>
+ *   <tr><td>{@value #MINHASH_BAND}</td><td>exact terms, one per band</td><td>no</td><td>-</td>
+ *       <td>finds candidate copies through the postings instead of comparing every pair</td></tr>
+ *   <tr><td>{@value #WORDS}</td><td>{@link SpellingAnalyzer}, docs only</td><td>no</td><td>-</td>
+ *       <td>unstemmed vocabulary of title and body for did-you-mean suggestions</td></tr>
  *   <tr><td>{@value #METADATA_PREFIX}<i>name</i></td><td>-</td><td>yes</td><td>-</td>
  *       <td>whatever else a format carries, kept for display</td></tr>
  * </table>
  */
 public final class NewsSchema {
   /** The schema version, stored in every commit; a different version needs a rebuild. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String SCHEMA_KEY = "newsindex.schema";
@@ -69,12 +77,44 @@ public final class NewsSchema {
   public static final String URL = "url";
   public static final String CONTENT_HASH = "content_hash";
   public static final String METADATA_PREFIX = "meta.";
+  /** Near-duplicate signature: {@link MinHash#SIZE} ints as binary doc values. */
+  public static final String MINHASH = "minhash";
+  /** The signature's bands ({@link MinHash#bands}) as exact terms. */
+  public static final String MINHASH_BAND = "minhash_band";
+  /** Title and body words, unstemmed, for spelling suggestions. */
+  public static final String WORDS = "words";
+
+  /**
+   * Friendlier names users may give fields in queries, mapped to the field they mean. Every
+   * searchable field's own name works too.
+   */
+  public static final Map<String, String> FIELD_ALIASES = Map.ofEntries(
+      Map.entry("headline", TITLE), Map.entry("headlines", TITLE),
+      Map.entry("text", BODY), Map.entry("content", BODY), Map.entry("article", BODY),
+      Map.entry("publisher", SOURCE), Map.entry("outlet", SOURCE), Map.entry("site", SOURCE),
+      Map.entry("published", DATE), Map.entry("day", DATE), Map.entry("docid", ID));
+
+  /** The fields a query may name, besides their {@link #FIELD_ALIASES}. */
+  public static final List<String> QUERY_FIELDS = List.of(TITLE, BODY, SOURCE, DATE, ID);
 
   /** The analyzed fields a query searches by default, most important first. */
   public static final List<String> TEXT_FIELDS = List.of(TITLE, BODY);
 
   /** Analyzed, stored, with offsets in the postings so highlighting needs no re-analysis. */
   private static final FieldType TEXT_TYPE = textType();
+
+  /** Words only, for a vocabulary: no frequencies, positions or norms. */
+  private static final FieldType WORDS_TYPE = wordsType();
+
+  private static FieldType wordsType() {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(false);
+    t.setOmitNorms(true);
+    t.setIndexOptions(IndexOptions.DOCS);
+    t.freeze();
+    return t;
+  }
 
   private static FieldType textType() {
     FieldType t = new FieldType();
@@ -93,7 +133,8 @@ public final class NewsSchema {
    */
   public static Analyzer analyzer() {
     return new PerFieldAnalyzerWrapper(new NewsAnalyzer(),
-        Map.of(SOURCE, new LowercaseKeywordAnalyzer(), ID, new LowercaseKeywordAnalyzer(false)));
+        Map.of(SOURCE, new LowercaseKeywordAnalyzer(), ID, new LowercaseKeywordAnalyzer(false),
+            WORDS, new SpellingAnalyzer()));
   }
 
   /** The commit user data that records this schema and analysis in an index. */
@@ -146,6 +187,15 @@ public final class NewsSchema {
       doc.add(new StoredField(METADATA_PREFIX + e.getKey(), e.getValue()));
     }
     doc.add(new NumericDocValuesField(CONTENT_HASH, contentHash(article)));
+    doc.add(new Field(WORDS, article.title(), WORDS_TYPE));
+    doc.add(new Field(WORDS, article.body(), WORDS_TYPE));
+    int[] signature = MinHash.of(article.body());
+    if (signature != null) {
+      doc.add(new BinaryDocValuesField(MINHASH, new BytesRef(MinHash.encode(signature))));
+      for (String band : MinHash.bands(signature)) {
+        doc.add(new StringField(MINHASH_BAND, band, Field.Store.NO));
+      }
+    }
     return doc;
   }
 

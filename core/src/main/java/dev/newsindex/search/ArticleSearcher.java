@@ -1,70 +1,442 @@
 package dev.newsindex.search;
 
 import dev.newsindex.Article;
+import dev.newsindex.QuerySyntaxException;
+import dev.newsindex.schema.MinHash;
 import dev.newsindex.schema.NewsSchema;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
- * Answers {@link SearchRequest}s against one point-in-time {@link IndexSearcher}: parses the query,
- * ranks with BM25, loads the stored articles and highlights title and body.
+ * Answers {@link SearchRequest}s against one point-in-time index reader: parses the query, adds
+ * the filters as non-scoring clauses, ranks (BM25) or sorts by date, counts facets from doc values
+ * in the same pass, folds near-duplicates, loads the stored articles of the page, highlights title
+ * and body, and suggests a corrected query when little matched.
+ *
+ * <p>Guard rails: every search runs under the request's timeout (Lucene's {@link
+ * IndexSearcher#setTimeout}); each wildcard, prefix, fuzzy or regular-expression term may expand to
+ * at most {@value #MAX_EXPANSIONS} index terms; a query may hold at most {@link
+ * IndexSearcher#getMaxClauseCount()} clauses. A query that breaks a limit fails with a {@link
+ * QuerySyntaxException} that says which.
  */
 public final class ArticleSearcher {
+  /** Most index terms one multi-term query (wildcard, prefix, fuzzy, regexp) may expand to. */
+  public static final int MAX_EXPANSIONS = 10_000;
+  /** Below this many hits a spelling correction is looked for. */
+  static final int SUGGEST_BELOW = 3;
+  /** Hits considered when folding near-duplicates, beyond the page itself. */
+  static final int COLLAPSE_WINDOW = 200;
+  /** How many hits are counted exactly before the total becomes a lower bound. */
+  static final int TOTAL_HITS_THRESHOLD = 1000;
+
+  private static final Pattern WORD = Pattern.compile("(?<![\\w:\\\\~^])(\\p{L}{3,})(?![\\w:*?~])");
+
   private final IndexSearcher searcher;
   private final Analyzer analyzer;
 
-  /** A searcher over {@code searcher}, parsing queries with {@code analyzer}. */
+  /** A searcher over {@code searcher}'s reader, parsing queries with {@code analyzer}. */
   public ArticleSearcher(IndexSearcher searcher, Analyzer analyzer) {
     this.searcher = searcher;
     this.analyzer = analyzer;
   }
 
-  /** Parses {@code request}'s query as this searcher would. */
+  /** Parses {@code request}'s query as this searcher would (without filters). */
   public Query parse(SearchRequest request) {
     return new NewsQueryParser(analyzer, request.matchAll()).parseQuery(request.query());
+  }
+
+  /** The query with the request's filters added as non-scoring clauses. */
+  public Query filtered(SearchRequest request) {
+    return filtered(parse(request), request);
+  }
+
+  private Query filtered(Query query, SearchRequest request) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+    boolean any = false;
+    if (request.since() != null || request.until() != null) {
+      long lo = request.since() == null ? Long.MIN_VALUE : NewsSchema.dateValue(request.since());
+      long hi = request.until() == null ? Long.MAX_VALUE : NewsSchema.dateValue(request.until());
+      b.add(LongPoint.newRangeQuery(NewsSchema.DATE, lo, hi), BooleanClause.Occur.FILTER);
+      any = true;
+    }
+    if (!request.sources().isEmpty()) {
+      BooleanQuery.Builder sources = new BooleanQuery.Builder();
+      for (String s : request.sources()) {
+        sources.add(new TermQuery(new Term(NewsSchema.SOURCE, NewsSchema.sourceTerm(s))),
+            BooleanClause.Occur.SHOULD);
+      }
+      b.add(sources.build(), BooleanClause.Occur.FILTER);
+      any = true;
+    }
+    for (String f : request.filters()) {
+      Query fq = new NewsQueryParser(analyzer, true).parseQuery(f);
+      b.add(fq, BooleanClause.Occur.FILTER);
+      any = true;
+    }
+    return any ? b.build() : query;
   }
 
   /** Runs {@code request}. */
   public SearchResult search(SearchRequest request) throws IOException {
     long started = System.nanoTime();
-    Query query = parse(request);
-    TopDocs top;
-    try {
-      top = searcher.search(query, request.limit());
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw new dev.newsindex.QuerySyntaxException(request.query(), 0,
-          "the query expands to too many terms; make wildcards or fuzzy terms more specific", e);
-    }
-    ScoreDoc[] docs = top.scoreDocs;
-    int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
+    Query userQuery = parse(request);
+    Query query = filtered(userQuery, request);
+    IndexSearcher s = timed(request.timeout());
+    checkExpansions(request.query(), query);
 
+    Cursor after = request.cursor() == null ? null : Cursor.decode(request.cursor());
+    if (after != null && (after.version() != version() || after.fingerprint()
+        != Cursor.fingerprint(request))) {
+      throw new IllegalArgumentException(after.version() != version()
+          ? "the cursor belongs to an earlier version of the index; start again from the first page"
+          : "the cursor belongs to another query, filter or sort; start again from the first page");
+    }
+    int skip = request.offset();
+    int wanted = skip + request.limit();
+    int collect = request.collapse() ? Math.min(SearchRequest.MAX_WINDOW,
+        Math.max(wanted * 4, wanted + COLLAPSE_WINDOW)) : wanted + 1; // one more: is there a next?
+
+    CollectorManager<?, ? extends TopDocs> top = topCollector(request, collect, after);
+    TopDocs docs;
+    List<FacetResult> facets = List.of();
+    try {
+      if (request.facets().isEmpty()) {
+        docs = s.search(query, top);
+      } else {
+        Object[] both = s.search(query, new MultiCollectorManager(top,
+            new FacetCounter(request.facets(), request.facetLimit())));
+        docs = (TopDocs) both[0];
+        @SuppressWarnings("unchecked")
+        List<FacetResult> counted = (List<FacetResult>) both[1];
+        facets = counted;
+      }
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new QuerySyntaxException(request.query(), 0, "the query has too many clauses (at most "
+          + IndexSearcher.getMaxClauseCount() + ")", e);
+    } catch (TooComplexToDeterminizeException e) {
+      throw new QuerySyntaxException(request.query(), 0,
+          "a wildcard or regular expression is too complex", e);
+    }
+
+    ScoreDoc[] all = docs.scoreDocs;
+    List<int[]> groups;
+    if (request.collapse()) {
+      groups = new NearDuplicates(s.getIndexReader(), MinHash.DEFAULT_THRESHOLD)
+          .fold(Arrays.stream(all).mapToInt(d -> d.doc).toArray());
+    } else {
+      groups = new ArrayList<>(all.length);
+      for (int i = 0; i < all.length; i++) {
+        groups.add(new int[] {i});
+      }
+    }
+    List<int[]> page = groups.subList(Math.min(skip, groups.size()),
+        Math.min(wanted, groups.size()));
+    ScoreDoc[] shown = page.stream().map(g -> all[g[0]]).toArray(ScoreDoc[]::new);
+
+    List<Hit> hits = hits(s, request, userQuery, query, shown, page, all);
+    int firstRank = (after == null ? skip : after.rank()) + 1;
+    List<Hit> ranked = new ArrayList<>(hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      Hit h = hits.get(i);
+      ranked.add(new Hit(firstRank + i, h.score(), h.article(), h.title(), h.passages(),
+          h.duplicateIds(), h.explanation()));
+    }
+
+    String next = null;
+    if (!request.collapse() && groups.size() > wanted && shown.length > 0) {
+      next = cursorAfter(shown[shown.length - 1], request, firstRank + shown.length - 1);
+    }
+    long total = docs.totalHits.value();
+    boolean exact = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+    if (!facets.isEmpty()) {
+      // The facet pass saw every hit, so the count is exact even when the ranking stopped early.
+      FacetResult first = facets.get(0);
+      long counted = first.counts().stream().mapToLong(FacetCount::count).sum()
+          + first.others() + first.missing();
+      total = counted;
+      exact = true;
+    }
+    String suggestion = null;
+    if (request.suggest() && total < SUGGEST_BELOW && after == null) {
+      suggestion = suggest(request, total);
+    }
+    return new SearchResult(request, total, exact, ranked,
+        Duration.ofNanos(System.nanoTime() - started), facets, suggestion, next,
+        s.timedOut());
+  }
+
+  private List<Hit> hits(IndexSearcher s, SearchRequest request, Query userQuery, Query query,
+      ScoreDoc[] shown, List<int[]> page, ScoreDoc[] all) throws IOException {
+    int[] ids = Arrays.stream(shown).mapToInt(d -> d.doc).toArray();
     List<List<List<Snippet>>> snippets = List.of();
-    if (ids.length > 0) {
+    if (ids.length > 0 && request.passages() > 0) { // no passages: no highlighting at all
       String[] fields = {NewsSchema.TITLE, NewsSchema.BODY};
       int[] max = {1, Math.max(request.passages(), 1)};
-      snippets = new SnippetHighlighter(searcher, analyzer).snippets(fields, query, ids, max);
+      snippets = new SnippetHighlighter(s, analyzer, request.snippetChars())
+          .snippets(fields, userQuery, ids, max);
     }
-    StoredFields stored = searcher.storedFields();
-    List<Hit> hits = new ArrayList<>(docs.length);
-    for (int i = 0; i < docs.length; i++) {
-      Article article = NewsSchema.fromDocument(stored.document(docs[i].doc));
-      List<Snippet> titles = snippets.get(0).get(i);
+    StoredFields stored = s.storedFields();
+    List<Hit> hits = new ArrayList<>(shown.length);
+    for (int i = 0; i < shown.length; i++) {
+      Article article = NewsSchema.fromDocument(stored.document(shown[i].doc));
+      List<Snippet> titles = snippets.isEmpty() ? List.of() : snippets.get(0).get(i);
       Snippet title = titles.isEmpty() ? new Snippet(article.title(), 0, List.of()) : titles.get(0);
       List<Snippet> passages = request.passages() == 0 ? List.of() : snippets.get(1).get(i);
-      hits.add(new Hit(i + 1, docs[i].score, article, title, passages));
+      List<String> dups = new ArrayList<>();
+      int[] group = page.get(i);
+      for (int k = 1; k < group.length; k++) {
+        dups.add(stored.document(all[group[k]].doc, java.util.Set.of(NewsSchema.ID))
+            .get(NewsSchema.ID));
+      }
+      String explanation = request.explain() ? s.explain(query, shown[i].doc).toString() : null;
+      float score = request.sort() == SortOrder.RELEVANCE ? shown[i].score : Float.NaN;
+      hits.add(new Hit(i + 1, score, article, title, passages, dups, explanation));
     }
-    boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-    return new SearchResult(request, top.totalHits.value(), exact, hits,
-        Duration.ofNanos(System.nanoTime() - started));
+    return hits;
+  }
+
+  private CollectorManager<?, ? extends TopDocs> topCollector(SearchRequest r, int n,
+      Cursor after) {
+    if (r.sort() == SortOrder.RELEVANCE) {
+      ScoreDoc a = after == null ? null
+          : new ScoreDoc(after.doc(), Float.intBitsToFloat((int) after.value()));
+      return new TopScoreDocCollectorManager(n, a, TOTAL_HITS_THRESHOLD);
+    }
+    FieldDoc a = after == null ? null
+        : new FieldDoc(after.doc(), Float.NaN, new Object[] {after.value(), after.doc()});
+    return new TopFieldCollectorManager(dateSort(r.sort()), n, a, TOTAL_HITS_THRESHOLD);
+  }
+
+  /** Date order with the doc id as tie-break, so that every position is unique. */
+  static Sort dateSort(SortOrder order) {
+    boolean newest = order == SortOrder.NEWEST;
+    SortField date = new SortField(NewsSchema.DATE, SortField.Type.LONG, newest);
+    date.setMissingValue(newest ? Long.MIN_VALUE : Long.MAX_VALUE);
+    return new Sort(date, SortField.FIELD_DOC);
+  }
+
+  private String cursorAfter(ScoreDoc last, SearchRequest r, int rank) {
+    long value = last instanceof FieldDoc fd ? (Long) fd.fields[0]
+        : Float.floatToIntBits(last.score);
+    return new Cursor(version(), Cursor.fingerprint(r), value, last.doc, rank).encode();
+  }
+
+  private long version() {
+    IndexReader reader = searcher.getIndexReader();
+    return reader instanceof DirectoryReader d ? d.getVersion() : 0;
+  }
+
+  /** A searcher over the same reader that stops at {@code timeout}. */
+  private IndexSearcher timed(Duration timeout) {
+    IndexSearcher s = new IndexSearcher(searcher.getIndexReader());
+    s.setSimilarity(searcher.getSimilarity());
+    s.setQueryCache(searcher.getQueryCache());
+    s.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    s.setTimeout(() -> System.nanoTime() - deadline > 0);
+    return s;
+  }
+
+  /**
+   * Refuses a query whose wildcard, prefix, fuzzy or regexp terms each expand to more than {@value
+   * #MAX_EXPANSIONS} index terms: enumerating that many (and their postings) is what makes such a
+   * query slow, and a more specific pattern is nearly always what was meant.
+   */
+  private void checkExpansions(String text, Query query) throws IOException {
+    List<MultiTermQuery> multi = new ArrayList<>();
+    query.visit(new QueryVisitor() {
+      @Override
+      public void visitLeaf(Query q) {
+        if (q instanceof MultiTermQuery m) {
+          multi.add(m);
+        }
+      }
+
+      @Override
+      public void consumeTermsMatching(Query q, String field,
+          java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> a) {
+        if (q instanceof MultiTermQuery m) {
+          multi.add(m);
+        }
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+      }
+    });
+    for (MultiTermQuery m : multi) {
+      long n = 0;
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        Terms terms = leaf.reader().terms(m.getField());
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum te = m.getTermsEnum(terms);
+        while (te.next() != null) {
+          if (++n > MAX_EXPANSIONS) {
+            String pattern = m.toString(m.getField());
+            int at = text.indexOf(pattern);
+            throw new QuerySyntaxException(text, at + 1, "'" + pattern + "' matches more than "
+                + MAX_EXPANSIONS + " different words; make it more specific", null);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A corrected query: each word of the query that the index does not know is replaced by the
+   * closest word it does know (Levenshtein, from the unstemmed vocabulary of titles and bodies).
+   * Offered only when it finds more than the original.
+   */
+  private String suggest(SearchRequest request, long found) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    DirectSpellChecker spell = new DirectSpellChecker();
+    String text = request.query();
+    Matcher m = WORD.matcher(text);
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    boolean changed = false;
+    while (m.find()) {
+      String word = m.group(1);
+      if (List.of("AND", "OR", "NOT", "TO").contains(word)) {
+        continue;
+      }
+      String lower = word.toLowerCase(Locale.ROOT);
+      Term term = new Term(NewsSchema.WORDS, lower);
+      if (reader.docFreq(term) > 0) {
+        continue;
+      }
+      SuggestWord[] best = spell.suggestSimilar(term, 1, reader,
+          SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      if (best.length == 0) {
+        continue;
+      }
+      out.append(text, at, m.start(1)).append(best[0].string);
+      at = m.end(1);
+      changed = true;
+    }
+    if (!changed) {
+      return null;
+    }
+    out.append(text.substring(at));
+    String corrected = out.toString();
+    try {
+      SearchRequest again = request.toBuilder().query(corrected).build();
+      int n = searcher.count(filtered(again));
+      return n > found ? corrected : null;
+    } catch (QuerySyntaxException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Articles like the one with {@code request.id()}: a more-like-this query over title and body
+   * (its most distinctive terms), the article itself excluded, optionally preferring articles dated
+   * near it.
+   *
+   * @throws dev.newsindex.IndexNotFoundException never; returns null when there is no such article
+   */
+  public SearchResult related(RelatedRequest request) throws IOException {
+    long started = System.nanoTime();
+    IndexSearcher s = timed(SearchRequest.DEFAULT_TIMEOUT);
+    Term idTerm = new Term(NewsSchema.ID, request.id());
+    TopDocs self = s.search(new TermQuery(idTerm), 1);
+    if (self.scoreDocs.length == 0) {
+      return null;
+    }
+    int doc = self.scoreDocs[0].doc;
+    Article source = NewsSchema.fromDocument(s.storedFields().document(doc));
+    MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
+    mlt.setAnalyzer(analyzer);
+    mlt.setFieldNames(NewsSchema.TEXT_FIELDS.toArray(String[]::new));
+    mlt.setMinTermFreq(1);
+    mlt.setMinDocFreq(2);
+    mlt.setMaxQueryTerms(25);
+    mlt.setBoost(true);
+    Query like = mlt.like(doc);
+    BooleanQuery.Builder b = new BooleanQuery.Builder()
+        .add(like, BooleanClause.Occur.MUST)
+        .add(new TermQuery(idTerm), BooleanClause.Occur.MUST_NOT);
+    if (request.nearDate() && source.date() != null) {
+      TopDocs best = s.search(b.build(), 1);
+      float weight = best.scoreDocs.length == 0 ? 1f : Math.max(best.scoreDocs[0].score, 1e-3f);
+      b.add(org.apache.lucene.document.LongField.newDistanceFeatureQuery(NewsSchema.DATE, weight,
+          NewsSchema.dateValue(source.date()), RelatedRequest.NEAR_DAYS), BooleanClause.Occur.SHOULD);
+    }
+    Query query = b.build();
+    TopDocs docs = s.search(query, request.limit());
+    SearchRequest shownAs = SearchRequest.builder("related:" + request.id())
+        .limit(request.limit()).passages(request.passages()).build();
+    List<int[]> page = new ArrayList<>();
+    for (int i = 0; i < docs.scoreDocs.length; i++) {
+      page.add(new int[] {i});
+    }
+    List<Hit> hits = hits(s, shownAs, like, query, docs.scoreDocs, page, docs.scoreDocs);
+    return new SearchResult(shownAs, docs.totalHits.value(),
+        docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO, hits,
+        Duration.ofNanos(System.nanoTime() - started), List.of(), null, null, s.timedOut());
+  }
+
+  /**
+   * The near-duplicate groups of the whole index, largest first, with the articles of the first
+   * {@code limit} groups loaded.
+   */
+  public DuplicateReport duplicates(int limit, double threshold) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    List<int[]> groups = new ArrayList<>(new NearDuplicates(reader, threshold).groups());
+    groups.sort(Comparator.<int[]>comparingInt(g -> -g.length).thenComparingInt(g -> g[0]));
+    long articles = groups.stream().mapToLong(g -> g.length).sum();
+    StoredFields stored = reader.storedFields();
+    List<DuplicateGroup> out = new ArrayList<>();
+    for (int[] g : groups.subList(0, Math.min(limit, groups.size()))) {
+      List<Article> members = new ArrayList<>(g.length);
+      for (int d : g) {
+        members.add(NewsSchema.fromDocument(stored.document(d)));
+      }
+      members.sort(Comparator.comparing(Article::date,
+          Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Article::id));
+      out.add(new DuplicateGroup(members));
+    }
+    return new DuplicateReport(groups.size(), articles, out);
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -18,6 +19,8 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.apache.lucene.search.Query;
 
 /**
@@ -39,11 +42,22 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     setSplitOnWhitespace(true);
   }
 
+  /** Deepest nesting of parentheses accepted: deeper would risk the parser's stack. */
+  static final int MAX_DEPTH = 64;
+
+  private String text = "";
+
   /** Parses {@code text}, or throws a {@link QuerySyntaxException} naming the position. */
   Query parseQuery(String text) {
     if (text.isBlank()) {
       throw new QuerySyntaxException(text, 0, "empty query", null);
     }
+    String t = text.strip();
+    if (t.equals("*") || t.equals("*:*")) {
+      return new MatchAllDocsQuery();
+    }
+    checkNesting(text);
+    this.text = text;
     try {
       return parse(text);
     } catch (ParseException e) {
@@ -51,12 +65,85 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QuerySyntaxException(text, 0, "too many terms (at most "
           + IndexSearcher.getMaxClauseCount() + ")", e);
+    } catch (TooComplexToDeterminizeException e) {
+      throw new QuerySyntaxException(text, 0, "a wildcard or regular expression is too complex",
+          e);
+    } catch (IllegalArgumentException e) {
+      throw new QuerySyntaxException(text, 0, String.valueOf(e.getMessage()), e);
     }
+  }
+
+  private static void checkNesting(String text) {
+    int depth = 0;
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(' && ++depth > MAX_DEPTH) {
+        throw new QuerySyntaxException(text, i + 1, "parentheses nested more than " + MAX_DEPTH
+            + " deep", null);
+      } else if (!quoted && c == ')') {
+        depth--;
+      }
+    }
+  }
+
+  /**
+   * The field {@code name} means in a query: a field of {@link NewsSchema#QUERY_FIELDS}, any case,
+   * or one of the {@link NewsSchema#FIELD_ALIASES}; null stays null (the default fields).
+   */
+  private String resolve(String name) {
+    if (name == null || NewsSchema.TEXT_FIELDS.contains(name) || "*".equals(name)) {
+      return name;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (NewsSchema.QUERY_FIELDS.contains(lower)) {
+      return lower;
+    }
+    String alias = NewsSchema.FIELD_ALIASES.get(lower);
+    if (alias != null) {
+      return alias;
+    }
+    int at = text.indexOf(name + ":");
+    throw new QuerySyntaxException(text, at + 1, "unknown field '" + name + "' (fields: "
+        + String.join(", ", NewsSchema.QUERY_FIELDS) + ", or "
+        + String.join(", ", new java.util.TreeSet<>(NewsSchema.FIELD_ALIASES.keySet()))
+        + "; put a backslash before ':' to search for the word)", null);
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+    return super.getFieldQuery(resolve(field), queryText, slop);
+  }
+
+  @Override
+  protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+    return super.getPrefixQuery(resolve(field), termStr);
+  }
+
+  @Override
+  protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    return super.getWildcardQuery(resolve(field), termStr);
+  }
+
+  @Override
+  protected Query getFuzzyQuery(String field, String termStr, float minSimilarity)
+      throws ParseException {
+    return super.getFuzzyQuery(resolve(field), termStr, minSimilarity);
+  }
+
+  @Override
+  protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+    return super.getRegexpQuery(resolve(field), termStr);
   }
 
   @Override
   protected Query getFieldQuery(String field, String queryText, boolean quoted)
       throws ParseException {
+    field = resolve(field);
     if (NewsSchema.DATE.equals(field)) {
       return LongPoint.newExactQuery(NewsSchema.DATE, day(queryText));
     }
@@ -75,6 +162,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   @Override
   protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
       boolean endInclusive) throws ParseException {
+    field = resolve(field);
     if (NewsSchema.DATE.equals(field)) {
       long lo = part1 == null || "*".equals(part1) ? Long.MIN_VALUE : day(part1);
       long hi = part2 == null || "*".equals(part2) ? Long.MAX_VALUE : day(part2);

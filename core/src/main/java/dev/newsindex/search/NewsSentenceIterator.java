@@ -4,19 +4,19 @@ import dev.newsindex.ingest.Titles;
 import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.text.StringCharacterIterator;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Sentence boundaries for news passages: the JDK's English sentence rules, minus the boundaries
  * they put after abbreviations such as {@code U.S.} or {@code Mr.} (see {@link
- * Titles#isAbbreviation}). Boundaries are computed once per text, when it is set.
+ * Titles#isAbbreviation}). Boundaries are found lazily, around the offsets the highlighter asks
+ * about, so a long body costs little when its matches are few.
  */
 final class NewsSentenceIterator extends BreakIterator {
   private final BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
   private CharacterIterator text = new StringCharacterIterator("");
-  private int[] bounds = {0};
-  private int at;
+  private String chars = "";
+  private int base;
 
   @Override
   public void setText(CharacterIterator newText) {
@@ -25,30 +25,39 @@ final class NewsSentenceIterator extends BreakIterator {
     for (char c = newText.first(); c != CharacterIterator.DONE; c = newText.next()) {
       sb.append(c);
     }
-    int base = newText.getBeginIndex();
-    sentences.setText(sb.toString());
-    int[] found = new int[16];
-    int n = 0;
-    for (int b = sentences.first(); b != DONE; b = sentences.next()) {
-      if (b > 0 && b < sb.length() && isAbbreviationBreak(sb, b)) {
-        continue;
-      }
-      if (n == found.length) {
-        found = Arrays.copyOf(found, n * 2);
-      }
-      found[n++] = base + b;
-    }
-    bounds = Arrays.copyOf(found, n);
-    at = 0;
+    chars = sb.toString();
+    base = newText.getBeginIndex();
+    sentences.setText(chars);
   }
 
-  /** Whether the boundary {@code b} follows an abbreviation's full stop (and spaces). */
-  private static boolean isAbbreviationBreak(CharSequence s, int b) {
+  /** Whether the boundary {@code b} (in {@link #chars}) follows an abbreviation's full stop. */
+  private boolean isAbbreviationBreak(int b) {
+    if (b <= 0 || b >= chars.length()) {
+      return false;
+    }
     int i = b - 1;
-    while (i > 0 && s.charAt(i) == ' ') {
+    while (i > 0 && chars.charAt(i) == ' ') {
       i--;
     }
-    return s.charAt(i) == '.' && Titles.isAbbreviation(s, i);
+    return chars.charAt(i) == '.' && Titles.isAbbreviation(chars, i);
+  }
+
+  private int forward(int b) {
+    while (b != DONE && isAbbreviationBreak(b)) {
+      b = sentences.next();
+    }
+    return out(b);
+  }
+
+  private int backward(int b) {
+    while (b != DONE && isAbbreviationBreak(b)) {
+      b = sentences.previous();
+    }
+    return out(b);
+  }
+
+  private int out(int b) {
+    return b == DONE ? DONE : b + base;
   }
 
   @Override
@@ -58,63 +67,45 @@ final class NewsSentenceIterator extends BreakIterator {
 
   @Override
   public int first() {
-    at = 0;
-    return bounds[at];
+    return out(sentences.first());
   }
 
   @Override
   public int last() {
-    at = bounds.length - 1;
-    return bounds[at];
+    return out(sentences.last());
   }
 
   @Override
   public int next(int n) {
-    int target = at + n;
-    if (target < 0 || target >= bounds.length) {
-      at = target < 0 ? 0 : bounds.length - 1;
-      return DONE;
+    int b = current();
+    for (int i = 0; i < Math.abs(n) && b != DONE; i++) {
+      b = n > 0 ? next() : previous();
     }
-    at = target;
-    return bounds[at];
+    return b;
   }
 
   @Override
   public int next() {
-    return next(1);
+    return forward(sentences.next());
   }
 
   @Override
   public int previous() {
-    return next(-1);
+    return backward(sentences.previous());
   }
 
   @Override
   public int following(int offset) {
-    int i = Arrays.binarySearch(bounds, offset);
-    i = i >= 0 ? i + 1 : -i - 1;
-    if (i >= bounds.length) {
-      at = bounds.length - 1;
-      return DONE;
-    }
-    at = i;
-    return bounds[at];
+    return forward(sentences.following(offset - base));
   }
 
   @Override
   public int preceding(int offset) {
-    int i = Arrays.binarySearch(bounds, offset);
-    i = i >= 0 ? i - 1 : -i - 2;
-    if (i < 0) {
-      at = 0;
-      return DONE;
-    }
-    at = i;
-    return bounds[at];
+    return backward(sentences.preceding(offset - base));
   }
 
   @Override
   public int current() {
-    return bounds[at];
+    return out(sentences.current());
   }
 }

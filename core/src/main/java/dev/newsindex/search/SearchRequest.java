@@ -1,32 +1,116 @@
 package dev.newsindex.search;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What to search for and how much to return. Build one with {@link #of(String)} and the {@code
- * with...} methods, each of which returns a new request.
+ * What to search for, how to filter and order it, and how much to return. Build one with {@link
+ * #of(String)} and the {@code with...} methods, or with {@link #builder(String)} when there are
+ * many parts; each returns a new request.
+ *
+ * <pre>{@code
+ * SearchRequest r = SearchRequest.builder("oil prices")
+ *     .since(LocalDate.of(2023, 1, 1)).source("Gulf Harbor Wire").sort(SortOrder.NEWEST)
+ *     .facets(Facet.SOURCE, Facet.MONTH).limit(20).build();
+ * }</pre>
  *
  * @param query a query in Lucene's syntax over title and body (title boosted); fields may be named,
- *     e.g. {@code source:MENAFN} or {@code date:[2023-01-01 TO 2023-12-31]}
- * @param limit how many top hits to return, at least 1
+ *     e.g. {@code source:MENAFN}, {@code headline:oil} or {@code date:[2023-01-01 TO 2023-12-31]};
+ *     {@code *} alone matches every article
+ * @param limit how many hits to return, 1 to {@value #MAX_WINDOW}
  * @param matchAll whether every term must match ({@code AND}, the default) or any ({@code OR})
- * @param passages how many highlighted body passages per hit, 0 to 10
+ * @param passages how many highlighted body passages per hit, 0 to 10; 0 turns highlighting off
+ *     altogether (the title is then returned without marks), the fastest
+ * @param offset how many hits to skip first (paging); {@code offset + limit} is at most {@value
+ *     #MAX_WINDOW}: page deeper with {@link #cursor}
+ * @param snippetChars the length passages aim at, 0 for whole sentences, else 20 to 2000
+ * @param since the earliest date to include, or null
+ * @param until the latest date to include, or null
+ * @param sources only articles from one of these sources (case-insensitive); empty for any
+ * @param filters further queries every hit must match without changing its score, e.g. {@code
+ *     title:oil} or {@code id:abc}
+ * @param sort the order of hits
+ * @param cursor where the previous page ended ({@link SearchResult#nextCursor}), or null for the
+ *     first page; valid for the same query, filters and sort on the same index version
+ * @param facets the facets to count over all hits
+ * @param facetLimit how many source buckets to return at most
+ * @param collapse whether near-duplicates among the top hits are folded into the best of them
+ * @param explain whether each hit carries an explanation of its score
+ * @param suggest whether a corrected query is suggested when few or no articles match
+ * @param timeout how long the search may run before it stops with the hits found so far
  */
-public record SearchRequest(String query, int limit, boolean matchAll, int passages) {
+public record SearchRequest(String query, int limit, boolean matchAll, int passages, int offset,
+    int snippetChars, LocalDate since, LocalDate until, List<String> sources, List<String> filters,
+    SortOrder sort, String cursor, List<Facet> facets, int facetLimit, boolean collapse,
+    boolean explain, boolean suggest, Duration timeout) {
   /** The default number of hits. */
   public static final int DEFAULT_LIMIT = 10;
   /** The default number of body passages per hit. */
   public static final int DEFAULT_PASSAGES = 3;
+  /** The deepest hit reachable with {@code offset + limit}; a cursor goes further. */
+  public static final int MAX_WINDOW = 10_000;
+  /** The default number of source buckets. */
+  public static final int DEFAULT_FACET_LIMIT = 10;
+  /** The default time a search may take. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   /** Checks the parts. */
   public SearchRequest {
     Objects.requireNonNull(query, "query");
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+    Objects.requireNonNull(sort, "sort");
+    Objects.requireNonNull(timeout, "timeout");
+    sources = List.copyOf(sources);
+    filters = List.copyOf(filters);
+    facets = List.copyOf(new LinkedHashSet<>(facets));
+    if (limit < 1 || limit > MAX_WINDOW) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_WINDOW + ", not "
+          + limit);
     }
     if (passages < 0 || passages > 10) {
       throw new IllegalArgumentException("passages must be between 0 and 10, not " + passages);
     }
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative, not " + offset);
+    }
+    if ((long) offset + limit > MAX_WINDOW) {
+      throw new IllegalArgumentException("offset + limit may reach hit " + MAX_WINDOW
+          + " at most; page deeper with the cursor of the previous page");
+    }
+    if (snippetChars != 0 && (snippetChars < 20 || snippetChars > 2000)) {
+      throw new IllegalArgumentException("snippet length must be 0 (whole sentences) or 20 to"
+          + " 2000 characters, not " + snippetChars);
+    }
+    if (since != null && until != null && since.isAfter(until)) {
+      throw new IllegalArgumentException("since (" + since + ") is after until (" + until + ")");
+    }
+    if (cursor != null && offset > 0) {
+      throw new IllegalArgumentException("give either an offset or a cursor, not both");
+    }
+    if (cursor != null && collapse) {
+      throw new IllegalArgumentException("collapsed results page with an offset, not a cursor");
+    }
+    if (facetLimit < 1) {
+      throw new IllegalArgumentException("facet limit must be at least 1, not " + facetLimit);
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, not " + timeout);
+    }
+    for (String s : sources) {
+      if (s.isBlank()) {
+        throw new IllegalArgumentException("a source filter must not be empty");
+      }
+    }
+  }
+
+  /** The first four parts; everything else as {@link #of} sets it. */
+  public SearchRequest(String query, int limit, boolean matchAll, int passages) {
+    this(query, limit, matchAll, passages, 0, 0, null, null, List.of(), List.of(),
+        SortOrder.RELEVANCE, null, List.of(), DEFAULT_FACET_LIMIT, false, false, true,
+        DEFAULT_TIMEOUT);
   }
 
   /** A request for the top {@value #DEFAULT_LIMIT} hits of {@code query}, all terms required. */
@@ -34,18 +118,191 @@ public record SearchRequest(String query, int limit, boolean matchAll, int passa
     return new SearchRequest(query, DEFAULT_LIMIT, true, DEFAULT_PASSAGES);
   }
 
+  /** A builder starting from {@link #of(String) of(query)}. */
+  public static Builder builder(String query) {
+    return of(query).toBuilder();
+  }
+
+  /** A builder starting from this request. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
   /** This request returning the top {@code limit} hits. */
   public SearchRequest withLimit(int limit) {
-    return new SearchRequest(query, limit, matchAll, passages);
+    return toBuilder().limit(limit).build();
   }
 
   /** This request requiring every term ({@code true}) or any term ({@code false}). */
   public SearchRequest withMatchAll(boolean matchAll) {
-    return new SearchRequest(query, limit, matchAll, passages);
+    return toBuilder().matchAll(matchAll).build();
   }
 
   /** This request with {@code passages} highlighted body passages per hit. */
   public SearchRequest withPassages(int passages) {
-    return new SearchRequest(query, limit, matchAll, passages);
+    return toBuilder().passages(passages).build();
+  }
+
+  /** This request continuing after {@code cursor} (a {@link SearchResult#nextCursor}). */
+  public SearchRequest withCursor(String cursor) {
+    return toBuilder().cursor(cursor).build();
+  }
+
+  /** Builds a {@link SearchRequest} part by part; {@link #build} checks the whole. */
+  public static final class Builder {
+    private String query;
+    private int limit;
+    private boolean matchAll;
+    private int passages;
+    private int offset;
+    private int snippetChars;
+    private LocalDate since;
+    private LocalDate until;
+    private final List<String> sources;
+    private final List<String> filters;
+    private SortOrder sort;
+    private String cursor;
+    private final List<Facet> facets;
+    private int facetLimit;
+    private boolean collapse;
+    private boolean explain;
+    private boolean suggest;
+    private Duration timeout;
+
+    private Builder(SearchRequest r) {
+      query = r.query;
+      limit = r.limit;
+      matchAll = r.matchAll;
+      passages = r.passages;
+      offset = r.offset;
+      snippetChars = r.snippetChars;
+      since = r.since;
+      until = r.until;
+      sources = new ArrayList<>(r.sources);
+      filters = new ArrayList<>(r.filters);
+      sort = r.sort;
+      cursor = r.cursor;
+      facets = new ArrayList<>(r.facets);
+      facetLimit = r.facetLimit;
+      collapse = r.collapse;
+      explain = r.explain;
+      suggest = r.suggest;
+      timeout = r.timeout;
+    }
+
+    /** See {@link SearchRequest#query}. */
+    public Builder query(String query) {
+      this.query = query;
+      return this;
+    }
+
+    /** See {@link SearchRequest#limit}. */
+    public Builder limit(int limit) {
+      this.limit = limit;
+      return this;
+    }
+
+    /** See {@link SearchRequest#matchAll}. */
+    public Builder matchAll(boolean matchAll) {
+      this.matchAll = matchAll;
+      return this;
+    }
+
+    /** See {@link SearchRequest#passages}. */
+    public Builder passages(int passages) {
+      this.passages = passages;
+      return this;
+    }
+
+    /** See {@link SearchRequest#offset}. */
+    public Builder offset(int offset) {
+      this.offset = offset;
+      return this;
+    }
+
+    /** See {@link SearchRequest#snippetChars}. */
+    public Builder snippetChars(int snippetChars) {
+      this.snippetChars = snippetChars;
+      return this;
+    }
+
+    /** See {@link SearchRequest#since}. */
+    public Builder since(LocalDate since) {
+      this.since = since;
+      return this;
+    }
+
+    /** See {@link SearchRequest#until}. */
+    public Builder until(LocalDate until) {
+      this.until = until;
+      return this;
+    }
+
+    /** Adds a source to {@link SearchRequest#sources}. */
+    public Builder source(String source) {
+      sources.add(source);
+      return this;
+    }
+
+    /** Adds a query to {@link SearchRequest#filters}. */
+    public Builder filter(String filterQuery) {
+      filters.add(filterQuery);
+      return this;
+    }
+
+    /** See {@link SearchRequest#sort}. */
+    public Builder sort(SortOrder sort) {
+      this.sort = sort;
+      return this;
+    }
+
+    /** See {@link SearchRequest#cursor}. */
+    public Builder cursor(String cursor) {
+      this.cursor = cursor;
+      return this;
+    }
+
+    /** Adds to {@link SearchRequest#facets}. */
+    public Builder facets(Facet... facets) {
+      this.facets.addAll(List.of(facets));
+      return this;
+    }
+
+    /** See {@link SearchRequest#facetLimit}. */
+    public Builder facetLimit(int facetLimit) {
+      this.facetLimit = facetLimit;
+      return this;
+    }
+
+    /** See {@link SearchRequest#collapse}. */
+    public Builder collapse(boolean collapse) {
+      this.collapse = collapse;
+      return this;
+    }
+
+    /** See {@link SearchRequest#explain}. */
+    public Builder explain(boolean explain) {
+      this.explain = explain;
+      return this;
+    }
+
+    /** See {@link SearchRequest#suggest}. */
+    public Builder suggest(boolean suggest) {
+      this.suggest = suggest;
+      return this;
+    }
+
+    /** See {@link SearchRequest#timeout}. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** The request. */
+    public SearchRequest build() {
+      return new SearchRequest(query, limit, matchAll, passages, offset, snippetChars, since,
+          until, sources, filters, sort, cursor, facets, facetLimit, collapse, explain, suggest,
+          timeout);
+    }
   }
 }

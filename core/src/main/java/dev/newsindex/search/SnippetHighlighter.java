@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -24,13 +25,21 @@ final class SnippetHighlighter extends UnifiedHighlighter {
   /** Longest field prefix analysed for passages; offsets come from postings, so this is cheap. */
   private static final int MAX_LENGTH = 1 << 20;
 
-  SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
+  private final int snippetChars;
+
+  /**
+   * A highlighter whose body passages are whole sentences ({@code snippetChars == 0}) or aim at
+   * {@code snippetChars} characters: sentences are joined up to that length, and a longer sentence
+   * is cut around its matches at word boundaries.
+   */
+  SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer, int snippetChars) {
     super(UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(new SnippetFormatter())
+        .withFormatter(new SnippetFormatter(snippetChars))
         .withMaxLength(MAX_LENGTH)
         .withHandleMultiTermQuery(true)
         .withHighlightPhrasesStrictly(true)
         .withMaxNoHighlightPassages(1));
+    this.snippetChars = snippetChars;
   }
 
   @Override
@@ -38,7 +47,8 @@ final class SnippetHighlighter extends UnifiedHighlighter {
     if (NewsSchema.TITLE.equals(field)) {
       return new WholeBreakIterator();
     }
-    return new NewsSentenceIterator();
+    return snippetChars == 0 ? new NewsSentenceIterator()
+        : LengthGoalBreakIterator.createClosestToLength(new NewsSentenceIterator(), snippetChars, 0.3f);
   }
 
   /**
@@ -65,6 +75,12 @@ final class SnippetHighlighter extends UnifiedHighlighter {
 
   /** Turns Lucene's passages into {@link Snippet}s, merging overlapping matches. */
   private static final class SnippetFormatter extends PassageFormatter {
+    private final int snippetChars;
+
+    SnippetFormatter(int snippetChars) {
+      this.snippetChars = snippetChars;
+    }
+
     @Override
     public Object format(Passage[] passages, String content) {
       List<Snippet> snippets = new ArrayList<>(passages.length);
@@ -77,6 +93,32 @@ final class SnippetHighlighter extends UnifiedHighlighter {
         }
         while (end > start && Character.isWhitespace(content.charAt(end - 1))) {
           end--;
+        }
+        if (snippetChars > 0 && end - start > snippetChars + snippetChars / 4) {
+          // A sentence longer than asked for: keep a window around the first match.
+          int first = p.getNumMatches() > 0 ? Math.max(start, p.getMatchStarts()[0]) : start;
+          int from = Math.max(start, Math.min(first - snippetChars / 3, end - snippetChars));
+          int to = Math.min(end, from + snippetChars);
+          while (from > start && !Character.isWhitespace(content.charAt(from - 1))) {
+            from++;
+            if (from >= first) {
+              break;
+            }
+          }
+          while (to < end && to > from && !Character.isWhitespace(content.charAt(to))) {
+            to--;
+          }
+          if (to <= from) {
+            to = Math.min(end, from + snippetChars);
+          }
+          start = from;
+          end = to;
+          while (start < end && Character.isWhitespace(content.charAt(start))) {
+            start++;
+          }
+          while (end > start && Character.isWhitespace(content.charAt(end - 1))) {
+            end--;
+          }
         }
         snippets.add(new Snippet(content.substring(start, end), start, matches(p, start, end)));
       }

@@ -1,0 +1,258 @@
+package dev.newsindex.bench;
+
+import dev.newsindex.Article;
+import dev.newsindex.NewsIndex;
+import dev.newsindex.schema.NewsSchema;
+import dev.newsindex.search.ArticleSearcher;
+import dev.newsindex.search.Facet;
+import dev.newsindex.search.SearchRequest;
+import dev.newsindex.search.SortOrder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Search latency of newsindex beside bare Lucene on the same index, in the same JVM.
+ *
+ * <p>{@code bench/run SearchBench [--count N] [--index DIR] [--rounds R] [--build-only]} builds (once)
+ * an index of N {@link SyntheticCorpus} articles (seed 42) in DIR, then runs each query class: the
+ * same query objects (parsed once by newsindex, filters included) go to {@link
+ * NewsIndex#search} and to a bare {@link IndexSearcher#search} that also loads the stored fields of
+ * its top 10, alternating query by query so that both see the same noise. It prints the median and
+ * p99 latency per class and the ratio of the medians.
+ */
+public final class SearchBench {
+  private static final String[] PHRASES = {"north korea", "central bank", "united states",
+      "oil prices", "interest rates", "prime minister", "climate change", "trade talks",
+      "peace talks", "artificial intelligence", "police arrested", "nuclear missile"};
+
+  private SearchBench() {}
+
+  public static void main(String[] args) throws Exception {
+    long count = 1_000_000;
+    Path dir = null;
+    int rounds = 5;
+    boolean buildOnly = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--count" -> count = Long.parseLong(args[++i]);
+        case "--index" -> dir = Path.of(args[++i]);
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--build-only" -> buildOnly = true;
+        default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+      }
+    }
+    if (dir == null) {
+      dir = Path.of(System.getProperty("java.io.tmpdir"), "newsindex-bench-" + count);
+    }
+    if (!NewsIndex.exists(dir)) {
+      build(dir, count);
+    }
+    if (buildOnly) {
+      return;
+    }
+    run(dir, rounds);
+  }
+
+  /**
+   * Writes {@code count} synthetic articles with two indexing threads (segments as the default merge
+   * policy leaves them), committing every 100,000.
+   */
+  static void build(Path dir, long count) throws Exception {
+    long started = System.nanoTime();
+    System.out.printf(Locale.ROOT, "building %,d articles in %s ...%n", count, dir);
+    Files.createDirectories(dir);
+    IndexWriterConfig config = new IndexWriterConfig(NewsSchema.analyzer())
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(512);
+    try (FSDirectory fs = FSDirectory.open(dir); IndexWriter w = new IndexWriter(fs, config)) {
+      Iterator<Article> articles = SyntheticCorpus.articles(count, 42).iterator();
+      AtomicLong done = new AtomicLong();
+      Thread[] threads = new Thread[2];
+      Exception[] failure = new Exception[1];
+      for (int t = 0; t < threads.length; t++) {
+        threads[t] = new Thread(() -> {
+          try {
+            while (true) {
+              Article a;
+              synchronized (articles) {
+                if (!articles.hasNext()) {
+                  return;
+                }
+                a = articles.next();
+              }
+              w.addDocument(NewsSchema.toDocument(a));
+              long n = done.incrementAndGet();
+              if (n % 100_000 == 0) {
+                // A commit per 100,000: a build cut short still leaves a usable index.
+                synchronized (w) {
+                  w.setLiveCommitData(NewsSchema.commitData().entrySet());
+                  w.commit();
+                }
+                System.out.printf(Locale.ROOT, "  %,d articles committed, %.0f s%n", n,
+                    (System.nanoTime() - started) / 1e9);
+              }
+            }
+          } catch (IOException e) {
+            failure[0] = e;
+          }
+        });
+        threads[t].start();
+      }
+      for (Thread t : threads) {
+        t.join();
+      }
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+      w.setLiveCommitData(NewsSchema.commitData().entrySet());
+      w.commit();
+    }
+    System.out.printf(Locale.ROOT, "built in %.0f s%n", (System.nanoTime() - started) / 1e9);
+  }
+
+  /** One class of queries: how to make the i-th request. */
+  record QueryClass(String name, List<SearchRequest> requests) {}
+
+  static List<QueryClass> classes() {
+    SplittableRandom r = new SplittableRandom(7);
+    int n = 40;
+    List<SearchRequest> term = new ArrayList<>();
+    List<SearchRequest> and = new ArrayList<>();
+    List<SearchRequest> or = new ArrayList<>();
+    List<SearchRequest> phrase = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String a = word(r);
+      String b = word(r);
+      term.add(plain(a));
+      and.add(plain(a + " " + b));
+      or.add(plain(a + " " + b).toBuilder().matchAll(false).build());
+      phrase.add(plain("\"" + PHRASES[i % PHRASES.length] + "\""));
+    }
+    List<QueryClass> out = new ArrayList<>();
+    out.add(new QueryClass("term", term));
+    out.add(new QueryClass("AND", and));
+    out.add(new QueryClass("OR", or));
+    out.add(new QueryClass("phrase", phrase));
+    out.add(new QueryClass("date-filtered", map(term, q -> q.toBuilder()
+        .since(LocalDate.of(2010 + q.query().length() % 10, 1, 1))
+        .until(LocalDate.of(2010 + q.query().length() % 10, 12, 31)).build())));
+    out.add(new QueryClass("sorted by date", map(term, q -> q.toBuilder()
+        .sort(SortOrder.NEWEST).build())));
+    out.add(new QueryClass("AND + snippets", map(and, q -> q.toBuilder().passages(3).build())));
+    out.add(new QueryClass("term + snippets", map(term, q -> q.toBuilder().passages(3).build())));
+    out.add(new QueryClass("term + facets", map(term, q -> q.toBuilder()
+        .facets(Facet.SOURCE, Facet.MONTH).build())));
+    out.add(new QueryClass("AND + snippets + facets", map(and, q -> q.toBuilder().passages(3)
+        .facets(Facet.SOURCE, Facet.MONTH).build())));
+    return out;
+  }
+
+  private static SearchRequest plain(String query) {
+    return SearchRequest.builder(query).limit(10).passages(0).suggest(false).build();
+  }
+
+  private static List<SearchRequest> map(List<SearchRequest> in, UnaryOperator<SearchRequest> f) {
+    return in.stream().map(f).toList();
+  }
+
+  private static String word(SplittableRandom r) {
+    return SyntheticCorpus.NEWS_WORDS[r.nextInt(SyntheticCorpus.NEWS_WORDS.length)];
+  }
+
+  static void run(Path dir, int rounds) throws IOException {
+    try (NewsIndex index = NewsIndex.open(dir);
+        FSDirectory fs = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(fs)) {
+      IndexSearcher bare = new IndexSearcher(reader);
+      ArticleSearcher parser = new ArticleSearcher(bare, NewsSchema.analyzer());
+      System.out.printf(Locale.ROOT, "index %s: %,d articles, %d segments; %d rounds%n", dir,
+          reader.numDocs(), reader.leaves().size(), rounds);
+      System.out.printf(Locale.ROOT, "%-26s %12s %12s %12s %12s %8s%n", "class (top 10)",
+          "bare p50 ms", "bare p99 ms", "news p50 ms", "news p99 ms", "ratio");
+      Map<String, double[]> summary = new LinkedHashMap<>();
+      // JIT warm-up over every class first, so that the first class measured is not penalised.
+      for (int pass = 0; pass < 2; pass++) {
+        for (QueryClass c : classes()) {
+          for (SearchRequest q : c.requests()) {
+            bare(bare, parser.filtered(q), null);
+            index.search(q);
+          }
+        }
+      }
+      for (QueryClass c : classes()) {
+        List<Query> queries = new ArrayList<>();
+        List<Sort> sorts = new ArrayList<>();
+        for (SearchRequest q : c.requests()) {
+          queries.add(parser.filtered(q));
+          sorts.add(q.sort() == SortOrder.RELEVANCE ? null : new Sort(new SortField(
+              NewsSchema.DATE, SortField.Type.LONG, true), SortField.FIELD_DOC));
+        }
+        // Warm-up: one untimed pass of each.
+        for (int i = 0; i < queries.size(); i++) {
+          bare(bare, queries.get(i), sorts.get(i));
+          index.search(c.requests().get(i));
+        }
+        double[] bareMs = new double[queries.size() * rounds];
+        double[] newsMs = new double[queries.size() * rounds];
+        int k = 0;
+        for (int round = 0; round < rounds; round++) {
+          for (int i = 0; i < queries.size(); i++) {
+            long t0 = System.nanoTime();
+            bare(bare, queries.get(i), sorts.get(i));
+            long t1 = System.nanoTime();
+            index.search(c.requests().get(i));
+            long t2 = System.nanoTime();
+            bareMs[k] = (t1 - t0) / 1e6;
+            newsMs[k] = (t2 - t1) / 1e6;
+            k++;
+          }
+        }
+        double bp50 = percentile(bareMs, 50);
+        double np50 = percentile(newsMs, 50);
+        System.out.printf(Locale.ROOT, "%-26s %12.2f %12.2f %12.2f %12.2f %8.2f%n", c.name(),
+            bp50, percentile(bareMs, 99), np50, percentile(newsMs, 99), np50 / bp50);
+        summary.put(c.name(), new double[] {bp50, np50});
+      }
+    }
+  }
+
+  /** Bare Lucene: the same query, top 10, and the stored fields of those 10. */
+  private static int bare(IndexSearcher s, Query q, Sort sort) throws IOException {
+    TopDocs top = sort == null ? s.search(q, 10) : s.search(q, 10, sort);
+    StoredFields stored = s.storedFields();
+    int n = 0;
+    for (ScoreDoc d : top.scoreDocs) {
+      n += stored.document(d.doc).getFields().size();
+    }
+    return n;
+  }
+
+  static double percentile(double[] values, double p) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int i = (int) Math.ceil(p / 100.0 * v.length) - 1;
+    return v[Math.max(0, Math.min(v.length - 1, i))];
+  }
+}

@@ -1,0 +1,150 @@
+package dev.newsindex.schema;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A near-duplicate signature of an article's text: {@value #SIZE} MinHash values of its word
+ * 3-shingles. The share of equal positions in two signatures estimates the Jaccard resemblance of
+ * the two texts' shingle sets, so a wire story republished with a rewritten headline, a trimmed
+ * ending or added boilerplate keeps most of its signature.
+ *
+ * <p>For finding candidates without comparing every pair, the signature is cut into {@value
+ * #BANDS} bands of {@value #ROWS} values (locality-sensitive hashing): two texts with resemblance
+ * {@code s} share at least one band with probability {@code 1 - (1 - s^4)^16} (0.64 at 0.5, 0.99 at
+ * 0.7). Candidates are then confirmed with {@link #resemblance}.
+ *
+ * <p>Shingles are built from the body's lower-cased letter-and-digit words; the title is left out,
+ * because outlets rewrite headlines. Texts with fewer than {@value #MIN_SHINGLES} shingles get no
+ * signature: they are too short to call anything a copy of them.
+ */
+public final class MinHash {
+  /** Values in a signature. */
+  public static final int SIZE = 64;
+  /** Bands the signature is cut into for candidate lookup. */
+  public static final int BANDS = 16;
+  /** Values per band. */
+  public static final int ROWS = SIZE / BANDS;
+  /** Fewest shingles a text needs to get a signature. */
+  public static final int MIN_SHINGLES = 8;
+  /** Resemblance from which two articles count as near-duplicates by default. */
+  public static final double DEFAULT_THRESHOLD = 0.5;
+
+  private static final int SHINGLE = 3;
+  private static final long[] SEEDS = new long[SIZE];
+
+  static {
+    long x = 0x9E3779B97F4A7C15L;
+    for (int i = 0; i < SIZE; i++) {
+      x = mix(x + 0x632BE59BD9B4E019L * (i + 1));
+      SEEDS[i] = x;
+    }
+  }
+
+  private MinHash() {}
+
+  /** The signature of {@code body}, or null when it is too short to have one. */
+  public static int[] of(String body) {
+    long[] words = wordHashes(body);
+    int shingles = words.length - SHINGLE + 1;
+    if (shingles < MIN_SHINGLES) {
+      return null;
+    }
+    int[] sig = new int[SIZE];
+    Arrays.fill(sig, Integer.MAX_VALUE);
+    for (int s = 0; s < shingles; s++) {
+      long h = words[s];
+      for (int k = 1; k < SHINGLE; k++) {
+        h = mix(h * 31 + words[s + k]);
+      }
+      for (int i = 0; i < SIZE; i++) {
+        int v = (int) (mix(h ^ SEEDS[i]) >>> 33); // non-negative
+        if (v < sig[i]) {
+          sig[i] = v;
+        }
+      }
+    }
+    return sig;
+  }
+
+  /** The estimated Jaccard resemblance of the texts behind two signatures, 0 to 1. */
+  public static double resemblance(int[] a, int[] b) {
+    int same = 0;
+    for (int i = 0; i < SIZE; i++) {
+      if (a[i] == b[i]) {
+        same++;
+      }
+    }
+    return same / (double) SIZE;
+  }
+
+  /** The band keys of {@code sig}: one short term per band, band number included. */
+  public static String[] bands(int[] sig) {
+    String[] keys = new String[BANDS];
+    for (int b = 0; b < BANDS; b++) {
+      long h = b;
+      for (int r = 0; r < ROWS; r++) {
+        h = mix(h * 0x100000001B3L + sig[b * ROWS + r]);
+      }
+      keys[b] = Integer.toString(b, 36) + ":" + Long.toString(h >>> 4, 36);
+    }
+    return keys;
+  }
+
+  /** The signature as bytes, for doc values. */
+  public static byte[] encode(int[] sig) {
+    ByteBuffer buf = ByteBuffer.allocate(SIZE * Integer.BYTES);
+    for (int v : sig) {
+      buf.putInt(v);
+    }
+    return buf.array();
+  }
+
+  /** The signature in {@code bytes[offset..offset + SIZE * 4)}. */
+  public static int[] decode(byte[] bytes, int offset, int length) {
+    if (length != SIZE * Integer.BYTES) {
+      throw new IllegalArgumentException("a signature has " + SIZE * Integer.BYTES + " bytes, not "
+          + length);
+    }
+    ByteBuffer buf = ByteBuffer.wrap(bytes, offset, length);
+    int[] sig = new int[SIZE];
+    for (int i = 0; i < SIZE; i++) {
+      sig[i] = buf.getInt();
+    }
+    return sig;
+  }
+
+  private static long[] wordHashes(String text) {
+    long[] out = new long[Math.max(16, text.length() / 5)];
+    int n = 0;
+    int i = 0;
+    int len = text.length();
+    StringBuilder word = new StringBuilder(24);
+    while (i < len) {
+      while (i < len && !Character.isLetterOrDigit(text.charAt(i))) {
+        i++;
+      }
+      word.setLength(0);
+      while (i < len && Character.isLetterOrDigit(text.charAt(i))) {
+        word.append(text.charAt(i));
+        i++;
+      }
+      if (word.isEmpty()) {
+        break;
+      }
+      if (n == out.length) {
+        out = Arrays.copyOf(out, n * 2);
+      }
+      out[n++] = mix(word.toString().toLowerCase(Locale.ROOT).hashCode() + 0x5851F42D4C957F2DL);
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /** Stafford's variant 13 of the SplitMix64 finaliser: every input bit affects every output bit. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

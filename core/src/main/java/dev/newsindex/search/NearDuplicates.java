@@ -1,0 +1,171 @@
+package dev.newsindex.search;
+
+import dev.newsindex.schema.MinHash;
+import dev.newsindex.schema.NewsSchema;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.index.MultiBits;
+
+/**
+ * Near-duplicate detection over the {@link MinHash} signatures stored in the index: folding the
+ * copies among a list of hits, and grouping the whole index through the signature bands.
+ */
+final class NearDuplicates {
+  /** Bands shared by more articles than this are skipped as uninformative (boilerplate). */
+  private static final int MAX_BUCKET = 1000;
+
+  private final IndexReader reader;
+  private final double threshold;
+
+  NearDuplicates(IndexReader reader, double threshold) {
+    this.reader = reader;
+    this.threshold = threshold;
+  }
+
+  /** The signatures of {@code docs} (null for a document without one), in the given order. */
+  int[][] signatures(int[] docs) throws IOException {
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(docs[a], docs[b]));
+    int[][] out = new int[docs.length][];
+    List<LeafReaderContext> leaves = reader.leaves();
+    BinaryDocValues values = null;
+    int leaf = -1;
+    for (int i : order) {
+      int doc = docs[i];
+      int l = ReaderUtil.subIndex(doc, leaves);
+      if (l != leaf) {
+        leaf = l;
+        values = leaves.get(l).reader().getBinaryDocValues(NewsSchema.MINHASH);
+      }
+      int local = doc - leaves.get(l).docBase;
+      if (values != null && values.docID() <= local && values.advanceExact(local)) {
+        BytesRef b = values.binaryValue();
+        out[i] = MinHash.decode(b.bytes, b.offset, b.length);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Folds {@code docs} (best first) into groups: each document joins the first earlier kept one it
+   * resembles, else starts a group. Returns, per kept document in order, its index in {@code docs}
+   * followed by the indexes of those folded into it.
+   */
+  List<int[]> fold(int[] docs) throws IOException {
+    int[][] sigs = signatures(docs);
+    List<List<Integer>> groups = new ArrayList<>();
+    for (int i = 0; i < docs.length; i++) {
+      List<Integer> home = null;
+      if (sigs[i] != null) {
+        for (List<Integer> g : groups) {
+          int[] lead = sigs[g.get(0)];
+          if (lead != null && MinHash.resemblance(lead, sigs[i]) >= threshold) {
+            home = g;
+            break;
+          }
+        }
+      }
+      if (home == null) {
+        groups.add(new ArrayList<>(List.of(i)));
+      } else {
+        home.add(i);
+      }
+    }
+    return groups.stream().map(g -> g.stream().mapToInt(Integer::intValue).toArray()).toList();
+  }
+
+  /** Every group of two or more live documents, as sorted doc ids; groups in no special order. */
+  List<int[]> groups() throws IOException {
+    Terms terms = MultiTerms.getTerms(reader, NewsSchema.MINHASH_BAND);
+    if (terms == null) {
+      return List.of();
+    }
+    Bits live = MultiBits.getLiveDocs(reader);
+    // Pass 1: which documents share a band with another at all.
+    List<int[]> buckets = new ArrayList<>();
+    TermsEnum te = terms.iterator();
+    PostingsEnum postings = null;
+    int[] buf = new int[16];
+    while (te.next() != null) {
+      if (te.docFreq() < 2 || te.docFreq() > MAX_BUCKET) {
+        continue;
+      }
+      postings = te.postings(postings, PostingsEnum.NONE);
+      int n = 0;
+      for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+        if (live == null || live.get(d)) {
+          if (n == buf.length) {
+            buf = Arrays.copyOf(buf, n * 2);
+          }
+          buf[n++] = d;
+        }
+      }
+      if (n >= 2) {
+        buckets.add(Arrays.copyOf(buf, n));
+      }
+    }
+    int[] candidates = buckets.stream().flatMapToInt(Arrays::stream).distinct().sorted()
+        .toArray();
+    int[][] sigs = signatures(candidates);
+    Map<Integer, Integer> slot = new HashMap<>(candidates.length * 2);
+    for (int i = 0; i < candidates.length; i++) {
+      slot.put(candidates[i], i);
+    }
+    // Pass 2: confirm pairs within each bucket and join them (union-find).
+    int[] parent = new int[candidates.length];
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = i;
+    }
+    for (int[] bucket : buckets) {
+      for (int a = 0; a < bucket.length; a++) {
+        int sa = slot.get(bucket[a]);
+        // Small buckets: every pair; large ones: each member against the first few.
+        int upto = bucket.length <= 32 ? bucket.length : Math.min(bucket.length, a + 8);
+        for (int b = a + 1; b < upto; b++) {
+          int sb = slot.get(bucket[b]);
+          if (find(parent, sa) != find(parent, sb)
+              && MinHash.resemblance(sigs[sa], sigs[sb]) >= threshold) {
+            parent[find(parent, sa)] = find(parent, sb);
+          }
+        }
+      }
+    }
+    Map<Integer, List<Integer>> byRoot = new HashMap<>();
+    for (int i = 0; i < candidates.length; i++) {
+      byRoot.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(candidates[i]);
+    }
+    List<int[]> out = new ArrayList<>();
+    for (List<Integer> g : byRoot.values()) {
+      if (g.size() >= 2) {
+        out.add(g.stream().mapToInt(Integer::intValue).sorted().toArray());
+      }
+    }
+    return out;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+}

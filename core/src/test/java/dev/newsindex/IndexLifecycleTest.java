@@ -1,5 +1,7 @@
 package dev.newsindex;
 
+import dev.newsindex.schema.NewsSchema;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,7 +120,7 @@ class IndexLifecycleTest {
       assertEquals(Map.of("Metro Daily", 19L, "Harbour Wire", 10L, "", 1L), s.bySource());
       assertEquals(List.of("Metro Daily", "Harbour Wire", ""), List.copyOf(s.bySource().keySet()),
           "most articles first");
-      assertEquals("1/news-en-1", s.schema());
+      assertEquals(NewsSchema.describe(NewsSchema.commitData()), s.schema());
       assertTrue(s.sizeOnDisk() > 0 && s.segments() >= 1, s.toString());
 
       index.optimize(1);
@@ -217,7 +219,7 @@ class IndexLifecycleTest {
         IngestListener.NONE);
     try (NewsIndex index = NewsIndex.open(dir)) {
       assertEquals(10, index.size());
-      assertEquals("1/news-en-1", index.stats().schema());
+      assertEquals(NewsSchema.describe(NewsSchema.commitData()), index.stats().schema());
     }
   }
 

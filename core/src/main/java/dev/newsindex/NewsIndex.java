@@ -6,6 +6,7 @@ import dev.newsindex.ingest.Ingest;
 import dev.newsindex.ingest.Origin;
 import dev.newsindex.schema.NewsSchema;
 import dev.newsindex.search.ArticleSearcher;
+import dev.newsindex.search.Ranked;
 import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
 import java.io.Closeable;
@@ -21,8 +22,11 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -49,14 +53,23 @@ import org.apache.lucene.store.LockObtainFailedException;
 public final class NewsIndex implements Closeable {
   private final Path path;
   private final Directory directory;
-  private final Analyzer analyzer = NewsSchema.analyzer();
+  private IndexSettings settings;
+  private Analyzer analyzer;
+  private Analyzer queryAnalyzer;
   private SearcherManager searchers;
   private IndexWriter writer;
   private ArticleWriter articles;
 
-  private NewsIndex(Path path, Directory directory) {
+  private NewsIndex(Path path, Directory directory, IndexSettings settings) {
     this.path = path;
     this.directory = directory;
+    adopt(settings);
+  }
+
+  private void adopt(IndexSettings settings) {
+    this.settings = settings;
+    this.analyzer = NewsSchema.analyzer(settings);
+    this.queryAnalyzer = NewsSchema.queryAnalyzer(settings);
   }
 
   /** Whether a newsindex (or any Lucene index) has been committed at {@code path}. */
@@ -81,21 +94,53 @@ public final class NewsIndex implements Closeable {
     }
     Directory dir = FSDirectory.open(path);
     try {
-      checkCompatible(path, dir);
-      return new NewsIndex(path, dir);
+      IndexSettings settings = checkCompatible(path, dir);
+      return new NewsIndex(path, dir, settings);
     } catch (RuntimeException | IOException e) {
       dir.close();
       throw e;
     }
   }
 
-  /** Opens the index at {@code path}, creating an empty one (and its directories) if none exists. */
+  /**
+   * Opens the index at {@code path} with the settings it was built with, creating an empty one (and
+   * its directories) with {@link IndexSettings#DEFAULT} if none exists.
+   */
   public static NewsIndex openOrCreate(Path path) throws IOException {
     if (exists(path)) {
       return open(path);
     }
+    return openOrCreate(path, IndexSettings.DEFAULT);
+  }
+
+  /**
+   * Opens the index at {@code path}, or creates an empty one with {@code settings}. An existing
+   * index takes the query-time parts of {@code settings} (synonyms, BM25 parameters), recorded at
+   * once; its stemmer cannot change without a rebuild.
+   *
+   * @throws IllegalArgumentException when the existing index was built with another stemmer
+   */
+  public static NewsIndex openOrCreate(Path path, IndexSettings settings) throws IOException {
+    if (exists(path)) {
+      NewsIndex index = open(path);
+      try {
+        if (!index.settings.sameIndexTimeAnalysis(settings)) {
+          throw new IllegalArgumentException("the index at " + path + " was built with stemmer "
+              + index.settings.stemmer().id() + ", not " + settings.stemmer().id()
+              + "; to change it, remove " + path + " and index again");
+        }
+        if (!index.settings.equals(settings)) {
+          index.adopt(settings);
+          index.commit();
+        }
+        return index;
+      } catch (RuntimeException | IOException e) {
+        index.close();
+        throw e;
+      }
+    }
     Files.createDirectories(path);
-    NewsIndex index = new NewsIndex(path, FSDirectory.open(path));
+    NewsIndex index = new NewsIndex(path, FSDirectory.open(path), settings);
     try {
       index.commit();
       return index;
@@ -105,12 +150,24 @@ public final class NewsIndex implements Closeable {
     }
   }
 
-  private static void checkCompatible(Path path, Directory dir) throws IOException {
+  private static IndexSettings checkCompatible(Path path, Directory dir) throws IOException {
     SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
     if (!NewsSchema.isCompatible(infos.getUserData())) {
       throw new IncompatibleIndexException(path, NewsSchema.describe(infos.getUserData()),
           NewsSchema.describe(NewsSchema.commitData()));
     }
+    try {
+      return IndexSettings.fromCommitData(infos.getUserData());
+    } catch (IllegalArgumentException e) {
+      throw new IncompatibleIndexException(path, NewsSchema.describe(infos.getUserData())
+          + " (unreadable settings: " + e.getMessage() + ")",
+          NewsSchema.describe(NewsSchema.commitData()));
+    }
+  }
+
+  /** The analysis and ranking settings this index was built with (and searches with). */
+  public IndexSettings settings() {
+    return settings;
   }
 
   /** Where this index lives. */
@@ -170,7 +227,21 @@ public final class NewsIndex implements Closeable {
     SearcherManager manager = searchers();
     IndexSearcher searcher = manager.acquire();
     try {
-      return new ArticleSearcher(searcher, analyzer).search(request);
+      return new ArticleSearcher(searcher, queryAnalyzer).search(request);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /**
+   * The ids and scores of the top {@code request.limit()} articles for {@code request}, without
+   * loading or highlighting them (passages are ignored): for evaluation and other bulk use.
+   */
+  public List<Ranked> rank(SearchRequest request) throws IOException {
+    SearcherManager manager = searchers();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return new ArticleSearcher(searcher, queryAnalyzer).rank(request);
     } finally {
       manager.release(searcher);
     }
@@ -205,7 +276,15 @@ public final class NewsIndex implements Closeable {
 
   private synchronized SearcherManager searchers() throws IOException {
     if (searchers == null) {
-      searchers = new SearcherManager(directory, null);
+      BM25Similarity similarity = new BM25Similarity(settings.k1(), settings.b());
+      searchers = new SearcherManager(directory, new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          IndexSearcher searcher = new IndexSearcher(reader);
+          searcher.setSimilarity(similarity);
+          return searcher;
+        }
+      });
     }
     return searchers;
   }
@@ -213,6 +292,7 @@ public final class NewsIndex implements Closeable {
   private ArticleWriter articles() throws IOException {
     if (articles == null) {
       IndexWriterConfig config = new IndexWriterConfig(analyzer)
+          .setSimilarity(new BM25Similarity(settings.k1(), settings.b()))
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setCommitOnClose(false);
       try {
@@ -220,7 +300,7 @@ public final class NewsIndex implements Closeable {
       } catch (LockObtainFailedException e) {
         throw new IndexLockedException(path, e);
       }
-      articles = new ArticleWriter(writer);
+      articles = new ArticleWriter(writer, NewsSchema.commitData(settings));
     }
     return articles;
   }

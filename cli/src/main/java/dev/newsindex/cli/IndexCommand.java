@@ -1,5 +1,6 @@
 package dev.newsindex.cli;
 
+import dev.newsindex.IndexSettings;
 import dev.newsindex.IngestListener;
 import dev.newsindex.IngestSummary;
 import dev.newsindex.NewsIndex;
@@ -22,10 +23,14 @@ import picocli.CommandLine.Model.CommandSpec;
         "Index news files and directories (recursively) into an on-disk index, creating it if"
             + " needed. Articles are upserted by id: indexing the same files again adds nothing.",
         "Formats: the MENAFN text feed and JSON Lines (.jsonl), recognised by content.",
+        "Analysis settings (stemmer, synonyms, BM25) are stored in the index; searches use them.",
         "Prints one summary line; each skipped file or line is named on stderr with the reason."})
 final class IndexCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
+
+  @Mixin
+  AnalysisOptions analysis;
 
   @Parameters(paramLabel = "PATH", arity = "0..*",
       description = "Files or directories to index (default: index-data/articles in the"
@@ -44,13 +49,27 @@ final class IndexCommand implements Callable<Integer> {
     Path dir = index.resolve(defaults);
     IngestSummary summary;
     int total;
-    try (NewsIndex news = NewsIndex.openOrCreate(dir)) {
+    try (NewsIndex news = open(dir)) {
       summary = news.ingest(inputs, new SkipReporter(err));
       total = news.size();
     }
     out.println(summaryLine(summary, dir, total));
     out.flush();
     return ExitCode.OK.code;
+  }
+
+  /** The index at {@code dir}, created or updated with the analysis options given. */
+  private NewsIndex open(Path dir) throws IOException {
+    if (!analysis.given()) {
+      return NewsIndex.openOrCreate(dir);
+    }
+    IndexSettings base = IndexSettings.DEFAULT;
+    if (NewsIndex.exists(dir)) {
+      try (NewsIndex existing = NewsIndex.open(dir)) {
+        base = existing.settings();
+      }
+    }
+    return NewsIndex.openOrCreate(dir, analysis.apply(base));
   }
 
   /** One line: counts per outcome, elapsed time, and the index's size afterwards. */

@@ -22,13 +22,15 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = NewsCli.Version.class,
     description = "Full-text search for news articles, built on Apache Lucene.",
-    subcommands = {IndexCommand.class, SearchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {IndexCommand.class, SearchCommand.class, EvalCommand.class,
+        CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nExamples:%n",
     footer = {
         "  newsindex search \"deterrence strategy\"",
         "  newsindex index --index /tmp/news ~/feeds/2024/",
-        "  newsindex search --json --limit 3 'source:MENAFN AND korea'", ""})
+        "  newsindex search --json --limit 3 'source:MENAFN AND korea'",
+        "  newsindex eval --index /tmp/time --topics queries.tsv --qrels qrels.txt", ""})
 public final class NewsCli implements Runnable {
   /** Held so the logger (weakly referenced by java.util.logging) keeps its level. */
   private static final Logger LUCENE_LOGGER = Logger.getLogger("org.apache.lucene");

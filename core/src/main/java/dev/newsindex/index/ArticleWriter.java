@@ -32,10 +32,17 @@ public final class ArticleWriter implements Closeable {
   private final IndexWriter writer;
   private DirectoryReader committed;
   private final Map<String, Long> pending = new HashMap<>();
+  private final Map<String, String> commitData;
 
   /** Wraps {@code writer}; the caller keeps ownership of it. */
   public ArticleWriter(IndexWriter writer) throws IOException {
+    this(writer, NewsSchema.commitData());
+  }
+
+  /** Wraps {@code writer}, recording {@code commitData} (schema and settings) at each commit. */
+  public ArticleWriter(IndexWriter writer, Map<String, String> commitData) throws IOException {
     this.writer = writer;
+    this.commitData = Map.copyOf(commitData);
     this.committed = DirectoryReader.open(writer);
   }
 
@@ -62,7 +69,7 @@ public final class ArticleWriter implements Closeable {
 
   /** Commits everything written so far, with the schema in the commit's user data. */
   public void commit() throws IOException {
-    writer.setLiveCommitData(NewsSchema.commitData().entrySet());
+    writer.setLiveCommitData(commitData.entrySet());
     writer.commit();
     DirectoryReader reopened = DirectoryReader.openIfChanged(committed, writer);
     if (reopened != null) {

@@ -1,6 +1,7 @@
 package dev.newsindex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -75,6 +76,36 @@ class EvalCommandTest {
         tmp.resolve("missing.tsv").toString(), "--qrels", qrels.toString());
     assertEquals(2, noFile.exitCode());
     assertTrue(noFile.err().startsWith("newsindex: no such file: "), noFile.err());
+  }
+
+  @Test
+  void dprkFindsTheSeedAndMarksNorthKorea() {
+    Path seeds = tmp.resolve("seeds-index");
+    CliRun indexed = CliRun.run("index", "--index", seeds.toString(),
+        Path.of("..", "seeds").toString());
+    assertEquals(0, indexed.exitCode(), indexed.err());
+    CliRun r = CliRun.run("search", "--index", seeds.toString(), "DPRK");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("id 1107439109"), r.out());
+    assertTrue(r.out().contains("**North Korea**"), r.out());
+    assertFalse(r.out().contains("**South Korea**") || r.out().contains("South **Korea**"),
+        r.out());
+  }
+
+  @Test
+  void anIndexFromTheEarlierAnalysisIsRefusedWithTheRebuildAdvice() throws IOException {
+    Path old = tmp.resolve("old");
+    try (var dir = org.apache.lucene.store.FSDirectory.open(old);
+        var w = new org.apache.lucene.index.IndexWriter(dir,
+            new org.apache.lucene.index.IndexWriterConfig())) {
+      w.setLiveCommitData(java.util.Map.of("newsindex.schema", "1",
+          "newsindex.analyzer", "news-en-1").entrySet());
+      w.commit();
+    }
+    CliRun r = CliRun.run("search", "--index", old.toString(), "korea");
+    assertEquals(5, r.exitCode(), r.err());
+    assertTrue(r.err().contains("built with schema 1/news-en-1 but this newsindex needs"
+        + " 1/news-en-2; rebuild it"), r.err());
   }
 
   @Test

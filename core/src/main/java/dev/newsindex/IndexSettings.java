@@ -3,7 +3,6 @@ package dev.newsindex;
 import dev.newsindex.analysis.NewsSynonyms;
 import dev.newsindex.analysis.Stemmer;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -102,15 +101,5 @@ public record IndexSettings(Stemmer stemmer, boolean bundledSynonyms, String syn
         commitData.getOrDefault(SYNONYMS_KEY, ""),
         k1 == null ? DEFAULT.k1 : Float.parseFloat(k1),
         b == null ? DEFAULT.b : Float.parseFloat(b));
-  }
-
-  /** One line for people: {@code stemmer=kstem synonyms=bundled+12 rules bm25=1.2/0.75}. */
-  public String describe() {
-    long userRules = synonyms.lines().map(String::strip)
-        .filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
-    String syn = (bundledSynonyms ? "bundled" : "none") + (userRules > 0 ? "+" + userRules
-        + " rules" : "");
-    return String.format(Locale.ROOT, "stemmer=%s synonyms=%s bm25=%s/%s", stemmer.id(), syn,
-        Float.toString(k1), Float.toString(b));
   }
 }

@@ -90,6 +90,12 @@ class EvalCommandTest {
     assertTrue(r.out().contains("**North Korea**"), r.out());
     assertFalse(r.out().contains("**South Korea**") || r.out().contains("South **Korea**"),
         r.out());
+
+    // Without the bundled aliases (a query-time setting, changed on the existing index).
+    CliRun off = CliRun.run("index", "--index", seeds.toString(), "--no-bundled-synonyms",
+        Path.of("..", "seeds").toString());
+    assertEquals(0, off.exitCode(), off.err());
+    assertEquals(1, CliRun.run("search", "--index", seeds.toString(), "DPRK").exitCode());
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.newsindex.schema.NewsSchema;
 import dev.newsindex.schema.MinHash;
 import dev.newsindex.search.ArticleSearcher;
 import dev.newsindex.search.DuplicateReport;
+import dev.newsindex.search.Ranked;
 import dev.newsindex.search.RelatedRequest;
 import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
@@ -32,6 +33,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
@@ -43,9 +45,11 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -72,15 +76,25 @@ import org.apache.lucene.util.Bits;
 public final class NewsIndex implements Closeable {
   private final Path path;
   private final Directory directory;
-  private final Analyzer analyzer = NewsSchema.analyzer();
+  private IndexSettings settings;
+  private Analyzer analyzer;
+  private Analyzer queryAnalyzer;
   private Compression compression = Compression.FAST;
   private SearcherManager searchers;
   private IndexWriter writer;
   private ArticleWriter articles;
 
-  private NewsIndex(Path path, Directory directory) {
+  private NewsIndex(Path path, Directory directory, IndexSettings settings) {
     this.path = path;
     this.directory = directory;
+    adopt(settings);
+  }
+
+  /** Takes {@code settings}; only called before the instance is handed out, so never raced. */
+  private void adopt(IndexSettings settings) {
+    this.settings = settings;
+    this.analyzer = NewsSchema.analyzer(settings);
+    this.queryAnalyzer = NewsSchema.queryAnalyzer(settings);
   }
 
   /** Whether a newsindex (or any Lucene index) has been committed at {@code path}. */
@@ -105,8 +119,8 @@ public final class NewsIndex implements Closeable {
     }
     Directory dir = FSDirectory.open(path);
     try {
-      checkCompatible(path, dir);
-      NewsIndex index = new NewsIndex(path, dir);
+      IndexSettings settings = checkCompatible(path, dir);
+      NewsIndex index = new NewsIndex(path, dir, settings);
       index.compression = ArticleWriter.compressionOf(
           SegmentInfos.readLatestCommit(dir).getUserData());
       return index;
@@ -116,9 +130,12 @@ public final class NewsIndex implements Closeable {
     }
   }
 
-  /** Opens the index at {@code path}, creating an empty one (and its directories) if none exists. */
+  /**
+   * Opens the index at {@code path} with the settings it was built with, creating an empty one (and
+   * its directories) with {@link IndexSettings#DEFAULT} if none exists.
+   */
   public static NewsIndex openOrCreate(Path path) throws IOException {
-    return openOrCreate(path, Compression.FAST);
+    return openOrCreate(path, IndexSettings.DEFAULT, Compression.FAST);
   }
 
   /**
@@ -127,11 +144,47 @@ public final class NewsIndex implements Closeable {
    * (see {@link #compression()}; {@link #rebuild} changes it).
    */
   public static NewsIndex openOrCreate(Path path, Compression compression) throws IOException {
+    return openOrCreate(path, IndexSettings.DEFAULT, compression);
+  }
+
+  /**
+   * Opens the index at {@code path}, or creates an empty one with {@code settings}. An existing
+   * index takes the query-time parts of {@code settings} (synonyms, BM25 parameters), recorded at
+   * once; its stemmer cannot change without a rebuild.
+   *
+   * @throws IllegalArgumentException when the existing index was built with another stemmer
+   */
+  public static NewsIndex openOrCreate(Path path, IndexSettings settings) throws IOException {
+    return openOrCreate(path, settings, Compression.FAST);
+  }
+
+  /**
+   * Opens the index at {@code path} as {@link #openOrCreate(Path, IndexSettings)} does, or creates
+   * an empty one with {@code settings} that compresses stored text as {@code compression}; an
+   * existing index keeps its own compression ({@link #rebuild} changes it).
+   */
+  public static NewsIndex openOrCreate(Path path, IndexSettings settings, Compression compression)
+      throws IOException {
     if (exists(path)) {
-      return open(path);
+      NewsIndex index = open(path);
+      try {
+        if (!index.settings.sameIndexTimeAnalysis(settings)) {
+          throw new IllegalArgumentException("the index at " + path + " was built with stemmer "
+              + index.settings.stemmer().id() + ", not " + settings.stemmer().id()
+              + "; to change it, remove " + path + " and index again");
+        }
+        if (!index.settings.equals(settings)) {
+          index.adopt(settings);
+          index.commit();
+        }
+        return index;
+      } catch (RuntimeException | IOException e) {
+        index.close();
+        throw e;
+      }
     }
     Files.createDirectories(path);
-    NewsIndex index = new NewsIndex(path, FSDirectory.open(path));
+    NewsIndex index = new NewsIndex(path, FSDirectory.open(path), settings);
     index.compression = compression;
     try {
       index.commit();
@@ -142,12 +195,24 @@ public final class NewsIndex implements Closeable {
     }
   }
 
-  private static void checkCompatible(Path path, Directory dir) throws IOException {
+  private static IndexSettings checkCompatible(Path path, Directory dir) throws IOException {
     SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
     if (!NewsSchema.isCompatible(infos.getUserData())) {
       throw new IncompatibleIndexException(path, NewsSchema.describe(infos.getUserData()),
           NewsSchema.describe(NewsSchema.commitData()));
     }
+    try {
+      return IndexSettings.fromCommitData(infos.getUserData());
+    } catch (IllegalArgumentException e) {
+      throw new IncompatibleIndexException(path, NewsSchema.describe(infos.getUserData())
+          + " (unreadable settings: " + e.getMessage() + ")",
+          NewsSchema.describe(NewsSchema.commitData()));
+    }
+  }
+
+  /** The analysis and ranking settings this index was built with (and searches with). */
+  public IndexSettings settings() {
+    return settings;
   }
 
   /** Where this index lives. */
@@ -247,23 +312,31 @@ public final class NewsIndex implements Closeable {
     long started = System.nanoTime();
     Files.createDirectories(path);
     try (Directory dir = FSDirectory.open(path)) {
+      Map<String, String> old = DirectoryReader.indexExists(dir)
+          ? SegmentInfos.readLatestCommit(dir).getUserData() : Map.of();
       Compression compression = options.compression();
       if (compression == null) {
-        compression = DirectoryReader.indexExists(dir)
-            ? ArticleWriter.compressionOf(SegmentInfos.readLatestCommit(dir).getUserData())
-            : Compression.FAST;
+        compression = ArticleWriter.compressionOf(old);
+      }
+      // The analysis settings carry over when the old index records ones this version knows.
+      IndexSettings settings = IndexSettings.DEFAULT;
+      try {
+        settings = IndexSettings.fromCommitData(old);
+      } catch (IllegalArgumentException unknown) {
+        // an index of another schema: rebuild with the defaults
       }
       IndexWriter writer;
       try {
         // CREATE on the live directory: the new segments are written beside the old ones, and
         // the old commit stays the visible one until this writer commits, once, at the end.
-        writer = new IndexWriter(dir, ArticleWriter.config(NewsSchema.analyzer(),
+        writer = new IndexWriter(dir, ArticleWriter.config(NewsSchema.analyzer(settings),
             IndexWriterConfig.OpenMode.CREATE, compression));
       } catch (LockObtainFailedException e) {
         throw new IndexLockedException(path, e);
       }
       boolean done = false;
-      try (ArticleWriter articles = new ArticleWriter(writer, compression)) {
+      try (ArticleWriter articles = new ArticleWriter(writer, compression,
+          NewsSchema.commitData(settings))) {
         IngestSummary run = IngestJob.run(articles, Ingest.resolve(inputs), options, listener,
             articles::checkpoint, false);
         if (run.articles() == 0) {
@@ -301,7 +374,21 @@ public final class NewsIndex implements Closeable {
     SearcherManager manager = searchers();
     IndexSearcher searcher = manager.acquire();
     try {
-      return new ArticleSearcher(searcher, analyzer).search(request);
+      return new ArticleSearcher(searcher, queryAnalyzer).search(request);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /**
+   * The ids and scores of the top {@code request.limit()} articles for {@code request}, without
+   * loading or highlighting them (passages are ignored): for evaluation and other bulk use.
+   */
+  public List<Ranked> rank(SearchRequest request) throws IOException {
+    SearcherManager manager = searchers();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return new ArticleSearcher(searcher, queryAnalyzer).rank(request);
     } finally {
       manager.release(searcher);
     }
@@ -496,7 +583,15 @@ public final class NewsIndex implements Closeable {
 
   private synchronized SearcherManager searchers() throws IOException {
     if (searchers == null) {
-      searchers = new SearcherManager(directory, null);
+      BM25Similarity similarity = new BM25Similarity(settings.k1(), settings.b());
+      searchers = new SearcherManager(directory, new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          IndexSearcher searcher = new IndexSearcher(reader);
+          searcher.setSimilarity(similarity);
+          return searcher;
+        }
+      });
     }
     return searchers;
   }
@@ -504,13 +599,14 @@ public final class NewsIndex implements Closeable {
   private ArticleWriter articles() throws IOException {
     if (articles == null) {
       IndexWriterConfig config = ArticleWriter.config(analyzer,
-          IndexWriterConfig.OpenMode.CREATE_OR_APPEND, compression);
+          IndexWriterConfig.OpenMode.CREATE_OR_APPEND, compression)
+          .setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
       try {
         writer = new IndexWriter(directory, config);
       } catch (LockObtainFailedException e) {
         throw new IndexLockedException(path, e);
       }
-      articles = new ArticleWriter(writer, compression);
+      articles = new ArticleWriter(writer, compression, NewsSchema.commitData(settings));
     }
     return articles;
   }

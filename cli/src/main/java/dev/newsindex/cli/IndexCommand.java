@@ -1,5 +1,6 @@
 package dev.newsindex.cli;
 
+import dev.newsindex.IndexSettings;
 import dev.newsindex.IngestListener;
 import dev.newsindex.Compression;
 import dev.newsindex.IngestSummary;
@@ -30,13 +31,17 @@ import picocli.CommandLine.Model.CommandSpec;
         "Commits every --commit-every articles and at the end: an interrupted run keeps what it"
             + " committed, and running it again completes it. Shows a progress bar when stderr"
             + " is a terminal; prints one summary line (or JSON with --json); each skipped file or"
-            + " line is named on stderr with the reason."})
+            + " line is named on stderr with the reason.",
+        "Analysis settings (stemmer, synonyms, BM25) are stored in the index; searches use them."})
 final class IndexCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
 
   @Mixin
   IngestOptionsMixin ingest;
+
+  @Mixin
+  AnalysisOptions analysis;
 
   @Parameters(paramLabel = "PATH", arity = "0..*",
       description = "Files, directories, glob patterns or - for standard input (default:"
@@ -57,8 +62,7 @@ final class IndexCommand implements Callable<Integer> {
     IngestSummary summary;
     int total;
     Compression wanted = ingest.compression;
-    try (NewsIndex news = NewsIndex.openOrCreate(dir,
-        wanted == null ? Compression.FAST : wanted)) {
+    try (NewsIndex news = open(dir, wanted == null ? Compression.FAST : wanted)) {
       if (wanted != null && news.compression() != wanted) {
         err.println("newsindex: " + Defaults.display(dir) + " keeps its " + news.compression()
             .label() + " compression; to change it: newsindex rebuild --compression "
@@ -78,6 +82,20 @@ final class IndexCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCode.OK.code;
+  }
+
+  /** The index at {@code dir}, created or updated with the analysis options given. */
+  private NewsIndex open(Path dir, Compression compression) throws IOException {
+    if (!analysis.given()) {
+      return NewsIndex.openOrCreate(dir, compression);
+    }
+    IndexSettings base = IndexSettings.DEFAULT;
+    if (NewsIndex.exists(dir)) {
+      try (NewsIndex existing = NewsIndex.open(dir)) {
+        base = existing.settings();
+      }
+    }
+    return NewsIndex.openOrCreate(dir, analysis.apply(base), compression);
   }
 
   /** One line: counts per outcome, elapsed time, and the index's size afterwards. */

@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = NewsCli.Version.class,
     description = "Full-text search for news articles, built on Apache Lucene.",
     subcommands = {IndexCommand.class, SearchCommand.class, RelatedCommand.class,
-        DuplicatesCommand.class, RebuildCommand.class, DeleteCommand.class, StatsCommand.class,
+        DuplicatesCommand.class, EvalCommand.class, RebuildCommand.class, DeleteCommand.class, StatsCommand.class,
         GetCommand.class, CheckCommand.class, OptimizeCommand.class,
         CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
@@ -34,7 +34,8 @@ import picocli.CommandLine.ScopeType;
         "  newsindex search --json --limit 3 'source:MENAFN AND korea'",
         "  newsindex search --since 3m --source MENAFN --sort newest --facet month korea",
         "  newsindex related 1107439109 --near-date",
-        "  newsindex duplicates --limit 5", ""})
+        "  newsindex duplicates --limit 5",
+        "  newsindex eval --index /tmp/time --topics queries.tsv --qrels qrels.txt", ""})
 public final class NewsCli implements Runnable {
   /** Held so the logger (weakly referenced by java.util.logging) keeps its level. */
   private static final Logger LUCENE_LOGGER = Logger.getLogger("org.apache.lucene");

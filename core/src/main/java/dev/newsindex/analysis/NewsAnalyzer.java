@@ -1,5 +1,8 @@
 package dev.newsindex.analysis;
 
+import java.io.Reader;
+import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -7,9 +10,12 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PatternKeywordMarkerFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
  * The analyzer for English news text, used for titles and bodies at index and at query time.
@@ -17,37 +23,103 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * <p>The chain, in order:
  *
  * <ol>
+ *   <li>a character filter that turns a hyphen between two letters or digits into {@link
+ *       CompoundFilter#JOINER} (same length, so offsets stay exact), which the tokenizer keeps inside
+ *       the word: {@code high-level} stays one token for step 8;
  *   <li>{@link StandardTokenizer}: Unicode word boundaries (UAX#29); keeps numbers such as {@code
- *       3.5} and {@code 2024} whole;
+ *       3.5}, {@code 2024} and {@code U.S} whole ({@code 3.5%} → {@code 3.5});
  *   <li>{@link EnglishPossessiveFilter}: {@code Korea's}, {@code Korea’s} → {@code Korea};
+ *   <li>{@link AcronymFilter}, while case is still known: {@code U.S.}, {@code US} → {@code u.s}
+ *       (the pronoun {@code us} stays {@code us}), {@code U.N.} → {@code un}; acronyms are not
+ *       stemmed;
  *   <li>{@link LowerCaseFilter};
  *   <li>{@link ASCIIFoldingFilter}: {@code Dönitz} → {@code donitz}, {@code São} → {@code sao};
  *   <li>{@link StopFilter} with Lucene's English stop words;
- *   <li>{@link PorterStemFilter}.
+ *   <li>at query time only, {@link SynonymGraphFilter} with the entity aliases (see {@link
+ *       NewsSynonyms}): {@code DPRK} also means {@code north korea};
+ *   <li>{@link CompoundFilter}: {@code high_level} → {@code high}, {@code highlevel}, {@code
+ *       level};
+ *   <li>{@link PatternKeywordMarkerFilter}: dotted terms ({@code u.s}) are acronyms, also when a
+ *       synonym put them here, and are not stemmed;
+ *   <li>the chosen {@link Stemmer} ({@link Stemmer#DEFAULT} unless the index says otherwise).
  * </ol>
  *
  * <p>{@link #normalize} applies the lower-casing and folding, so wildcard and prefix terms match what
  * was indexed.
  */
 public final class NewsAnalyzer extends Analyzer {
-  /** The name and version of this chain, stored in each index so search uses what indexing used. */
-  public static final String NAME = "news-en-1";
+  /**
+   * The name and version of this chain, stored in each index so search uses what indexing used; it
+   * changes whenever the index-time chain does, and older indexes must then be rebuilt.
+   */
+  public static final String NAME = "news-en-2";
 
-  private final CharArraySet stopWords;
+  /** A hyphen (ASCII, or U+2010/U+2011) between two letters or digits. */
+  private static final Pattern WORD_HYPHEN =
+      Pattern.compile("(?<=[\\p{L}\\p{N}])[-\u2010\u2011](?=[\\p{L}\\p{N}])");
 
-  /** The analyzer with Lucene's English stop words. */
+  private static final Pattern DOTTED = Pattern.compile(".*\\p{L}\\.\\p{L}.*");
+
+  private final CharArraySet stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+  private final Stemmer stemmer;
+  private final SynonymMap synonyms;
+  private final boolean forRules;
+
+  /** The index-time analyzer with the default stemmer. */
   public NewsAnalyzer() {
-    this.stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+    this(Stemmer.DEFAULT);
+  }
+
+  /** The index-time analyzer with {@code stemmer}. */
+  public NewsAnalyzer(Stemmer stemmer) {
+    this(stemmer, null, false);
+  }
+
+  private NewsAnalyzer(Stemmer stemmer, SynonymMap synonyms, boolean forRules) {
+    this.stemmer = Objects.requireNonNull(stemmer, "stemmer");
+    this.synonyms = synonyms == null || synonyms.fst == null ? null : synonyms;
+    this.forRules = forRules;
+  }
+
+  /** The query-time analyzer: {@code stemmer} as at index time, plus {@code synonyms}. */
+  public static NewsAnalyzer forQueries(Stemmer stemmer, SynonymMap synonyms) {
+    return new NewsAnalyzer(stemmer, synonyms, false);
+  }
+
+  /** The analyzer synonym rules are read with: the chain up to the synonym step, without gaps. */
+  static NewsAnalyzer forRules() {
+    return new NewsAnalyzer(Stemmer.NONE, null, true);
+  }
+
+  /** The stemmer of this chain. */
+  public Stemmer stemmer() {
+    return stemmer;
+  }
+
+  @Override
+  protected Reader initReader(String fieldName, Reader reader) {
+    return new PatternReplaceCharFilter(WORD_HYPHEN, String.valueOf(CompoundFilter.JOINER),
+        reader);
   }
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer source = new StandardTokenizer();
     TokenStream result = new EnglishPossessiveFilter(source);
+    result = new AcronymFilter(result);
     result = new LowerCaseFilter(result);
     result = new ASCIIFoldingFilter(result);
     result = new StopFilter(result, stopWords);
-    result = new PorterStemFilter(result);
+    if (forRules) {
+      return new TokenStreamComponents(source, new GapClosingFilter(result));
+    }
+    if (synonyms != null) {
+      result = new SynonymGraphFilter(result, synonyms, false);
+    }
+    result = new CompoundFilter(result);
+    // Dotted terms (u.s, also when a synonym put them here) are acronyms: never stemmed.
+    result = new PatternKeywordMarkerFilter(result, DOTTED);
+    result = stemmer.wrap(result);
     return new TokenStreamComponents(source, result);
   }
 

@@ -63,14 +63,25 @@ public final class ArticleWriter implements Closeable {
   public static final String COMPRESSION_KEY = "newsindex.compression";
 
   private final Compression compression;
+  private final Map<String, String> commitData;
 
   /**
-   * Wraps {@code writer}, which was configured with {@code compression} (recorded in each commit);
-   * the caller keeps ownership of it.
+   * Wraps {@code writer}, which was configured with {@code compression} (recorded in each commit
+   * beside the schema); the caller keeps ownership of it.
    */
   public ArticleWriter(IndexWriter writer, Compression compression) throws IOException {
+    this(writer, compression, NewsSchema.commitData());
+  }
+
+  /**
+   * Wraps {@code writer}, recording {@code commitData} (schema and analysis settings) and {@code
+   * compression} at each commit; the caller keeps ownership of the writer.
+   */
+  public ArticleWriter(IndexWriter writer, Compression compression,
+      Map<String, String> commitData) throws IOException {
     this.writer = writer;
     this.compression = compression;
+    this.commitData = Map.copyOf(commitData);
     this.lookup = DirectoryReader.open(writer);
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new Object();
@@ -203,7 +214,7 @@ public final class ArticleWriter implements Closeable {
   public long commit() throws IOException {
     checkpointLock.writeLock().lock();
     try {
-      Map<String, String> data = new java.util.HashMap<>(NewsSchema.commitData());
+      Map<String, String> data = new java.util.HashMap<>(commitData);
       data.put(COMPRESSION_KEY, compression.label());
       writer.setLiveCommitData(data.entrySet());
       writer.commit();

@@ -1,7 +1,9 @@
 package dev.newsindex.schema;
 
 import dev.newsindex.Article;
+import dev.newsindex.IndexSettings;
 import dev.newsindex.analysis.NewsAnalyzer;
+import dev.newsindex.analysis.NewsSynonyms;
 import dev.newsindex.analysis.SpellingAnalyzer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -132,7 +134,25 @@ public final class NewsSchema {
    * {@value #SOURCE}, exact terms for {@value #ID}. Use the same one for indexing and for queries.
    */
   public static Analyzer analyzer() {
-    return new PerFieldAnalyzerWrapper(new NewsAnalyzer(),
+    return analyzer(IndexSettings.DEFAULT);
+  }
+
+  /** The index-time analyzer for every field, text analysed as {@code settings} say. */
+  public static Analyzer analyzer(IndexSettings settings) {
+    return perField(new NewsAnalyzer(settings.stemmer()));
+  }
+
+  /**
+   * The query-time analyzer: as {@link #analyzer(IndexSettings)}, plus the synonyms {@code settings}
+   * ask for on the text fields.
+   */
+  public static Analyzer queryAnalyzer(IndexSettings settings) {
+    return perField(NewsAnalyzer.forQueries(settings.stemmer(),
+        NewsSynonyms.build(settings.bundledSynonyms(), settings.synonyms())));
+  }
+
+  private static Analyzer perField(Analyzer text) {
+    return new PerFieldAnalyzerWrapper(text,
         Map.of(SOURCE, new LowercaseKeywordAnalyzer(), ID, new LowercaseKeywordAnalyzer(false),
             WORDS, new SpellingAnalyzer()));
   }
@@ -140,6 +160,13 @@ public final class NewsSchema {
   /** The commit user data that records this schema and analysis in an index. */
   public static Map<String, String> commitData() {
     return Map.of(SCHEMA_KEY, VERSION, ANALYZER_KEY, NewsAnalyzer.NAME);
+  }
+
+  /** {@link #commitData()} plus {@code settings}, as written at every commit. */
+  public static Map<String, String> commitData(IndexSettings settings) {
+    Map<String, String> data = new LinkedHashMap<>(settings.toCommitData());
+    data.putAll(commitData());
+    return data;
   }
 
   /** The schema description found in {@code commitData}, e.g. {@code 1/news-en-1}. */

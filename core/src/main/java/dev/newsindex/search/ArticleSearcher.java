@@ -114,6 +114,28 @@ public final class ArticleSearcher {
     return any ? b.build() : query;
   }
 
+  /**
+   * The top {@code request.limit()} article ids and scores for {@code request}, best first, without
+   * loading articles or highlighting: cheap enough to run thousands of queries to depth 1000.
+   */
+  public List<Ranked> rank(SearchRequest request) throws IOException {
+    Query query = parse(request);
+    TopDocs top;
+    try {
+      top = searcher.search(query, request.limit());
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new dev.newsindex.QuerySyntaxException(request.query(), 0,
+          "the query expands to too many terms; make wildcards or fuzzy terms more specific", e);
+    }
+    StoredFields stored = searcher.storedFields();
+    java.util.Set<String> idOnly = java.util.Set.of(NewsSchema.ID);
+    List<Ranked> ranked = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc d : top.scoreDocs) {
+      ranked.add(new Ranked(stored.document(d.doc, idOnly).get(NewsSchema.ID), d.score));
+    }
+    return ranked;
+  }
+
   /** Runs {@code request}. */
   public SearchResult search(SearchRequest request) throws IOException {
     long started = System.nanoTime();

@@ -3,25 +3,29 @@ package dev.newsindex.search;
 import dev.newsindex.QuerySyntaxException;
 import dev.newsindex.ingest.Dates;
 import dev.newsindex.schema.NewsSchema;
-import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Lucene's classic query syntax over the default text fields (title boosted), with dates
@@ -39,7 +43,11 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     super(NewsSchema.TEXT_FIELDS.toArray(String[]::new), analyzer,
         Map.of(NewsSchema.TITLE, TITLE_BOOST, NewsSchema.BODY, 1.0f));
     setDefaultOperator(matchAll ? QueryParser.AND_OPERATOR : QueryParser.OR_OPERATOR);
-    setSplitOnWhitespace(true);
+    // Runs of plain words reach the analyzer together, so multi-word synonyms (North Korea) and
+    // compounds (high-level) are seen whole, and each multi-word alternative of such a token graph
+    // is a phrase: DPRK matches and highlights "North Korea", not "Korea" in "South Korea".
+    setSplitOnWhitespace(false);
+    setAutoGenerateMultiTermSynonymsPhraseQuery(true);
   }
 
   /** Deepest nesting of parentheses accepted: deeper would risk the parser's stack. */
@@ -115,11 +123,6 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   }
 
   @Override
-  protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-    return super.getFieldQuery(resolve(field), queryText, slop);
-  }
-
-  @Override
   protected Query getPrefixQuery(String field, String termStr) throws ParseException {
     return super.getPrefixQuery(resolve(field), termStr);
   }
@@ -147,16 +150,21 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     if (NewsSchema.DATE.equals(field)) {
       return LongPoint.newExactQuery(NewsSchema.DATE, day(queryText));
     }
-    if (field == null && !quoted) {
-      List<String> terms = analyze(queryText);
-      if (terms.isEmpty()) {
-        return null; // only stop words
-      }
-      if (terms.size() == 1) {
-        return combined(terms.get(0));
-      }
+    if (field == null) {
+      return acrossTextFields(super.getFieldQuery(NewsSchema.TITLE, queryText, quoted),
+          super.getFieldQuery(NewsSchema.BODY, queryText, quoted));
     }
     return super.getFieldQuery(field, queryText, quoted);
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+    field = resolve(field);
+    if (field == null) {
+      return acrossTextFields(getFieldQuery(NewsSchema.TITLE, queryText, slop),
+          getFieldQuery(NewsSchema.BODY, queryText, slop));
+    }
+    return super.getFieldQuery(field, queryText, slop);
   }
 
   @Override
@@ -178,31 +186,77 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   }
 
   /**
-   * One word over the default fields, scored as one combined field (BM25F): a title occurrence
-   * counts as {@link #TITLE_BOOST} body occurrences, with one document frequency for both. Scoring
-   * each field separately would let a rare title word outweigh an article matching every word.
+   * The query for the default fields, from the same query built on the title ({@code title}) and on
+   * the body ({@code body}); both come from one analyzer, so they have the same shape. Words (and
+   * synonyms at one position) are scored as one combined field (BM25F): a title occurrence counts as
+   * {@link #TITLE_BOOST} body occurrences, with one document frequency for both; scoring each field
+   * separately would let a rare title word outweigh an article matching every word. Phrases are
+   * scored per field, the title's boosted.
    */
-  private static Query combined(String term) {
-    CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder(term);
-    b.addField(NewsSchema.TITLE, TITLE_BOOST);
-    b.addField(NewsSchema.BODY, 1.0f);
-    return b.build();
+  static Query acrossTextFields(Query title, Query body) {
+    if (title == null || body == null) {
+      return title == null ? body : title;
+    }
+    if (title instanceof TermQuery t && body instanceof TermQuery) {
+      return combined(List.of(t.getTerm().bytes()));
+    }
+    if (title instanceof SynonymQuery t && body instanceof SynonymQuery) {
+      return combined(t.getTerms().stream().map(Term::bytes).toList());
+    }
+    if (title instanceof PhraseQuery t && body instanceof PhraseQuery b && t.getSlop() == 0
+        && b.getSlop() == 0) {
+      return phraseScoredAsWords(t, b);
+    }
+    if (title instanceof BooleanQuery t && body instanceof BooleanQuery b
+        && t.clauses().size() == b.clauses().size()) {
+      BooleanQuery.Builder builder = new BooleanQuery.Builder()
+          .setMinimumNumberShouldMatch(t.getMinimumNumberShouldMatch());
+      for (int i = 0; i < t.clauses().size(); i++) {
+        BooleanClause tc = t.clauses().get(i);
+        builder.add(acrossTextFields(tc.query(), b.clauses().get(i).query()), tc.occur());
+      }
+      return builder.build();
+    }
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD)
+        .add(body, BooleanClause.Occur.SHOULD)
+        .build();
   }
 
-  /** The terms the text fields' analyzer makes of {@code text}. */
-  private List<String> analyze(String text) throws ParseException {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream ts = getAnalyzer().tokenStream(NewsSchema.BODY, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new ParseException("cannot analyze '" + text + "': " + e.getMessage());
+  /**
+   * An exact phrase in the title or the body, scored as its words over both fields (BM25F) rather
+   * than per field: a phrase scored per field takes the title's document frequency, and a phrase
+   * found in a short title then outweighs everything else (measured: 3 points of MAP lost on
+   * TIME). The word scores are hidden from the highlighter, which marks only the phrase.
+   */
+  private static Query phraseScoredAsWords(PhraseQuery title, PhraseQuery body) {
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    for (Term t : body.getTerms()) {
+      words.add(combined(List.of(t.bytes())), BooleanClause.Occur.MUST);
     }
-    return terms;
+    Query either = new BooleanQuery.Builder()
+        .add(title, BooleanClause.Occur.SHOULD)
+        .add(body, BooleanClause.Occur.SHOULD)
+        .build();
+    return new BooleanQuery.Builder()
+        .add(either, BooleanClause.Occur.FILTER)
+        .add(new UnhighlightedQuery(words.build()), BooleanClause.Occur.MUST)
+        .build();
+  }
+
+  /** One combined-field query per term; alternatives at one position (synonyms) as a disjunction. */
+  private static Query combined(List<BytesRef> terms) {
+    if (terms.size() == 1) {
+      CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder(terms.get(0));
+      b.addField(NewsSchema.TITLE, TITLE_BOOST);
+      b.addField(NewsSchema.BODY, 1.0f);
+      return b.build();
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (BytesRef term : terms) {
+      any.add(combined(List.of(term)), BooleanClause.Occur.SHOULD);
+    }
+    return any.build();
   }
 
   private static long day(String text) throws ParseException {

@@ -4,40 +4,113 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
 import org.apache.lucene.util.BytesRef;
 
-/** Token-level checks of the news chain, including offsets (which highlighting depends on). */
+/**
+ * Token-level checks of the news chain for each trap of news text, with offsets and positions
+ * (which highlighting and phrases depend on).
+ */
 public class NewsAnalyzerTest extends BaseTokenStreamTestCase {
 
   public void testPossessivesWithStraightAndCurlyApostrophes() throws Exception {
     try (Analyzer a = new NewsAnalyzer()) {
-      assertAnalyzesTo(a, "Korea's Korea\u2019s", new String[] {"korea", "korea"},
-          new int[] {0, 8}, new int[] {7, 15});
+      assertAnalyzesTo(a, "Korea's Korea\u2019s Korea\uFF07s", new String[] {"korea", "korea",
+          "korea"}, new int[] {0, 8, 16}, new int[] {7, 15, 23});
     }
   }
 
   public void testFoldsAccentsAndLowercases() throws Exception {
     try (Analyzer a = new NewsAnalyzer()) {
-      assertAnalyzesTo(a, "D\u00f6nitz in S\u00e3o Paulo", new String[] {"donitz", "sao", "paulo"},
-          new int[] {0, 10, 14}, new int[] {6, 13, 19});
+      assertAnalyzesTo(a, "D\u00f6nitz in S\u00e3o Paulo, Pyongyang",
+          new String[] {"donitz", "sao", "paulo", "pyongyang"},
+          new int[] {0, 10, 14, 21}, new int[] {6, 13, 19, 30});
     }
   }
 
   public void testDropsStopWordsAndKeepsPositionsGaps() throws Exception {
-    try (Analyzer a = new NewsAnalyzer()) {
+    try (Analyzer a = new NewsAnalyzer(Stemmer.PORTER)) {
       assertAnalyzesTo(a, "the deterrence of the strategy", new String[] {"deterr", "strategi"},
           new int[] {4, 22}, new int[] {14, 30}, new int[] {2, 3});
     }
   }
 
-  public void testKeepsNumbersPercentagesAndYears() throws Exception {
-    try (Analyzer a = new NewsAnalyzer()) {
-      assertAnalyzesTo(a, "rates rose 3.5% in 2024", new String[] {"rate", "rose", "3.5", "2024"});
+  public void testCapitalisedStopWordsStartingATitleAreStopWords() throws Exception {
+    try (Analyzer a = new NewsAnalyzer(Stemmer.NONE)) {
+      // Not mistaken for acronyms: dropped like their lower-case forms, leaving the real words.
+      assertAnalyzesTo(a, "The Hague", new String[] {"hague"}, new int[] {4}, new int[] {9},
+          new int[] {2});
+      assertAnalyzesTo(a, "A U.S. Plan", new String[] {"u.s", "plan"}, new int[] {2, 7},
+          new int[] {5, 11}, new int[] {2, 1});
+      assertAnalyzesTo(a, "IT IS OVER", new String[] {"over"});
+      assertAnalyzesTo(a, "It Is Over", new String[] {"over"});
     }
   }
 
-  public void testStemsInflectionsTogether() throws Exception {
+  public void testKeepsNumbersPercentagesAndYears() throws Exception {
+    try (Analyzer a = new NewsAnalyzer(Stemmer.KSTEM)) {
+      assertAnalyzesTo(a, "rates rose 3.5% in 2024, up 12,000", new String[] {"rate", "rose",
+          "3.5", "2024", "up", "12,000"}, new int[] {0, 6, 11, 19, 25, 28},
+          new int[] {5, 10, 14, 23, 27, 34});
+    }
+  }
+
+  public void testDottedAndUndottedAcronymsShareATerm() throws Exception {
     try (Analyzer a = new NewsAnalyzer()) {
-      assertAnalyzesTo(a, "escalated escalating escalation",
-          new String[] {"escal", "escal", "escal"});
+      assertAnalyzesTo(a, "U.S. US u.s. U.S", new String[] {"u.s", "u.s", "u.s", "u.s"},
+          new int[] {0, 5, 8, 13}, new int[] {3, 7, 11, 16});
+      assertAnalyzesTo(a, "U.N. UN E.U. EU U.K. UK", new String[] {"un", "un", "eu", "eu", "uk",
+          "uk"});
+    }
+  }
+
+  public void testThePronounUsIsNotTheCountry() throws Exception {
+    try (Analyzer a = new NewsAnalyzer(Stemmer.KSTEM)) {
+      assertAnalyzesTo(a, "Let us talk to US officials. Us and them.",
+          new String[] {"let", "us", "talk", "u.s", "official", "us", "them"});
+      assertAnalyzesTo(a, "US", new String[] {"u.s"});
+      assertAnalyzesTo(a, "us", new String[] {"us"});
+    }
+  }
+
+  public void testTextAllInCapitalsReadsUsAsThePronoun() throws Exception {
+    try (Analyzer a = new NewsAnalyzer(Stemmer.NONE)) {
+      // TIME and wire headlines are set in capitals: there the case says nothing.
+      assertAnalyzesTo(a, "THEY TOLD US THE U.S . WANTS TALKS",
+          new String[] {"told", "us", "u.s", "wants", "talks"});
+    }
+  }
+
+  public void testAcronymsAreNotStemmed() throws Exception {
+    try (Analyzer a = new NewsAnalyzer(Stemmer.PORTER)) {
+      assertAnalyzesTo(a, "AIDS aids", new String[] {"a.i.d.s", "aid"});
+    }
+  }
+
+  public void testHyphenatedCompoundsAreFoundWholeAndByParts() throws Exception {
+    try (Analyzer a = new NewsAnalyzer(Stemmer.NONE)) {
+      assertAnalyzesTo(a, "recent high-level talks", new String[] {"recent", "high", "highlevel",
+          "level", "talks"}, new int[] {0, 7, 7, 12, 18}, new int[] {6, 11, 17, 17, 23}, null,
+          new int[] {1, 1, 0, 1, 1}, new int[] {1, 1, 2, 1, 1}, true);
+      assertAnalyzesTo(a, "a full\u2011blown crisis", new String[] {"full", "fullblown", "blown",
+          "crisis"}, new int[] {2, 2, 7, 13}, new int[] {6, 12, 12, 19}, null,
+          new int[] {2, 0, 1, 1}, new int[] {1, 2, 1, 1}, true);
+    }
+  }
+
+  public void testDashesBetweenWordsAreNotCompounds() throws Exception {
+    try (Analyzer a = new NewsAnalyzer(Stemmer.NONE)) {
+      assertAnalyzesTo(a, "talks -- peace - war", new String[] {"talks", "peace", "war"});
+    }
+  }
+
+  public void testEachStemmer() throws Exception {
+    String text = "policies elections escalated";
+    try (Analyzer porter = new NewsAnalyzer(Stemmer.PORTER);
+        Analyzer kstem = new NewsAnalyzer(Stemmer.KSTEM);
+        Analyzer minimal = new NewsAnalyzer(Stemmer.MINIMAL);
+        Analyzer none = new NewsAnalyzer(Stemmer.NONE)) {
+      assertAnalyzesTo(porter, text, new String[] {"polici", "elect", "escal"});
+      assertAnalyzesTo(kstem, text, new String[] {"policy", "election", "escalate"});
+      assertAnalyzesTo(minimal, text, new String[] {"policy", "election", "escalated"});
+      assertAnalyzesTo(none, text, new String[] {"policies", "elections", "escalated"});
     }
   }
 
@@ -48,8 +121,27 @@ public class NewsAnalyzerTest extends BaseTokenStreamTestCase {
   }
 
   public void testRandomText() throws Exception {
+    for (Stemmer s : Stemmer.values()) {
+      try (Analyzer a = new NewsAnalyzer(s)) {
+        checkRandomData(random(), a, 200 * RANDOM_MULTIPLIER);
+      }
+    }
+  }
+
+  public void testRandomTextWithHyphensAndAcronyms() throws Exception {
     try (Analyzer a = new NewsAnalyzer()) {
-      checkRandomData(random(), a, 200 * RANDOM_MULTIPLIER);
+      String[] words = {"high-level", "U.S.", "US", "us", "LET", "US", "full-blown", "it's",
+          "Korea\u2019s", "3.5%", "-", "--", "a-b-c", "UN", "talks"};
+      for (int i = 0; i < 200; i++) {
+        StringBuilder b = new StringBuilder();
+        int n = 1 + random().nextInt(12);
+        for (int j = 0; j < n; j++) {
+          b.append(words[random().nextInt(words.length)]).append(random().nextBoolean() ? " "
+              : "  ");
+        }
+        checkAnalysisConsistency(random(), a, random().nextBoolean(), b.toString());
+      }
+      checkRandomData(random(), a, 100 * RANDOM_MULTIPLIER, 20);
     }
   }
 }

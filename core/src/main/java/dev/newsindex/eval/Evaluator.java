@@ -1,0 +1,50 @@
+package dev.newsindex.eval;
+
+import dev.newsindex.NewsIndex;
+import dev.newsindex.search.Ranked;
+import dev.newsindex.search.SearchRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.lucene.queryparser.classic.QueryParserBase;
+
+/** Runs topics against a {@link NewsIndex} as plain-text, any-term queries, producing a {@link Run}. */
+public final class Evaluator {
+  /** How many documents are retrieved per query (the depth of recall@1000 and of MAP). */
+  public static final int DEPTH = Evaluation.DEPTH;
+
+  private static final Pattern OPERATOR = Pattern.compile("\\b(AND|OR|NOT)\\b");
+
+  private Evaluator() {}
+
+  /** The top {@value #DEPTH} articles for each topic, by article id. */
+  public static Run run(NewsIndex index, List<Topic> topics) throws IOException {
+    Map<String, List<Run.Ranked>> results = new LinkedHashMap<>();
+    for (Topic topic : topics) {
+      List<Run.Ranked> ranked = new ArrayList<>();
+      String query = plainQuery(topic.text());
+      if (!query.isBlank()) {
+        SearchRequest request = SearchRequest.of(query).withLimit(DEPTH).withMatchAll(false)
+            .withPassages(0);
+        for (Ranked hit : index.rank(request)) {
+          ranked.add(new Run.Ranked(hit.id(), hit.score()));
+        }
+      }
+      results.put(topic.id(), ranked);
+    }
+    return new Run(results);
+  }
+
+  /**
+   * {@code text} as a query that means the words it contains: query syntax characters escaped and
+   * the capitalised operators {@code AND OR NOT} turned into words (collections such as TIME are
+   * written in capitals).
+   */
+  public static String plainQuery(String text) {
+    String escaped = QueryParserBase.escape(text.strip());
+    return OPERATOR.matcher(escaped).replaceAll("\\\\$1");
+  }
+}

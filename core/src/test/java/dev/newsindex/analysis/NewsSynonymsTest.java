@@ -1,0 +1,108 @@
+package dev.newsindex.analysis;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
+
+/** The query-time synonym graph: positions, position lengths and offsets of each alternative. */
+public class NewsSynonymsTest extends BaseTokenStreamTestCase {
+
+  private static Analyzer queries(String userRules) {
+    return queries(true, userRules);
+  }
+
+  private static Analyzer queries(boolean bundled, String userRules) {
+    SynonymMap map = NewsSynonyms.build(bundled, userRules);
+    return NewsAnalyzer.forQueries(Stemmer.NONE, map);
+  }
+
+  private static final String DPRK = "DPRK, North Korea\n";
+
+  public void testAcronymExpandsToAMultiWordName() throws Exception {
+    try (Analyzer a = queries(false, DPRK)) {
+      // north korea | dprk: dprk spans both positions of the two-word alternative.
+      assertAnalyzesTo(a, "DPRK missile", new String[] {"north", "dprk", "korea", "missile"},
+          new int[] {0, 0, 0, 5}, new int[] {4, 4, 4, 12}, null,
+          new int[] {1, 0, 1, 1}, new int[] {1, 2, 1, 1}, true);
+    }
+  }
+
+  public void testMultiWordNameExpandsToTheAcronym() throws Exception {
+    try (Analyzer a = queries(false, DPRK)) {
+      assertAnalyzesTo(a, "North Korea", new String[] {"dprk", "north", "korea"},
+          new int[] {0, 0, 6}, new int[] {11, 5, 11}, null,
+          new int[] {1, 0, 1}, new int[] {2, 1, 1}, true);
+    }
+  }
+
+  public void testSynonymGraphBesideACompound() throws Exception {
+    try (Analyzer a = queries(false, DPRK)) {
+      assertAnalyzesTo(a, "high-level DPRK talks", new String[] {"high", "highlevel", "level",
+          "north", "dprk", "korea", "talks"}, new int[] {0, 0, 5, 11, 11, 11, 16},
+          new int[] {4, 10, 10, 15, 15, 15, 21}, null, new int[] {1, 0, 1, 1, 0, 1, 1},
+          new int[] {1, 2, 1, 1, 2, 1, 1}, true);
+    }
+  }
+
+  public void testBundledListHasTheNewsAliases() throws Exception {
+    try (Analyzer a = queries("")) {
+      assertTrue(java.util.Arrays.asList(termsOf(a, "North Korea")).contains("dprk"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "DPRK")).contains("korea"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "ROK")).contains("south"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "Britain")).contains("uk"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "United Kingdom")).contains("britain"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "UN")).contains("nations"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "Fed")).contains("reserve"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "Federal Reserve")).contains("fed"));
+    }
+  }
+
+  public void testCountryAcronymButNotThePronoun() throws Exception {
+    try (Analyzer a = queries("")) {
+      String[] us = termsOf(a, "US");
+      assertTrue(String.join(",", us), java.util.Arrays.asList(us).contains("united"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "U.S.")).contains("united"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "United States")).contains("u.s"));
+      assertAnalyzesTo(a, "us", new String[] {"us"});
+    }
+  }
+
+  public void testStopWordsInsideNamesAreSkipped() throws Exception {
+    try (Analyzer a = queries("")) {
+      assertTrue(java.util.Arrays.asList(termsOf(a, "Bank of England")).contains("boe"));
+    }
+  }
+
+  public void testUserRulesAddToTheBundledOnes() throws Exception {
+    try (Analyzer a = queries("Kyiv, Kiev\nPyongyang => Pyongyang, North Korean capital\n")) {
+      assertAnalyzesTo(a, "Kiev", new String[] {"kyiv", "kiev"}, new int[] {0, 0},
+          new int[] {4, 4}, new int[] {1, 0});
+      assertTrue(java.util.Arrays.asList(termsOf(a, "DPRK")).contains("korea"));
+    }
+  }
+
+  public void testMalformedUserRulesNameTheLine() {
+    IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
+        () -> NewsSynonyms.build(false, "kyiv, kiev\nwar => \n"));
+    assertTrue(e.getMessage(), e.getMessage().startsWith("synonyms line 2"));
+  }
+
+  public void testRandomQueryText() throws Exception {
+    try (Analyzer a = queries("")) {
+      checkRandomData(random(), a, 100 * RANDOM_MULTIPLIER);
+    }
+  }
+
+  private static String[] termsOf(Analyzer a, String text) throws Exception {
+    java.util.List<String> terms = new java.util.ArrayList<>();
+    try (var ts = a.tokenStream("body", text)) {
+      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    }
+    return terms.toArray(String[]::new);
+  }
+}

@@ -101,7 +101,8 @@ class LifecycleCliTest {
     assertTrue(json.contains("\"articles\":11,\"deleted\":"), json);
     assertTrue(json.contains("\"first_date\":\"2023-01-15\",\"last_date\":\"2023-09-15\""), json);
     assertTrue(json.contains("\"sources\":{\"Harbour Wire\":6,\"Metro Daily\":5}"), json);
-    assertTrue(json.contains("\"schema\":\"1/news-en-1\""), json);
+    assertTrue(json.contains("\"schema\":\"" + dev.newsindex.schema.NewsSchema.describe(
+        dev.newsindex.schema.NewsSchema.commitData()) + "\""), json);
     CliRun text = run("stats");
     assertTrue(text.out().contains("articles:  11 ("), text.out());
     assertTrue(text.out().contains("dates:     2023-01-15 to 2023-09-15"), text.out());

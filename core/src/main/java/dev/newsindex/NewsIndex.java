@@ -79,7 +79,7 @@ public final class NewsIndex implements Closeable {
   private IndexSettings settings;
   private Analyzer analyzer;
   private Analyzer queryAnalyzer;
-  private Compression compression = Compression.FAST;
+  private Compression compression = Compression.SMALL;
   private SearcherManager searchers;
   private IndexWriter writer;
   private ArticleWriter articles;
@@ -135,7 +135,7 @@ public final class NewsIndex implements Closeable {
    * its directories) with {@link IndexSettings#DEFAULT} if none exists.
    */
   public static NewsIndex openOrCreate(Path path) throws IOException {
-    return openOrCreate(path, IndexSettings.DEFAULT, Compression.FAST);
+    return openOrCreate(path, IndexSettings.DEFAULT, Compression.SMALL);
   }
 
   /**
@@ -155,7 +155,7 @@ public final class NewsIndex implements Closeable {
    * @throws IllegalArgumentException when the existing index was built with another stemmer
    */
   public static NewsIndex openOrCreate(Path path, IndexSettings settings) throws IOException {
-    return openOrCreate(path, settings, Compression.FAST);
+    return openOrCreate(path, settings, Compression.SMALL);
   }
 
   /**
@@ -316,7 +316,7 @@ public final class NewsIndex implements Closeable {
           ? SegmentInfos.readLatestCommit(dir).getUserData() : Map.of();
       Compression compression = options.compression();
       if (compression == null) {
-        compression = ArticleWriter.compressionOf(old);
+        compression = old.isEmpty() ? Compression.SMALL : ArticleWriter.compressionOf(old);
       }
       // The analysis settings carry over when the old index records ones this version knows.
       IndexSettings settings = IndexSettings.DEFAULT;

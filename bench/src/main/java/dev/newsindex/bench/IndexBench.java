@@ -55,8 +55,9 @@ import org.apache.lucene.store.FSDirectory;
  *   <li><b>newsindex</b>: {@link NewsIndex#ingest} with the same thread count: upsert by id with
  *       unchanged-article detection (an id lookup and a SHA-256 content hash per article),
  *       NewsAnalyzer with offsets for highlighting, doc values for dates and sources, the default
- *       {@link Compression#FAST} stored fields, commits every 100,000 articles;
- *   <li><b>ni small</b>: the same with {@link Compression#SMALL} (BEST_COMPRESSION) stored fields.
+ *       {@link Compression#SMALL} (BEST_COMPRESSION) stored fields, commits every 100,000
+ *       articles;
+ *   <li><b>ni fast</b>: the same with {@link Compression#FAST} (BEST_SPEED, LZ4) stored fields.
  * </ul>
  *
  * <p>Each indexer runs {@code --repeat} times (default 3), alternating, and the fastest run of each
@@ -64,8 +65,9 @@ import org.apache.lucene.store.FSDirectory;
  * indexer: articles, seconds, the process's CPU seconds, articles/s, input MB/s, index size / input
  * size, and peak heap used (sampled every 20 ms, the largest over the runs); then newsindex's rate
  * as a fraction of bare Lucene's, and the same for CPU time (bare CPU seconds / newsindex CPU
- * seconds), which load from other processes disturbs much less than wall time. Run: {@code bench/run IndexBench --corpora ../shared/corpora --synthetic 1000000}, with
- * {@code BENCH_JAVA_OPTS=-Xmx512m} to hold the heap to 512 MB.
+ * seconds), which load from other processes disturbs much less than wall time. Run, from the repository: {@code BENCH_JAVA_OPTS=-Xmx512m bench/run IndexBench --corpora
+ * ../shared/corpora --synthetic 100000}; {@code --synthetic 1000000 --indexers newsindex --repeat 1}
+ * builds a million articles within the 512 MB heap.
  */
 public final class IndexBench {
   private static final java.util.logging.Logger LUCENE_LOGGER =
@@ -104,7 +106,7 @@ public final class IndexBench {
     int threads = Runtime.getRuntime().availableProcessors();
     int repeat = 3;
     boolean diagnose = false;
-    java.util.Set<String> indexers = java.util.Set.of("bare", "newsindex", "small");
+    java.util.Set<String> indexers = java.util.Set.of("bare", "newsindex", "fast");
     Path work = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -117,7 +119,7 @@ public final class IndexBench {
         case "--indexers" -> indexers = java.util.Set.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]
             + "; usage: IndexBench [--corpora DIR] [--synthetic N] [--threads N] [--repeat N]"
-            + " [--indexers bare,newsindex,small] [--diagnose] [--work DIR]");
+            + " [--indexers bare,newsindex,fast] [--diagnose] [--work DIR]");
       }
     }
     work = work != null ? Files.createDirectories(work) : Files.createTempDirectory("indexbench");
@@ -146,7 +148,7 @@ public final class IndexBench {
     Path smallest = inputs.stream().min(Comparator.comparingLong(IndexBench::size)).orElseThrow();
     if (inputs.size() > 1) {
       bare(smallest, work.resolve("warm-bare"), threads, false);
-      newsindex(smallest, work.resolve("warm-news"), threads, Compression.FAST);
+      newsindex(smallest, work.resolve("warm-news"), threads, Compression.SMALL);
     }
 
     System.out.printf(Locale.ROOT, "best of %d alternating runs each (the machine may be shared:"
@@ -158,7 +160,7 @@ public final class IndexBench {
       String name = input.getParent().getFileName() + "/" + input.getFileName();
       Figures b = null;
       Figures n = null;
-      Figures small = null;
+      Figures fast = null;
       Figures d = null;
       String base = name.replace('/', '_');
       for (int r = 0; r < repeat; r++) {
@@ -166,11 +168,11 @@ public final class IndexBench {
           b = bare(input, work.resolve(base + "-bare"), threads, false).best(b);
         }
         if (indexers.contains("newsindex")) {
-          n = newsindex(input, work.resolve(base + "-news"), threads, Compression.FAST).best(n);
+          n = newsindex(input, work.resolve(base + "-news"), threads, Compression.SMALL).best(n);
         }
-        if (indexers.contains("small")) {
-          small = newsindex(input, work.resolve(base + "-small"), threads, Compression.SMALL)
-              .best(small);
+        if (indexers.contains("fast")) {
+          fast = newsindex(input, work.resolve(base + "-fast"), threads, Compression.FAST)
+              .best(fast);
         }
         if (diagnose) {
           d = bare(input, work.resolve(name.replace('/', '_') + "-docs"), threads, true).best(d);
@@ -178,16 +180,16 @@ public final class IndexBench {
       }
       print(name, "bare", b);
       print(name, "newsindex", n);
-      print(name, "ni small", small);
+      print(name, "ni fast", fast);
       print(name, "bare+docs", d);
-      if (b == null || n == null || small == null) {
+      if (b == null || n == null || fast == null) {
         continue;
       }
       System.out.printf(Locale.ROOT, "%-28s ratio newsindex/bare: articles/s %.2f, CPU time"
-          + " %.2f; with --compression small: articles/s %.2f, CPU time %.2f, index size %.2f"
-          + " of fast%n", name, n.rate() / b.rate(), b.cpuSeconds() / n.cpuSeconds(),
-          small.rate() / b.rate(), b.cpuSeconds() / small.cpuSeconds(),
-          (double) small.indexBytes() / n.indexBytes());
+          + " %.2f; with --compression fast: articles/s %.2f, CPU time %.2f, index size %.2f"
+          + " of the default%n", name, n.rate() / b.rate(), b.cpuSeconds() / n.cpuSeconds(),
+          fast.rate() / b.rate(), b.cpuSeconds() / fast.cpuSeconds(),
+          (double) fast.indexBytes() / n.indexBytes());
     }
   }
 
@@ -234,7 +236,7 @@ public final class IndexBench {
     try (FSDirectory fs = FSDirectory.open(dir);
         IndexWriter writer = new IndexWriter(fs, sameDocuments
             ? ArticleWriter.config(NewsSchema.analyzer(), IndexWriterConfig.OpenMode.CREATE,
-                Compression.FAST)
+                Compression.SMALL)
             : new IndexWriterConfig(new StandardAnalyzer()))) {
       Batcher batcher = new Batcher(batch -> {
         inFlight.acquireUninterruptibly();

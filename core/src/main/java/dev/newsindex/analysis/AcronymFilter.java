@@ -123,7 +123,7 @@ public final class AcronymFilter extends TokenFilter {
   static String dottedLetters(CharTermAttribute term) {
     int n = term.length();
     char[] b = term.buffer();
-    if (n < 3) {
+    if (n < 3 || b[1] != '.') {
       return null;
     }
     StringBuilder letters = new StringBuilder(n / 2 + 1);

@@ -2,7 +2,6 @@ package dev.newsindex.analysis;
 
 import java.io.Reader;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -11,8 +10,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.PatternKeywordMarkerFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -23,7 +20,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * <p>The chain, in order:
  *
  * <ol>
- *   <li>a character filter that turns a hyphen between two letters or digits into {@link
+ *   <li>{@link WordHyphenCharFilter}, which turns a hyphen between two letters or digits into {@link
  *       CompoundFilter#JOINER} (same length, so offsets stay exact), which the tokenizer keeps inside
  *       the word: {@code high-level} stays one token for step 8;
  *   <li>{@link StandardTokenizer}: Unicode word boundaries (UAX#29); keeps numbers such as {@code
@@ -39,7 +36,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  *       NewsSynonyms}): {@code DPRK} also means {@code north korea};
  *   <li>{@link CompoundFilter}: {@code high_level} → {@code high}, {@code highlevel}, {@code
  *       level};
- *   <li>{@link PatternKeywordMarkerFilter}: dotted terms ({@code u.s}) are acronyms, also when a
+ *   <li>{@link DottedKeywordFilter}: dotted terms ({@code u.s}) are acronyms, also when a
  *       synonym put them here, and are not stemmed;
  *   <li>the chosen {@link Stemmer} ({@link Stemmer#DEFAULT} unless the index says otherwise).
  * </ol>
@@ -53,12 +50,6 @@ public final class NewsAnalyzer extends Analyzer {
    * changes whenever the index-time chain does, and older indexes must then be rebuilt.
    */
   public static final String NAME = "news-en-2";
-
-  /** A hyphen (ASCII, or U+2010/U+2011) between two letters or digits. */
-  private static final Pattern WORD_HYPHEN =
-      Pattern.compile("(?<=[\\p{L}\\p{N}])[-\u2010\u2011](?=[\\p{L}\\p{N}])");
-
-  private static final Pattern DOTTED = Pattern.compile(".*\\p{L}\\.\\p{L}.*");
 
   private final CharArraySet stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
   private final Stemmer stemmer;
@@ -98,8 +89,7 @@ public final class NewsAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return new PatternReplaceCharFilter(WORD_HYPHEN, String.valueOf(CompoundFilter.JOINER),
-        reader);
+    return new WordHyphenCharFilter(reader);
   }
 
   @Override
@@ -118,7 +108,7 @@ public final class NewsAnalyzer extends Analyzer {
     }
     result = new CompoundFilter(result);
     // Dotted terms (u.s, also when a synonym put them here) are acronyms: never stemmed.
-    result = new PatternKeywordMarkerFilter(result, DOTTED);
+    result = new DottedKeywordFilter(result);
     result = stemmer.wrap(result);
     return new TokenStreamComponents(source, result);
   }

@@ -95,6 +95,15 @@ public class NewsAnalyzerTest extends BaseTokenStreamTestCase {
     }
   }
 
+  public void testHyphenAcrossTheCharFiltersBufferBoundary() throws Exception {
+    try (Analyzer a = new NewsAnalyzer(Stemmer.NONE)) {
+      String pad = "x ".repeat(2047); // 4094 characters, so the hyphen is at 4095
+      assertAnalyzesTo(a, pad + "a-b", java.util.stream.Stream.concat(
+          java.util.stream.Stream.generate(() -> "x").limit(2047),
+          java.util.stream.Stream.of("a", "ab", "b")).toArray(String[]::new));
+    }
+  }
+
   public void testDashesBetweenWordsAreNotCompounds() throws Exception {
     try (Analyzer a = new NewsAnalyzer(Stemmer.NONE)) {
       assertAnalyzesTo(a, "talks -- peace - war", new String[] {"talks", "peace", "war"});

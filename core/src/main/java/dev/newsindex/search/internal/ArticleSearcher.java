@@ -1,7 +1,11 @@
-package dev.newsindex.search;
+package dev.newsindex.search.internal;
 
 import dev.newsindex.Article;
 import dev.newsindex.schema.NewsSchema;
+import dev.newsindex.search.Hit;
+import dev.newsindex.search.SearchRequest;
+import dev.newsindex.search.SearchResult;
+import dev.newsindex.search.Snippet;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

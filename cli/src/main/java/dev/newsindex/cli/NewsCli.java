@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = NewsCli.Version.class,
     description = "Full-text search for news articles, built on Apache Lucene.",
-    subcommands = {IndexCommand.class, SearchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {IndexCommand.class, SearchCommand.class, ShellCommand.class,
+        AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nExamples:%n",
     footer = {

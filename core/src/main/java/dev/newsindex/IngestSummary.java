@@ -14,7 +14,11 @@ import java.time.Duration;
 public record IngestSummary(long indexed, long updated, long unchanged, long skipped,
     Duration elapsed) {
 
-  /** Articles read successfully, whatever their outcome. */
+  /**
+   * Articles read successfully, whatever their outcome.
+   *
+   * @return indexed + updated + unchanged
+   */
   public long articles() {
     return indexed + updated + unchanged;
   }

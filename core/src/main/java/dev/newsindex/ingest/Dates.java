@@ -16,6 +16,8 @@ public final class Dates {
    * {@code 2023-11-16T08:30:00Z} or with an offset ({@code +02:00}); a date-time keeps its own local
    * date (no conversion to UTC), as a reader of the article would see it.
    *
+   * @param text the date as written in the source
+   * @return the date
    * @throws IllegalArgumentException naming the text when it is no such date
    */
   public static LocalDate parse(String text) {

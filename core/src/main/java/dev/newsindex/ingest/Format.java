@@ -19,12 +19,20 @@ public enum Format {
     this.reader = reader;
   }
 
-  /** The short name used on the command line. */
+  /**
+   * The short name used on the command line.
+   *
+   * @return the label, e.g. {@code jsonl}
+   */
   public String label() {
     return label;
   }
 
-  /** The reader for this format; readers are stateless and safe to share. */
+  /**
+   * The reader for this format; readers are stateless and safe to share.
+   *
+   * @return the reader
+   */
   public ArticleReader reader() {
     return reader;
   }
@@ -33,6 +41,10 @@ public enum Format {
    * Recognises a file's format from its name and its first bytes: {@code .jsonl}/{@code .ndjson}
    * names, or content starting with <code>{</code>, are JSON Lines; content starting with the
    * {@code date YYYY-MM-DD (} header is the MENAFN text feed. Anything else is unknown.
+   *
+   * @param fileName the file's name
+   * @param head the first bytes of the file (up to a few hundred)
+   * @return the format, or empty when unknown
    */
   public static Optional<Format> detect(String fileName, byte[] head) {
     String name = fileName.toLowerCase(Locale.ROOT);
@@ -49,7 +61,11 @@ public enum Format {
     return Optional.empty();
   }
 
-  /** A one-line description of the formats, for error messages. */
+  /**
+   * A one-line description of the formats, for error messages.
+   *
+   * @return the description
+   */
   public static String known() {
     return "MENAFN text (' date YYYY-MM-DD (SOURCE) ...') or JSON Lines (.jsonl)";
   }

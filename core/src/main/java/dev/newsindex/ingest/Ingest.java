@@ -22,7 +22,13 @@ public final class Ingest {
 
   private Ingest() {}
 
-  /** Reads every article under {@code inputs}, in order, reporting to {@code handler}. */
+  /**
+   * Reads every article under {@code inputs}, in order, reporting to {@code handler}.
+   *
+   * @param inputs files and directories (walked recursively)
+   * @param handler receives each article and each rejected record or file
+   * @throws IOException when reading fails, or the handler throws it
+   */
   public static void read(List<Path> inputs, ArticleHandler handler) throws IOException {
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
@@ -35,7 +41,13 @@ public final class Ingest {
     }
   }
 
-  /** The readable files under {@code dir}, recursively, in name order. */
+  /**
+   * The readable files under {@code dir}, recursively, in name order.
+   *
+   * @param dir the directory
+   * @return the files, in name order
+   * @throws IOException when the directory cannot be listed
+   */
   public static List<Path> listFiles(Path dir) throws IOException {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> entries = Files.list(dir)) {
@@ -64,7 +76,13 @@ public final class Ingest {
     }
   }
 
-  /** Reads one file whatever its format, reporting a file-level problem as one rejection. */
+  /**
+   * Reads one file whatever its format, reporting a file-level problem as one rejection.
+   *
+   * @param file the file
+   * @param handler receives each article and each rejected record
+   * @throws IOException when reading fails, or the handler throws it
+   */
   public static void readFile(Path file, ArticleHandler handler) throws IOException {
     String name = file.toString();
     Origin origin = Origin.of(name);

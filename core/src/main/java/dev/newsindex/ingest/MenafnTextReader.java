@@ -34,6 +34,9 @@ public final class MenafnTextReader implements ArticleReader {
       Pattern.compile("(?:\\A|\\n)[ \\t]*MENAFN(\\d{8})\\d*ID(\\w+)\\s*\\z");
   private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t\\r]*(?:\\n[ \\t\\r]*)+");
 
+  /** A reader; it keeps no state, so one instance may be shared. */
+  public MenafnTextReader() {}
+
   @Override
   public void read(String name, InputStream in, ArticleHandler handler) throws IOException {
     Origin origin = Origin.of(name);
@@ -57,6 +60,8 @@ public final class MenafnTextReader implements ArticleReader {
   /**
    * Parses one article from the text of a file.
    *
+   * @param text the whole file
+   * @return the article
    * @throws IllegalArgumentException with a one-line reason when the text is not a valid article
    */
   public static Article parse(String text) {

@@ -29,22 +29,42 @@ public record SearchRequest(String query, int limit, boolean matchAll, int passa
     }
   }
 
-  /** A request for the top {@value #DEFAULT_LIMIT} hits of {@code query}, all terms required. */
+  /**
+   * A request for the top {@value #DEFAULT_LIMIT} hits of {@code query}, all terms required.
+   *
+   * @param query the query, in Lucene's syntax
+   * @return the request
+   */
   public static SearchRequest of(String query) {
     return new SearchRequest(query, DEFAULT_LIMIT, true, DEFAULT_PASSAGES);
   }
 
-  /** This request returning the top {@code limit} hits. */
+  /**
+   * This request returning the top {@code limit} hits.
+   *
+   * @param limit how many top hits, at least 1
+   * @return a new request
+   */
   public SearchRequest withLimit(int limit) {
     return new SearchRequest(query, limit, matchAll, passages);
   }
 
-  /** This request requiring every term ({@code true}) or any term ({@code false}). */
+  /**
+   * This request requiring every term ({@code true}) or any term ({@code false}).
+   *
+   * @param matchAll true for every term, false for any
+   * @return a new request
+   */
   public SearchRequest withMatchAll(boolean matchAll) {
     return new SearchRequest(query, limit, matchAll, passages);
   }
 
-  /** This request with {@code passages} highlighted body passages per hit. */
+  /**
+   * This request with {@code passages} highlighted body passages per hit.
+   *
+   * @param passages passages per hit, 0 to 10
+   * @return a new request
+   */
   public SearchRequest withPassages(int passages) {
     return new SearchRequest(query, limit, matchAll, passages);
   }

@@ -6,8 +6,8 @@
 # Short commands (search, shell, --help ...) get a small JVM (C1 only, serial GC) and a class cache
 # made by a training run: JDK 25+'s AOT cache (-XX:AOTCache; classes loaded, linked and profiled
 # ahead of time), or on JDK 21-24 an AppCDS archive (-XX:SharedArchiveFile). The cache needs the
-# class path as jar files; it lives in CACHE_DIR, named after the JDK, and is made again when a jar
-# is newer than it. A missing or stale cache is made by a training run in the background while the
+# class path as jar files; it lives in CACHE_DIR, named after the JDK's build and location, and is
+# made again when a jar is newer than it. A missing or stale cache is made by a training run in the background while the
 # command runs without one, so no run waits for it. `index` runs long: it gets the JIT and a
 # parallel GC instead. Nothing here ever prints: the JVM's own logging is limited to errors.
 #
@@ -57,9 +57,7 @@ newsindex_launch() {
   # A cache the JVM cannot use is ignored; its warnings must not reach the user.
   local quiet=(-Xlog:disable -Xlog:all=error:stderr)
 
-  local jars=()
-  IFS=: read -r -a jars <<< "$cp"
-  if [ -f "$cache" ] && [ -z "$(find "${jars[@]}" -newer "$cache" -print -quit 2>/dev/null)" ]; then
+  if _newsindex_cache_fresh "$cache" "$cp"; then
     exec "$java" "${opts[@]}" "${use[@]}" "${quiet[@]}" -cp "$cp" dev.newsindex.cli.NewsCli "$@"
   fi
 
@@ -83,8 +81,20 @@ newsindex_launch() {
       fi
     fi
   fi
-  if [ -f "$cache" ] && [ -z "$(find "${jars[@]}" -newer "$cache" -print -quit 2>/dev/null)" ]; then
+  if _newsindex_cache_fresh "$cache" "$cp"; then
     exec "$java" "${opts[@]}" "${use[@]}" "${quiet[@]}" -cp "$cp" dev.newsindex.cli.NewsCli "$@"
   fi
   exec "$java" "${opts[@]}" -cp "$cp" dev.newsindex.cli.NewsCli "$@"
+}
+
+# Whether the cache file $1 exists and no jar of class path $2 is newer (bash tests, no process).
+_newsindex_cache_fresh() {
+  local cache=$1 jar rest=$2:
+  [ -f "$cache" ] || return 1
+  while [ -n "$rest" ]; do
+    jar=${rest%%:*}
+    rest=${rest#*:}
+    [ "$jar" -nt "$cache" ] && return 1
+  done
+  return 0
 }

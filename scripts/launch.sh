@@ -3,12 +3,13 @@
 #
 #   newsindex_launch CLASSPATH CACHE_DIR [JVM_OPTION...] -- [NEWSINDEX_ARG...]
 #
-# Short commands (search, shell, --help ...) get a small JVM (C1 only, serial GC) and a class cache
-# made by a training run: JDK 25+'s AOT cache (-XX:AOTCache; classes loaded, linked and profiled
-# ahead of time), or on JDK 21-24 an AppCDS archive (-XX:SharedArchiveFile). The cache needs the
-# class path as jar files; it lives in CACHE_DIR, named after the JDK's build and location, and is
-# made again when a jar is newer than it. A missing or stale cache is made by a training run in the background while the
-# command runs without one, so no run waits for it. `index` runs long: it gets the JIT and a
+# Short commands (search, shell, --help ...) get a small JVM (C1 only, serial GC, no perf-data
+# file) and a class cache made by a training run: JDK 25+'s AOT cache (-XX:AOTCache; classes
+# loaded, linked and profiled ahead of time), or on JDK 21-24 an AppCDS archive
+# (-XX:SharedArchiveFile). The cache needs the class path as jar files; it lives in CACHE_DIR,
+# named after the JDK's build and location, and is made again when a jar is newer than it. A
+# missing or stale cache is made by a training run in the background while the command runs
+# without one, so no run waits for it. `index` runs long: it gets the JIT and a
 # parallel GC instead. Nothing here ever prints: the JVM's own logging is limited to errors.
 #
 # NEWSINDEX_AOT=off runs without the cache; NEWSINDEX_AOT=wait makes a missing cache before the
@@ -29,7 +30,7 @@ newsindex_launch() {
     index)
       exec "$java" "${opts[@]}" -XX:+UseParallelGC -cp "$cp" dev.newsindex.cli.NewsCli "$@" ;;
   esac
-  opts+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+  opts+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
 
   local mode=${NEWSINDEX_AOT:-auto}
   [ "$mode" = off ] && exec "$java" "${opts[@]}" -cp "$cp" dev.newsindex.cli.NewsCli "$@"

@@ -170,7 +170,7 @@ class LauncherTest {
     assertTrue(first.get(0).contains("-XX:AOTCacheOutput=") && first.get(0)
         .endsWith("dev.newsindex.cli.CacheTraining"), "a training run first: " + first.get(0));
     assertTrue(first.get(1).contains("-Dx=1") && first.get(1).contains("-XX:AOTCache=")
-        && first.get(1).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
+        && first.get(1).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData")
         && first.get(1).contains("-Xlog:disable -Xlog:all=error:stderr")
         && first.get(1).endsWith("dev.newsindex.cli.NewsCli search"), first.get(1));
 

@@ -66,18 +66,22 @@ hyperfine -N --style basic --warmup 3 --runs "$runs" --export-json "$work/startu
   -n "newsindex, $count articles" "./newsindex search --index '$index' '$query'" \
   -n "sqlite3, $count articles" "sqlite3 '$work/synthetic-$count.db' \"$sql\"" >&2
 
-# Medians and ratios, from hyperfine's JSON (one "command" and one "median" line per result).
+# Medians and ratios, from hyperfine's JSON (one "command", "median", "user" and "system" line
+# per result). CPU is the mean user + system time: on a busy machine it moves less than wall time.
 echo
-echo "median wall time of a cold search for \"$query\" ($runs runs, $(nproc) cores, $(date -u +%F)):"
-awk -v q='"' '
-  /"command":/ { sub(/.*"command": "/, ""); sub(/",?$/, ""); name = $0 }
-  /"median":/ { gsub(/[^0-9.e-]/, ""); median[name] = $0 * 1000; order[++n] = name }
+echo "cold search for \"$query\": median wall time ($runs runs; $(nproc) cores; $(date -u +%F)):"
+awk '
+  function value(line) { sub(/.*": /, "", line); sub(/,$/, "", line); return line + 0 }
+  /"command":/ { name = $0; sub(/.*"command": "/, "", name); sub(/",?$/, "", name); order[++n] = name }
+  /"median":/ { median[name] = value($0) * 1000 }
+  /"user":/ { cpu[name] = value($0) * 1000 }
+  /"system":/ { cpu[name] += value($0) * 1000 }
   END {
     for (i = 1; i <= n; i++) {
       name = order[i]; base = ""
       if (name ~ /^newsindex, bundled/) base = "sqlite3, bundled articles"
       else if (name ~ /^newsindex, /) { base = name; sub(/^newsindex, /, "sqlite3, ", base) }
-      ratio = (base in median) ? sprintf("  (%.0fx sqlite3)", median[name] / median[base]) : ""
-      printf "  %-45s %7.1f ms%s\n", name, median[name], ratio
+      ratio = (base in median) ? sprintf("%6.0fx sqlite3", median[name] / median[base]) : ""
+      printf "  %-42s %8.1f ms  %-15s (CPU %.0f ms)\n", name, median[name], ratio, cpu[name]
     }
   }' "$work/startup.json"

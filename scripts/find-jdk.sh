@@ -1,46 +1,70 @@
 # Sourced by ./newsindex, ./run-tests and .ci/run: sets NEWSINDEX_JAVA_HOME to a JDK >= 21.
-# Looks at $JAVA_HOME, then the java on PATH, then the usual install locations; a candidate that
-# is too old is passed over. When none fits, prints one line saying what to do and returns 1.
+# Looks at $JAVA_HOME, then the java on PATH, then the usual install locations (the newest JDK
+# of the first location that has one); a candidate that is too old is passed over. When none
+# fits, prints one line saying what to do and returns 1.
 # NEWSINDEX_JDK_DIRS (colon-separated globs) replaces the usual install locations (for tests).
+# Runs on every launch, so the common case starts no process: versions come from each JDK's
+# `release` file, read by bash itself.
 
 newsindex_min_java=21
 
-# The feature version (e.g. 25) of the JDK in directory $1, or nothing.
-newsindex_java_version() {
-  local home=$1 v=""
+# Sets _newsindex_v to the feature version (e.g. 25) of the JDK in directory $1, or to nothing.
+_newsindex_version_of() {
+  local home=$1 line v=""
+  _newsindex_v=""
   [ -x "$home/bin/java" ] || return 0
   if [ -r "$home/release" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9][0-9.]*\).*/\1/p' "$home/release" | head -n 1)
+    while IFS= read -r line || [ -n "$line" ]; do
+      case $line in JAVA_VERSION=*) v=${line#JAVA_VERSION=}; v=${v//\"/}; break ;; esac
+    done < "$home/release"
   fi
   if [ -z "$v" ]; then
     v=$("$home/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9.]*\).*/\1/p' | head -n 1)
   fi
   v=${v#1.}            # 1.8 -> 8
-  printf '%s' "${v%%.*}"
+  v=${v%%[!0-9]*}
+  _newsindex_v=$v
+}
+
+# The feature version (e.g. 25) of the JDK in directory $1, or nothing.
+newsindex_java_version() {
+  _newsindex_version_of "$1"
+  printf '%s' "$_newsindex_v"
+}
+
+# Whether $1 is a JDK >= 21; if so it becomes NEWSINDEX_JAVA_HOME.
+_newsindex_accept() {
+  _newsindex_version_of "$1"
+  if [ -n "$_newsindex_v" ] && [ "$_newsindex_v" -ge "$newsindex_min_java" ]; then
+    NEWSINDEX_JAVA_HOME=$1
+    return 0
+  fi
+  return 1
 }
 
 newsindex_find_jdk() {
-  local candidates=() dir v java_on_path seen=""
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  local java_on_path dir best best_v
+  if [ -n "${JAVA_HOME:-}" ] && _newsindex_accept "$JAVA_HOME"; then
+    return 0
+  fi
   if java_on_path=$(command -v java 2>/dev/null); then
     java_on_path=$(readlink -f "$java_on_path" 2>/dev/null || printf '%s' "$java_on_path")
-    candidates+=("${java_on_path%/bin/java}")
+    _newsindex_accept "${java_on_path%/bin/java}" && return 0
   fi
-  local globs=${NEWSINDEX_JDK_DIRS-/usr/lib/jvm/*:/usr/local/lib/jvm/*:/opt/java/*:/opt/jdk*:/usr/java/*:$HOME/.sdkman/candidates/java/*:$HOME/.jdks/*:/Library/Java/JavaVirtualMachines/*/Contents/Home}
+  local globs=${NEWSINDEX_JDK_DIRS-/usr/lib/jvm/*:/usr/local/lib/jvm/*:/opt/java/*:/opt/jdk*:/usr/java/*:${HOME:-}/.sdkman/candidates/java/*:${HOME:-}/.jdks/*:/Library/Java/JavaVirtualMachines/*/Contents/Home}
   local patterns pattern
   IFS=: read -r -a patterns <<< "$globs"
   for pattern in "${patterns[@]}"; do
-    # Newest first: the pattern's matches sorted by version, descending.
-    for dir in $(ls -d $pattern 2>/dev/null | sort -rV); do
-      candidates+=("$dir")
+    best="" best_v=0
+    for dir in $pattern; do
+      _newsindex_version_of "$dir"
+      if [ -n "$_newsindex_v" ] && [ "$_newsindex_v" -ge "$newsindex_min_java" ] \
+          && [ "$_newsindex_v" -gt "$best_v" ]; then
+        best=$dir best_v=$_newsindex_v
+      fi
     done
-  done
-  for dir in "${candidates[@]}"; do
-    case " $seen " in *" $dir "*) continue ;; esac
-    seen="$seen $dir"
-    v=$(newsindex_java_version "$dir")
-    if [ -n "$v" ] && [ "$v" -ge "$newsindex_min_java" ]; then
-      NEWSINDEX_JAVA_HOME=$dir
+    if [ -n "$best" ]; then
+      NEWSINDEX_JAVA_HOME=$best
       return 0
     fi
   done

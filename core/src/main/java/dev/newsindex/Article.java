@@ -40,12 +40,25 @@ public record Article(
         new java.util.LinkedHashMap<>(metadata));
   }
 
-  /** An article without extra metadata. */
+  /**
+   * An article without extra metadata.
+   *
+   * @param id the article's identifier; never blank
+   * @param title the headline, or empty
+   * @param date the publication date, or {@code null}
+   * @param source the publisher, or empty
+   * @param url the article's address, or empty
+   * @param body the article text
+   */
   public Article(String id, String title, LocalDate date, String source, String url, String body) {
     this(id, title, date, source, url, body, Map.of());
   }
 
-  /** Whether the article has no text to search: neither a title nor a body. */
+  /**
+   * Whether the article has no text to search: neither a title nor a body.
+   *
+   * @return true when both title and body are blank
+   */
   public boolean isEmpty() {
     return title.isBlank() && body.isBlank();
   }

@@ -11,10 +11,21 @@ public interface IngestListener {
   /** Nothing to hear. */
   IngestListener NONE = new IngestListener() {};
 
-  /** The article with {@code id} from {@code origin} was written (or found unchanged). */
+  /**
+   * The article with {@code id} from {@code origin} was written (or found unchanged).
+   *
+   * @param origin the file (and line) the article came from
+   * @param id the article's id
+   * @param outcome whether it was added, replaced or already there
+   */
   default void written(Origin origin, String id, IndexOutcome outcome) {}
 
-  /** The record or file at {@code origin} was skipped for {@code reason} (one line). */
+  /**
+   * The record or file at {@code origin} was skipped for {@code reason} (one line).
+   *
+   * @param origin the file (and line) skipped
+   * @param reason why, in one line
+   */
   default void skipped(Origin origin, String reason) {}
 
   /** How far the run has come: called a few times a second, and once at the end. */

@@ -21,7 +21,11 @@ public record IngestSummary(long indexed, long updated, long unchanged, long ski
     this(indexed, updated, unchanged, skipped, elapsed, 0);
   }
 
-  /** Articles read successfully, whatever their outcome. */
+  /**
+   * Articles read successfully, whatever their outcome.
+   *
+   * @return indexed + updated + unchanged
+   */
   public long articles() {
     return indexed + updated + unchanged;
   }

@@ -5,7 +5,7 @@ import dev.newsindex.index.IngestJob;
 import dev.newsindex.ingest.Ingest;
 import dev.newsindex.schema.NewsSchema;
 import dev.newsindex.schema.MinHash;
-import dev.newsindex.search.ArticleSearcher;
+import dev.newsindex.search.internal.ArticleSearcher;
 import dev.newsindex.search.DuplicateReport;
 import dev.newsindex.search.Ranked;
 import dev.newsindex.search.RelatedRequest;
@@ -50,6 +50,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -80,7 +81,11 @@ public final class NewsIndex implements Closeable {
   private Analyzer analyzer;
   private Analyzer queryAnalyzer;
   private Compression compression = Compression.SMALL;
-  private SearcherManager searchers;
+  /** Guards the creation and replacement of {@link #searchers}; never held while searching. */
+  private final Object searcherLock = new Object();
+  /** On the directory's last commit until the first write, then on the writer (near-real-time). */
+  private volatile SearcherManager searchers;
+  private volatile boolean closed;
   private IndexWriter writer;
   private ArticleWriter articles;
 
@@ -363,21 +368,51 @@ public final class NewsIndex implements Closeable {
     refreshSearchers();
   }
 
-  private synchronized void refreshSearchers() throws IOException {
-    if (searchers != null) {
-      searchers.maybeRefreshBlocking();
+  /**
+   * Makes the writes so far searchable without making them durable (near-real-time), and picks up
+   * commits another process made when this instance has not written.
+   */
+  public void refresh() throws IOException {
+    searchers().maybeRefreshBlocking();
+  }
+
+  private void refreshSearchers() throws IOException {
+    SearcherManager manager = searchers;
+    if (manager != null) {
+      manager.maybeRefreshBlocking();
+    }
+  }
+
+  /** Work on one acquired point-in-time searcher. */
+  private interface SearcherWork<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Runs {@code work} on a searcher; never waits for a writer (searches are not serialised). */
+  private <T> T withSearcher(SearcherWork<T> work) throws IOException {
+    while (true) {
+      SearcherManager manager = searchers();
+      IndexSearcher searcher;
+      try {
+        searcher = manager.acquire();
+      } catch (AlreadyClosedException e) {
+        // The first write replaced the manager between our read and acquire: take the new one.
+        if (!closed && manager != searchers) {
+          continue;
+        }
+        throw closedException(e);
+      }
+      try {
+        return work.apply(searcher);
+      } finally {
+        manager.release(searcher);
+      }
     }
   }
 
   /** Runs {@code request} against the last commit. */
   public SearchResult search(SearchRequest request) throws IOException {
-    SearcherManager manager = searchers();
-    IndexSearcher searcher = manager.acquire();
-    try {
-      return new ArticleSearcher(searcher, queryAnalyzer).search(request);
-    } finally {
-      manager.release(searcher);
-    }
+    return withSearcher(searcher -> new ArticleSearcher(searcher, queryAnalyzer).search(request));
   }
 
   /**
@@ -385,13 +420,7 @@ public final class NewsIndex implements Closeable {
    * loading or highlighting them (passages are ignored): for evaluation and other bulk use.
    */
   public List<Ranked> rank(SearchRequest request) throws IOException {
-    SearcherManager manager = searchers();
-    IndexSearcher searcher = manager.acquire();
-    try {
-      return new ArticleSearcher(searcher, queryAnalyzer).rank(request);
-    } finally {
-      manager.release(searcher);
-    }
+    return withSearcher(searcher -> new ArticleSearcher(searcher, queryAnalyzer).rank(request));
   }
 
   /**
@@ -399,13 +428,7 @@ public final class NewsIndex implements Closeable {
    * best first; empty when there is no such article.
    */
   public Optional<SearchResult> related(RelatedRequest request) throws IOException {
-    SearcherManager manager = searchers();
-    IndexSearcher searcher = manager.acquire();
-    try {
-      return Optional.ofNullable(new ArticleSearcher(searcher, analyzer).related(request));
-    } finally {
-      manager.release(searcher);
-    }
+    return withSearcher(searcher -> Optional.ofNullable(new ArticleSearcher(searcher, analyzer).related(request)));
   }
 
   /**
@@ -418,40 +441,24 @@ public final class NewsIndex implements Closeable {
       throw new IllegalArgumentException("threshold must be above 0 and at most 1, not "
           + threshold);
     }
-    SearcherManager manager = searchers();
-    IndexSearcher searcher = manager.acquire();
-    try {
-      return new ArticleSearcher(searcher, analyzer).duplicates(limit, threshold);
-    } finally {
-      manager.release(searcher);
-    }
+    return withSearcher(searcher -> new ArticleSearcher(searcher, analyzer).duplicates(limit, threshold));
   }
 
   /** The stored article with {@code id}, if the last commit has it. */
   public Optional<Article> get(String id) throws IOException {
-    SearcherManager manager = searchers();
-    IndexSearcher searcher = manager.acquire();
-    try {
+    return withSearcher(searcher -> {
       TopDocs top = searcher.search(new TermQuery(new Term(NewsSchema.ID, id)), 1);
       if (top.scoreDocs.length == 0) {
-        return Optional.empty();
+        return Optional.<Article>empty();
       }
       return Optional.of(NewsSchema.fromDocument(
           searcher.storedFields().document(top.scoreDocs[0].doc)));
-    } finally {
-      manager.release(searcher);
-    }
+    });
   }
 
   /** How many articles the last commit holds. */
   public int size() throws IOException {
-    SearcherManager manager = searchers();
-    IndexSearcher searcher = manager.acquire();
-    try {
-      return searcher.getIndexReader().numDocs();
-    } finally {
-      manager.release(searcher);
-    }
+    return withSearcher(searcher -> searcher.getIndexReader().numDocs());
   }
 
   /** What the last commit holds: counts, segments, size, date range, sources, schema. */
@@ -581,22 +588,48 @@ public final class NewsIndex implements Closeable {
     commit();
   }
 
-  private synchronized SearcherManager searchers() throws IOException {
-    if (searchers == null) {
-      BM25Similarity similarity = new BM25Similarity(settings.k1(), settings.b());
-      searchers = new SearcherManager(directory, new SearcherFactory() {
-        @Override
-        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-          IndexSearcher searcher = new IndexSearcher(reader);
-          searcher.setSimilarity(similarity);
-          return searcher;
+  private SearcherManager searchers() throws IOException {
+    SearcherManager manager = searchers;
+    if (manager == null) {
+      synchronized (searcherLock) {
+        ensureOpen();
+        manager = searchers;
+        if (manager == null) {
+          manager = new SearcherManager(directory, searcherFactory());
+          searchers = manager;
         }
-      });
+      }
     }
-    return searchers;
+    return manager;
   }
 
+  /** Searchers that rank with this index's BM25 parameters. */
+  private SearcherFactory searcherFactory() {
+    BM25Similarity similarity = new BM25Similarity(settings.k1(), settings.b());
+    return new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(similarity);
+        return searcher;
+      }
+    };
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw closedException(null);
+    }
+  }
+
+  private IllegalStateException closedException(Throwable cause) {
+    return new IllegalStateException("the index at " + path + " is closed; open it again with"
+        + " NewsIndex.open", cause);
+  }
+
+  /** The writer, opened at the first write; from then on searches refresh from it (NRT). */
   private ArticleWriter articles() throws IOException {
+    ensureOpen();
     if (articles == null) {
       IndexWriterConfig config = ArticleWriter.config(analyzer,
           IndexWriterConfig.OpenMode.CREATE_OR_APPEND, compression)
@@ -607,13 +640,28 @@ public final class NewsIndex implements Closeable {
         throw new IndexLockedException(path, e);
       }
       articles = new ArticleWriter(writer, compression, NewsSchema.commitData(settings));
+      synchronized (searcherLock) {
+        SearcherManager old = searchers;
+        searchers = new SearcherManager(writer, searcherFactory());
+        if (old != null) {
+          old.close(); // searches holding its searchers finish on them undisturbed
+        }
+      }
     }
     return articles;
   }
 
-  /** Releases the index. Writes not committed are discarded. */
+  /**
+   * Releases the index and its write lock. Writes not committed are discarded. Searches still
+   * running finish on their searcher; calls after closing throw {@link IllegalStateException}.
+   * Closing twice does nothing.
+   */
   @Override
   public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       if (articles != null) {
         articles.close();
@@ -621,8 +669,10 @@ public final class NewsIndex implements Closeable {
       if (writer != null) {
         writer.rollback();
       }
-      if (searchers != null) {
-        searchers.close();
+      synchronized (searcherLock) {
+        if (searchers != null) {
+          searchers.close();
+        }
       }
     } finally {
       directory.close();

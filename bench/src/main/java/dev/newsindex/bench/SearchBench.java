@@ -3,7 +3,7 @@ package dev.newsindex.bench;
 import dev.newsindex.Article;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.schema.NewsSchema;
-import dev.newsindex.search.ArticleSearcher;
+import dev.newsindex.search.internal.ArticleSearcher;
 import dev.newsindex.search.Facet;
 import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SortOrder;

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +24,9 @@ import picocli.CommandLine.ScopeType;
     versionProvider = NewsCli.Version.class,
     description = "Full-text search for news articles, built on Apache Lucene.",
     subcommands = {IndexCommand.class, SearchCommand.class, RelatedCommand.class,
-        DuplicatesCommand.class, EvalCommand.class, RebuildCommand.class, DeleteCommand.class, StatsCommand.class,
-        GetCommand.class, CheckCommand.class, OptimizeCommand.class,
+        DuplicatesCommand.class, EvalCommand.class, RebuildCommand.class, DeleteCommand.class,
+        StatsCommand.class, GetCommand.class, CheckCommand.class, OptimizeCommand.class,
+        ShellCommand.class, AutoComplete.GenerateCompletion.class,
         CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nExamples:%n",

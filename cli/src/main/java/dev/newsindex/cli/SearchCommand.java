@@ -132,7 +132,7 @@ final class SearchCommand implements Callable<Integer> {
     Defaults defaults = Defaults.fromEnvironment();
     Path dir = index.resolve(defaults);
     if (!index.given()) {
-      buildDefaultIndexIfMissing(defaults, dir);
+      buildDefaultIndexIfMissing(defaults, dir, spec.commandLine().getErr());
     }
     LocalDate today = LocalDate.now();
     SearchRequest.Builder b = SearchRequest.builder(String.join(" ", words))
@@ -200,11 +200,11 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   /** On a fresh clone the default index does not exist yet: build it from the bundled articles. */
-  private void buildDefaultIndexIfMissing(Defaults defaults, Path dir) throws IOException {
+  static void buildDefaultIndexIfMissing(Defaults defaults, Path dir, PrintWriter err)
+      throws IOException {
     if (NewsIndex.exists(dir) || !Files.isDirectory(defaults.articles())) {
       return;
     }
-    PrintWriter err = spec.commandLine().getErr();
     err.println("newsindex: no index yet at " + Defaults.display(dir) + "; building it from "
         + Defaults.display(defaults.articles()));
     err.flush();

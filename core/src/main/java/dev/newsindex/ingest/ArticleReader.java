@@ -13,6 +13,11 @@ public interface ArticleReader {
   /**
    * Reads every article in {@code in}, which holds the file named {@code name} (used in origins).
    * The caller closes the stream.
+   *
+   * @param name the file name, as origins should show it
+   * @param in the file's content
+   * @param handler receives each article and each rejected record
+   * @throws IOException when reading the stream fails, or the handler throws it
    */
   void read(String name, InputStream in, ArticleHandler handler) throws IOException;
 }

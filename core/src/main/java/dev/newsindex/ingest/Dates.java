@@ -18,6 +18,8 @@ public final class Dates {
    * 2023 08:30:00 GMT}). A date-time keeps its own local date (no conversion to UTC), as a reader of
    * the article would see it.
    *
+   * @param text the date as written in the source
+   * @return the date
    * @throws IllegalArgumentException naming the text when it is no such date
    */
   public static LocalDate parse(String text) {

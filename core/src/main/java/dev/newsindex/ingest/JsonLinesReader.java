@@ -55,6 +55,9 @@ public final class JsonLinesReader implements ArticleReader {
     return Map.copyOf(m);
   }
 
+  /** A reader; it keeps no state, so one instance may be shared. */
+  public JsonLinesReader() {}
+
   @Override
   public void read(String name, InputStream in, ArticleHandler handler) throws IOException {
     Lines lines = new Lines(in);
@@ -91,6 +94,8 @@ public final class JsonLinesReader implements ArticleReader {
   /**
    * Parses one JSON object into an article.
    *
+   * @param line one line of a JSON Lines file
+   * @return the article
    * @throws IllegalArgumentException with a one-line reason for anything but a usable article
    */
   public static Article parseLine(String line) {

@@ -9,7 +9,12 @@ package dev.newsindex.ingest;
  */
 public record Origin(String file, long line) {
 
-  /** The whole of {@code file}. */
+  /**
+   * The whole of {@code file}.
+   *
+   * @param file the file as the user named it
+   * @return the origin with line 0
+   */
   public static Origin of(String file) {
     return new Origin(file, 0);
   }

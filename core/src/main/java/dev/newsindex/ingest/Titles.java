@@ -22,7 +22,12 @@ public final class Titles {
 
   private Titles() {}
 
-  /** The title derived from {@code body} by the rule above; empty for an empty body. */
+  /**
+   * The title derived from {@code body} by the rule above; empty for an empty body.
+   *
+   * @param body the article text
+   * @return the title, at most {@value #MAX_CHARS} characters plus an ellipsis
+   */
   public static String derive(String body) {
     String text = body.strip();
     int paragraphEnd = text.indexOf("\n\n");
@@ -62,6 +67,10 @@ public final class Titles {
   /**
    * Whether the full stop at {@code dot} in {@code text} ends an abbreviation ({@code U.S.}, {@code
    * Mr.}, {@code Jan.}) rather than a sentence: the rule sentence splitting shares with titles.
+   *
+   * @param text the text
+   * @param dot the index of a full stop in {@code text}
+   * @return true when the full stop belongs to an abbreviation
    */
   public static boolean isAbbreviation(CharSequence text, int dot) {
     int start = dot;

@@ -18,6 +18,10 @@ public record Snippet(String text, int fieldOffset, List<Span> matches) {
   /**
    * The text with each match wrapped in {@code open} and {@code close}. Matches separated only by
    * spaces are wrapped together, so a matched phrase reads as one: {@code [deterrence strategy]}.
+   *
+   * @param open what goes before each match, e.g. {@code [} or an ANSI colour
+   * @param close what goes after each match
+   * @return the marked text
    */
   public String marked(String open, String close) {
     StringBuilder sb = new StringBuilder(text.length() + matches.size() * 8);
@@ -37,7 +41,11 @@ public record Snippet(String text, int fieldOffset, List<Span> matches) {
     return sb.append(text, at, text.length()).toString();
   }
 
-  /** The matched words themselves, in order. */
+  /**
+   * The matched words themselves, in order.
+   *
+   * @return the matched words
+   */
   public List<String> matchedText() {
     return matches.stream().map(m -> text.substring(m.start(), m.end())).toList();
   }

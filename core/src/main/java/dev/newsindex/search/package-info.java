@@ -1,20 +1,24 @@
 /**
- * Searching: a {@link dev.newsindex.search.SearchRequest} in, an immutable {@link
- * dev.newsindex.search.SearchResult} out, with highlighted {@link dev.newsindex.search.Snippet}s that
- * carry match offsets so callers can render their own marks. Single words over the default fields
- * are scored as one combined field (BM25F), with title occurrences counting double.
+ * Search requests and results, as immutable values: a {@link dev.newsindex.search.SearchRequest}
+ * in, a {@link dev.newsindex.search.SearchResult} out, with highlighted {@link
+ * dev.newsindex.search.Snippet}s that carry match offsets so callers can render their own marks.
+ * Single words over the default fields are scored as one combined field (BM25F), with title
+ * occurrences counting double. Run a request with {@link
+ * dev.newsindex.NewsIndex#search(dev.newsindex.search.SearchRequest)}; how it runs lives in a
+ * package the module does not export
+ * ({@code dev.newsindex.search.internal}).
  *
  * <p>Around the ranking: filters (dates, sources, further queries) are {@code FILTER} clauses and
  * never change scores; date order sorts on the date doc values with the doc id as tie-break; facets
  * are counted from doc values in the same pass as the ranking; near-duplicates are found through
- * the MinHash signatures and bands that {@link dev.newsindex.schema.NewsSchema} writes at index
- * time; related articles come from Lucene's {@code MoreLikeThis}; did-you-mean from {@code
- * DirectSpellChecker} over the unstemmed {@code words} field.
+ * the MinHash signatures and bands that the schema writes at index time; related articles come from
+ * Lucene's {@code MoreLikeThis}; did-you-mean from {@code DirectSpellChecker} over the unstemmed
+ * {@code words} field.
  *
  * <p>Traps: a cursor holds Lucene doc ids, which are only stable within one index version, so it is
  * refused after the index changes. The timeout stops collection, not query rewriting; rewriting is
- * bounded instead by {@link dev.newsindex.search.ArticleSearcher#MAX_EXPANSIONS} and the clause
- * limit. Facet and collapse requests disable early termination, so they cost more on large result
- * sets.
+ * bounded instead by a cap on the terms one wildcard, prefix or fuzzy term may expand to, and by
+ * the clause limit. Facet and collapse requests disable early termination, so they cost more on
+ * large result sets.
  */
 package dev.newsindex.search;

@@ -1,4 +1,4 @@
-package dev.newsindex.search;
+package dev.newsindex.search.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,9 @@
-package dev.newsindex.search;
+package dev.newsindex.search.internal;
 
+import dev.newsindex.search.Facet;
+import dev.newsindex.search.FacetCount;
+import dev.newsindex.search.FacetResult;
+import dev.newsindex.search.Hit;
 import dev.newsindex.schema.NewsSchema;
 import java.io.IOException;
 import java.time.LocalDate;

@@ -1,6 +1,8 @@
-package dev.newsindex.search;
+package dev.newsindex.search.internal;
 
 import dev.newsindex.schema.NewsSchema;
+import dev.newsindex.search.Snippet;
+import dev.newsindex.search.Span;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;

@@ -1,9 +1,20 @@
-package dev.newsindex.search;
+package dev.newsindex.search.internal;
 
+import dev.newsindex.search.DuplicateGroup;
+import dev.newsindex.search.DuplicateReport;
+import dev.newsindex.search.FacetCount;
+import dev.newsindex.search.FacetResult;
+import dev.newsindex.search.Ranked;
+import dev.newsindex.search.RelatedRequest;
+import dev.newsindex.search.SortOrder;
 import dev.newsindex.Article;
 import dev.newsindex.QuerySyntaxException;
 import dev.newsindex.schema.MinHash;
 import dev.newsindex.schema.NewsSchema;
+import dev.newsindex.search.Hit;
+import dev.newsindex.search.SearchRequest;
+import dev.newsindex.search.SearchResult;
+import dev.newsindex.search.Snippet;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.newsindex.search;
+package dev.newsindex.search.internal;
 
 import dev.newsindex.QuerySyntaxException;
 import dev.newsindex.ingest.Dates;

@@ -1,5 +1,6 @@
-package dev.newsindex.search;
+package dev.newsindex.search.internal;
 
+import dev.newsindex.search.SearchRequest;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Start-up benchmark of the command line: wall time of a cold `newsindex search` (a new JVM per
+# query, top 10 hits with highlighted passages) on the bundled index and on a synthetic index of
+# COUNT articles, beside sqlite3 answering the same query from an FTS5 table of the same articles
+# (top 10 by bm25 with a snippet). Prints the median of each and its ratio to sqlite3 on the same
+# articles, all measured in one run; hyperfine's full results go to WORK/startup.json.
+#
+# Usage: bench/startup.sh [--count N] [--runs N] [--work DIR] [--query Q]
+#   defaults: --count 1000000 --runs 20 --work ${TMPDIR:-/tmp}/newsindex-startup
+#             --query "deterrence strategy"
+# Needs hyperfine and sqlite3 (Debian: apt-get install -y hyperfine sqlite3). The first run builds
+# the corpus, the index and the SQLite table in WORK (1M articles: about 2 GB of JSON Lines, 20 to
+# 30 minutes on 2 cores); later runs reuse them.
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+count=1000000 runs=20 work=${TMPDIR:-/tmp}/newsindex-startup query="deterrence strategy"
+while [ $# -gt 0 ]; do
+  case $1 in
+    --count) count=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    --query) query=$2; shift 2 ;;
+    *) echo "usage: bench/startup.sh [--count N] [--runs N] [--work DIR] [--query Q]" >&2; exit 2 ;;
+  esac
+done
+for tool in hyperfine sqlite3; do
+  command -v $tool >/dev/null || { echo "bench: needs $tool (apt-get install -y $tool)" >&2; exit 2; }
+done
+cd "$root"
+mkdir -p "$work"
+say() { echo "bench: $*" >&2; }
+
+# The tool, the bundled index and the launcher's class cache, made before anything is timed.
+NEWSINDEX_AOT=wait ./newsindex search "$query" >/dev/null
+
+jsonl="$work/synthetic-$count.jsonl" index="$work/index-$count"
+if [ ! -f "$jsonl" ]; then
+  say "generating $count synthetic articles into $jsonl"
+  bench/run SyntheticCorpus --count "$count" --out "$jsonl.tmp" && mv "$jsonl.tmp" "$jsonl"
+fi
+if [ ! -d "$index" ]; then
+  say "indexing $jsonl into $index"
+  ./newsindex index --index "$index.tmp" "$jsonl" && mv "$index.tmp" "$index"
+fi
+sqlite_db() { # DB INPUT: an FTS5 table of the articles newsindex reads from INPUT
+  if [ ! -f "$1" ]; then
+    say "loading $2 into SQLite $1"
+    bench/run SqliteExport --out "$1.sql" "$2"
+    sqlite3 "$1.tmp" < "$1.sql" >/dev/null && mv "$1.tmp" "$1" && rm -f "$1.sql"
+  fi
+}
+sqlite_db "$work/bundled.db" index-data/articles
+sqlite_db "$work/synthetic-$count.db" "$jsonl"
+
+sql="SELECT id, title, date, source, snippet(articles, 2, '**', '**', '…', 24) FROM articles"
+sql+=" WHERE articles MATCH '$query' ORDER BY rank LIMIT 10"
+for check in "./newsindex search '$query'" "./newsindex search --index '$index' '$query'"; do
+  eval "$check" >/dev/null || { say "no hits for '$query': pick another --query"; exit 1; }
+done
+
+say "timing $runs runs each (hyperfine, after 3 warm-up runs)"
+hyperfine -N --style basic --warmup 3 --runs "$runs" --export-json "$work/startup.json" \
+  -n "newsindex, bundled index" "./newsindex search '$query'" \
+  -n "newsindex, bundled index, no class cache" "env NEWSINDEX_AOT=off ./newsindex search '$query'" \
+  -n "sqlite3, bundled articles" "sqlite3 '$work/bundled.db' \"$sql\"" \
+  -n "newsindex, $count articles" "./newsindex search --index '$index' '$query'" \
+  -n "sqlite3, $count articles" "sqlite3 '$work/synthetic-$count.db' \"$sql\"" >&2
+
+# Medians and ratios, from hyperfine's JSON (one "command", "median", "user" and "system" line
+# per result). CPU is the mean user + system time: on a busy machine it moves less than wall time.
+echo
+echo "cold search for \"$query\": median wall time ($runs runs; $(nproc) cores; $(date -u +%F)):"
+awk '
+  function value(line) { sub(/.*": /, "", line); sub(/,$/, "", line); return line + 0 }
+  /"command":/ { name = $0; sub(/.*"command": "/, "", name); sub(/",?$/, "", name); order[++n] = name }
+  /"median":/ { median[name] = value($0) * 1000 }
+  /"user":/ { cpu[name] = value($0) * 1000 }
+  /"system":/ { cpu[name] += value($0) * 1000 }
+  END {
+    for (i = 1; i <= n; i++) {
+      name = order[i]; base = ""
+      if (name ~ /^newsindex, bundled/) base = "sqlite3, bundled articles"
+      else if (name ~ /^newsindex, /) { base = name; sub(/^newsindex, /, "sqlite3, ", base) }
+      ratio = (base in median) ? sprintf("%6.0fx sqlite3", median[name] / median[base]) : ""
+      printf "  %-42s %8.1f ms  %-15s (CPU %.0f ms)\n", name, median[name], ratio, cpu[name]
+    }
+  }' "$work/startup.json"

@@ -1,0 +1,25 @@
+/**
+ * newsindex: full-text search for news articles on Apache Lucene.
+ *
+ * <p>{@link dev.newsindex.NewsIndex} is the one entry point. The exported packages are the API:
+ * {@code dev.newsindex} (the facade, {@link dev.newsindex.Article}, the exceptions), {@code
+ * dev.newsindex.search} (request and result values) and {@code dev.newsindex.ingest} (the format
+ * readers, for reading articles without an index). Everything else (schema, analysis, index
+ * writing, how searches run) is internal and may change in any release.
+ *
+ * <p>Logging goes through the SLF4J API ({@code org.slf4j}); add any SLF4J 2 provider to see it.
+ */
+module dev.newsindex {
+  requires org.apache.lucene.core;
+  requires org.apache.lucene.analysis.common;
+  requires org.apache.lucene.queryparser;
+  requires org.apache.lucene.highlighter;
+  requires org.apache.lucene.queries;
+  requires org.apache.lucene.suggest;
+  requires com.fasterxml.jackson.core;
+  requires org.slf4j;
+
+  exports dev.newsindex;
+  exports dev.newsindex.ingest;
+  exports dev.newsindex.search;
+}

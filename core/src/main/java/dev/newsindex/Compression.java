@@ -20,12 +20,22 @@ public enum Compression {
    */
   SMALL;
 
-  /** The name used on the command line and in commits: {@code fast} or {@code small}. */
+  /**
+   * The name used on the command line and in commits.
+   *
+   * @return {@code fast} or {@code small}: the constant's name in lower case
+   */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The compression named {@code label}, any case. */
+  /**
+   * The compression named {@code label}, any case.
+   *
+   * @param label {@code fast} or {@code small} in any case; surrounding white space is ignored
+   * @return the constant whose {@link #label()} matches
+   * @throws IllegalArgumentException when {@code label} names neither compression
+   */
   public static Compression of(String label) {
     for (Compression c : values()) {
       if (c.label().equalsIgnoreCase(label.strip())) {

@@ -49,32 +49,67 @@ public record IndexSettings(Stemmer stemmer, boolean bundledSynonyms, String syn
     }
   }
 
-  /** These settings with {@code stemmer}. */
+  /**
+   * These settings with {@code stemmer}.
+   *
+   * @param stemmer the stemmer of the text fields; an existing index only takes it on a rebuild
+   * @return a copy of these settings with {@code stemmer} in place of this one's
+   */
   public IndexSettings withStemmer(Stemmer stemmer) {
     return new IndexSettings(stemmer, bundledSynonyms, synonyms, k1, b);
   }
 
-  /** These settings with the bundled synonyms on or off. */
+  /**
+   * These settings with the bundled synonyms on or off.
+   *
+   * @param on whether queries expand newsindex's bundled entity aliases
+   * @return a copy of these settings with {@link #bundledSynonyms()} set to {@code on}
+   */
   public IndexSettings withBundledSynonyms(boolean on) {
     return new IndexSettings(stemmer, on, synonyms, k1, b);
   }
 
-  /** These settings with the user's synonym rules {@code rules} (Solr format; empty for none). */
+  /**
+   * These settings with the user's synonym rules {@code rules} (Solr format; empty for none).
+   *
+   * @param rules the synonym rules, one per line in Solr format, replacing any before; empty for
+   *     none
+   * @return a copy of these settings with {@code rules} as its synonyms
+   * @throws IllegalArgumentException when a rule is malformed (the message names its line)
+   */
   public IndexSettings withSynonyms(String rules) {
     return new IndexSettings(stemmer, bundledSynonyms, rules, k1, b);
   }
 
-  /** These settings with BM25 parameters {@code k1} and {@code b}. */
+  /**
+   * These settings with BM25 parameters {@code k1} and {@code b}.
+   *
+   * @param k1 term-frequency saturation, 0 or more and finite ({@value #DEFAULT_K1} by default)
+   * @param b length normalisation, 0 (none) to 1 (full) ({@value #DEFAULT_B} by default)
+   * @return a copy of these settings with {@code k1} and {@code b}
+   * @throws IllegalArgumentException when {@code k1} or {@code b} is out of range
+   */
   public IndexSettings withBm25(float k1, float b) {
     return new IndexSettings(stemmer, bundledSynonyms, synonyms, k1, b);
   }
 
-  /** Whether {@code other} differs from these settings only in what acts at query time. */
+  /**
+   * Whether {@code other} differs from these settings only in what acts at query time.
+   *
+   * @param other the settings to compare with
+   * @return true when both use the same stemmer, so an index built with either can search with
+   *     the other
+   */
   public boolean sameIndexTimeAnalysis(IndexSettings other) {
     return stemmer == other.stemmer;
   }
 
-  /** These settings as commit user data. */
+  /**
+   * These settings as commit user data.
+   *
+   * @return a new mutable map from the {@code newsindex.*} keys to each part as text, one entry per
+   *     component
+   */
   public Map<String, String> toCommitData() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put(STEMMER_KEY, stemmer.id());
@@ -88,6 +123,9 @@ public record IndexSettings(Stemmer stemmer, boolean bundledSynonyms, String syn
   /**
    * The settings recorded in {@code commitData}; anything not recorded takes its default.
    *
+   * @param commitData the user data of an index commit, as {@link #toCommitData()} wrote it; keys
+   *     other than the settings' are ignored
+   * @return the recorded settings, {@link #DEFAULT} for data that records none
    * @throws IllegalArgumentException when a recorded value is not understood
    */
   public static IndexSettings fromCommitData(Map<String, String> commitData) {

@@ -28,9 +28,17 @@ public interface IngestListener {
    */
   default void skipped(Origin origin, String reason) {}
 
-  /** How far the run has come: called a few times a second, and once at the end. */
+  /**
+   * How far the run has come: called a few times a second, and once at the end.
+   *
+   * @param progress the counts, bytes read and time elapsed so far
+   */
   default void progress(IngestProgress progress) {}
 
-  /** Everything written so far was committed: a crash from now on loses none of it. */
+  /**
+   * Everything written so far was committed: a crash from now on loses none of it.
+   *
+   * @param articles the articles written (indexed, updated or found unchanged) so far in this run
+   */
   default void committed(long articles) {}
 }

@@ -40,36 +40,67 @@ public record IngestOptions(Format format, int threads, long commitEveryArticles
   /**
    * Formats detected per file, one indexing thread per processor, a commit every {@value
    * #DEFAULT_COMMIT_ARTICLES} articles or 256 MiB of input, {@code -} reading {@link System#in}.
+   *
+   * @return the default options, with compression null (a rebuild keeps the old index's)
    */
   public static IngestOptions defaults() {
     return new IngestOptions(null, Runtime.getRuntime().availableProcessors(),
         DEFAULT_COMMIT_ARTICLES, DEFAULT_COMMIT_BYTES, System.in, null);
   }
 
-  /** These options with every input read as {@code format} (null: detect). */
+  /**
+   * These options with every input read as {@code format} (null: detect).
+   *
+   * @param format the format of every input, or null to recognise each file's format
+   * @return a copy of these options with {@code format}
+   */
   public IngestOptions withFormat(Format format) {
     return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
         compression);
   }
 
-  /** These options with {@code threads} indexing threads. */
+  /**
+   * These options with {@code threads} indexing threads.
+   *
+   * @param threads how many threads index articles at once, at least 1
+   * @return a copy of these options with {@code threads}
+   * @throws IllegalArgumentException when {@code threads} is below 1
+   */
   public IngestOptions withThreads(int threads) {
     return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
         compression);
   }
 
-  /** These options committing every {@code articles} articles or {@code bytes} bytes of input. */
+  /**
+   * These options committing every {@code articles} articles or {@code bytes} bytes of input.
+   *
+   * @param articles the most articles between commits, at least 1
+   * @param bytes about the most input bytes between commits, at least 1
+   * @return a copy of these options committing at whichever interval is reached first
+   * @throws IllegalArgumentException when either interval is below 1
+   */
   public IngestOptions withCommitEvery(long articles, long bytes) {
     return new IngestOptions(format, threads, articles, bytes, stdin, compression);
   }
 
-  /** These options with a rebuild compressing stored text as {@code compression}. */
+  /**
+   * These options with a rebuild compressing stored text as {@code compression}.
+   *
+   * @param compression how {@link NewsIndex#rebuild} compresses the new index, or null to keep the
+   *     old index's; an ingest into an existing index ignores it
+   * @return a copy of these options with {@code compression}
+   */
   public IngestOptions withCompression(Compression compression) {
     return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
         compression);
   }
 
-  /** These options with {@code -} reading {@code stdin}. */
+  /**
+   * These options with {@code -} reading {@code stdin}.
+   *
+   * @param stdin the stream the input {@code -} reads; not closed by the run, never null
+   * @return a copy of these options with {@code stdin}
+   */
   public IngestOptions withStdin(InputStream stdin) {
     return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
         compression);

@@ -17,25 +17,42 @@ import java.util.OptionalDouble;
 public record IngestProgress(long articles, long skipped, long bytesRead, long totalBytes,
     Duration elapsed) {
 
-  /** Articles written per second so far. */
+  /**
+   * Articles written per second so far.
+   *
+   * @return {@link #articles()} divided by the elapsed seconds; 0 before any time has elapsed
+   */
   public double articlesPerSecond() {
     double s = seconds();
     return s > 0 ? articles / s : 0;
   }
 
-  /** Input bytes read per second so far. */
+  /**
+   * Input bytes read per second so far.
+   *
+   * @return {@link #bytesRead()} divided by the elapsed seconds; 0 before any time has elapsed
+   */
   public double bytesPerSecond() {
     double s = seconds();
     return s > 0 ? bytesRead / s : 0;
   }
 
-  /** The part of the input read, 0 to 1, when the total is known. */
+  /**
+   * The part of the input read, 0 to 1, when the total is known.
+   *
+   * @return the bytes read over the total bytes, capped at 1; empty when the total is unknown or 0
+   */
   public OptionalDouble fraction() {
     return totalBytes > 0 ? OptionalDouble.of(Math.min(1.0, (double) bytesRead / totalBytes))
         : OptionalDouble.empty();
   }
 
-  /** The estimated time left, at the rate so far, when the total is known. */
+  /**
+   * The estimated time left, at the rate so far, when the total is known.
+   *
+   * @return the unread bytes divided by {@link #bytesPerSecond()}, to the millisecond; empty when
+   *     the total is unknown or 0, or nothing has been read yet
+   */
   public Optional<Duration> remaining() {
     double rate = bytesPerSecond();
     if (totalBytes <= 0 || rate <= 0) {

@@ -15,7 +15,15 @@ import java.time.Duration;
 public record IngestSummary(long indexed, long updated, long unchanged, long skipped,
     Duration elapsed, long bytesRead) {
 
-  /** A summary without a byte count. */
+  /**
+   * A summary without a byte count: {@link #bytesRead()} is 0.
+   *
+   * @param indexed articles added under a new id
+   * @param updated articles that replaced an existing one with different content
+   * @param unchanged articles already in the index with the same content (not rewritten)
+   * @param skipped records or files that could not be read
+   * @param elapsed wall time of the run, commit included
+   */
   public IngestSummary(long indexed, long updated, long unchanged, long skipped,
       Duration elapsed) {
     this(indexed, updated, unchanged, skipped, elapsed, 0);
@@ -30,7 +38,11 @@ public record IngestSummary(long indexed, long updated, long unchanged, long ski
     return indexed + updated + unchanged;
   }
 
-  /** Articles read per second of the run. */
+  /**
+   * Articles read per second of the run.
+   *
+   * @return {@link #articles()} divided by the elapsed seconds; 0 when no time elapsed
+   */
   public double articlesPerSecond() {
     double s = elapsed.toNanos() / 1e9;
     return s > 0 ? articles() / s : 0;

@@ -102,7 +102,14 @@ public final class NewsIndex implements Closeable {
     this.queryAnalyzer = NewsSchema.queryAnalyzer(settings);
   }
 
-  /** Whether a newsindex (or any Lucene index) has been committed at {@code path}. */
+  /**
+   * Whether a newsindex (or any Lucene index) has been committed at {@code path}.
+   *
+   * @param path the index directory
+   * @return true when {@code path} is a directory holding a commit; false when it is missing, not a
+   *     directory, or holds no commit
+   * @throws IOException when the directory cannot be read
+   */
   public static boolean exists(Path path) throws IOException {
     if (!Files.isDirectory(path)) {
       return false;
@@ -115,8 +122,11 @@ public final class NewsIndex implements Closeable {
   /**
    * Opens the existing index at {@code path}.
    *
+   * @param path the index directory
+   * @return the index, searching its last commit; the caller closes it
    * @throws IndexNotFoundException when there is none
    * @throws IncompatibleIndexException when it was built with another schema or analysis
+   * @throws IOException when the index cannot be read
    */
   public static NewsIndex open(Path path) throws IOException {
     if (!exists(path)) {
@@ -138,6 +148,11 @@ public final class NewsIndex implements Closeable {
   /**
    * Opens the index at {@code path} with the settings it was built with, creating an empty one (and
    * its directories) with {@link IndexSettings#DEFAULT} if none exists.
+   *
+   * @param path the index directory; created, with any missing parents, when absent
+   * @return the open index; the caller closes it
+   * @throws IncompatibleIndexException when an existing index was built with another schema
+   * @throws IOException when the index cannot be read, or created and committed
    */
   public static NewsIndex openOrCreate(Path path) throws IOException {
     return openOrCreate(path, IndexSettings.DEFAULT, Compression.SMALL);
@@ -147,6 +162,12 @@ public final class NewsIndex implements Closeable {
    * Opens the index at {@code path}, creating an empty one (and its directories) that compresses
    * stored text as {@code compression} if none exists; an existing index keeps its own compression
    * (see {@link #compression()}; {@link #rebuild} changes it).
+   *
+   * @param path the index directory; created, with any missing parents, when absent
+   * @param compression how a new index compresses stored text; ignored for an existing index
+   * @return the open index; the caller closes it
+   * @throws IncompatibleIndexException when an existing index was built with another schema
+   * @throws IOException when the index cannot be read, or created and committed
    */
   public static NewsIndex openOrCreate(Path path, Compression compression) throws IOException {
     return openOrCreate(path, IndexSettings.DEFAULT, compression);
@@ -157,7 +178,13 @@ public final class NewsIndex implements Closeable {
    * index takes the query-time parts of {@code settings} (synonyms, BM25 parameters), recorded at
    * once; its stemmer cannot change without a rebuild.
    *
+   * @param path the index directory; created, with any missing parents, when absent
+   * @param settings the settings of a new index, or the query-time settings to record on an
+   *     existing one
+   * @return the open index; the caller closes it
    * @throws IllegalArgumentException when the existing index was built with another stemmer
+   * @throws IncompatibleIndexException when an existing index was built with another schema
+   * @throws IOException when the index cannot be read, or created or committed
    */
   public static NewsIndex openOrCreate(Path path, IndexSettings settings) throws IOException {
     return openOrCreate(path, settings, Compression.SMALL);
@@ -167,6 +194,15 @@ public final class NewsIndex implements Closeable {
    * Opens the index at {@code path} as {@link #openOrCreate(Path, IndexSettings)} does, or creates
    * an empty one with {@code settings} that compresses stored text as {@code compression}; an
    * existing index keeps its own compression ({@link #rebuild} changes it).
+   *
+   * @param path the index directory; created, with any missing parents, when absent
+   * @param settings the settings of a new index, or the query-time settings to record on an
+   *     existing one
+   * @param compression how a new index compresses stored text; ignored for an existing index
+   * @return the open index; the caller closes it
+   * @throws IllegalArgumentException when the existing index was built with another stemmer
+   * @throws IncompatibleIndexException when an existing index was built with another schema
+   * @throws IOException when the index cannot be read, or created or committed
    */
   public static NewsIndex openOrCreate(Path path, IndexSettings settings, Compression compression)
       throws IOException {
@@ -215,32 +251,66 @@ public final class NewsIndex implements Closeable {
     }
   }
 
-  /** The analysis and ranking settings this index was built with (and searches with). */
+  /**
+   * The analysis and ranking settings this index was built with (and searches with).
+   *
+   * @return the settings recorded in the index, never null
+   */
   public IndexSettings settings() {
     return settings;
   }
 
-  /** Where this index lives. */
+  /**
+   * Where this index lives.
+   *
+   * @return the index directory, as given when the index was opened
+   */
   public Path path() {
     return path;
   }
 
-  /** How this index compresses stored text. */
+  /**
+   * How this index compresses stored text.
+   *
+   * @return the compression recorded in the last commit, or chosen for a new index
+   */
   public Compression compression() {
     return compression;
   }
 
-  /** Adds {@code article}, or replaces the one with its id; not visible to searches until commit. */
+  /**
+   * Adds {@code article}, or replaces the one with its id; not visible to searches until commit.
+   *
+   * @param article the article to write
+   * @return whether it was added, replaced, or already there with the same content (then nothing
+   *     is written)
+   * @throws IndexLockedException when another writer holds the index
+   * @throws IOException when writing fails
+   */
   public synchronized IndexOutcome upsert(Article article) throws IOException {
     return articles().upsert(article);
   }
 
-  /** Deletes the article with {@code id}; returns whether it existed. Visible after commit. */
+  /**
+   * Deletes the article with {@code id}. Visible after commit.
+   *
+   * @param id the article's id
+   * @return whether an article with {@code id} existed, counting writes not yet committed
+   * @throws IndexLockedException when another writer holds the index
+   * @throws IOException when writing fails
+   */
   public synchronized boolean delete(String id) throws IOException {
     return articles().delete(id);
   }
 
-  /** Deletes the articles with {@code ids}; returns how many existed. Visible after commit. */
+  /**
+   * Deletes the articles with {@code ids}. Visible after commit.
+   *
+   * @param ids the articles' ids; repeated ids count once, ids without an article are ignored
+   * @return how many of the ids had an article, counting writes not yet committed
+   * @throws IndexLockedException when another writer holds the index
+   * @throws IOException when writing fails
+   */
   public synchronized long delete(Collection<String> ids) throws IOException {
     long deleted = 0;
     for (String id : new LinkedHashSet<>(ids)) {
@@ -252,10 +322,14 @@ public final class NewsIndex implements Closeable {
   }
 
   /**
-   * Deletes every article matching {@code query} (the search syntax, all terms required); returns
-   * how many. Visible after commit.
+   * Deletes every article matching {@code query} (the search syntax, all terms required). Visible
+   * after commit.
    *
+   * @param query a query as {@link SearchRequest#query()} takes it; {@code *} matches every article
+   * @return how many articles matched and were deleted
    * @throws QuerySyntaxException when the query cannot be parsed
+   * @throws IndexLockedException when another writer holds the index
+   * @throws IOException when writing fails
    */
   public synchronized long deleteMatching(String query) throws IOException {
     Query parsed = new ArticleSearcher(null, analyzer).parse(SearchRequest.of(query));
@@ -263,8 +337,13 @@ public final class NewsIndex implements Closeable {
   }
 
   /**
-   * Deletes every article dated before {@code day} (articles without a date are kept); returns how
-   * many. Visible after commit.
+   * Deletes every article dated before {@code day} (articles without a date are kept). Visible
+   * after commit.
+   *
+   * @param day the first day kept: articles dated on it or later stay
+   * @return how many articles were deleted
+   * @throws IndexLockedException when another writer holds the index
+   * @throws IOException when writing fails
    */
   public synchronized long deleteBefore(LocalDate day) throws IOException {
     return articles().deleteMatching(LongPoint.newRangeQuery(NewsSchema.DATE, Long.MIN_VALUE,
@@ -274,6 +353,13 @@ public final class NewsIndex implements Closeable {
   /**
    * Reads every article in {@code inputs} (files or directories, any known format), upserts each,
    * and commits. Unreadable records are reported to {@code listener} and counted as skipped.
+   *
+   * @param inputs files, directories, glob patterns or {@code -} (standard input), read in order
+   * @param listener told of each article, each skipped record, progress and commits; {@link
+   *     IngestListener#NONE} to hear nothing
+   * @return what the run did, per outcome
+   * @throws IndexLockedException when another writer holds the index
+   * @throws IOException when writing to the index fails (problems with the inputs are skipped)
    */
   public IngestSummary ingest(List<Path> inputs, IngestListener listener) throws IOException {
     return ingest(inputs, IngestOptions.defaults(), listener);
@@ -286,6 +372,15 @@ public final class NewsIndex implements Closeable {
    * commits at the options' intervals and at the end. Unreadable records are reported to {@code
    * listener} and counted as skipped. If the process dies, the index holds the last commit and
    * running the same ingest again completes it (articles already in are found unchanged).
+   *
+   * @param inputs files, directories, glob patterns or {@code -} (standard input), read in order
+   * @param options the format, threads, commit intervals and standard input of the run; {@link
+   *     IngestOptions#compression()} is ignored (the index keeps its own)
+   * @param listener told of each article, each skipped record, progress and commits; {@link
+   *     IngestListener#NONE} to hear nothing
+   * @return what the run did, per outcome
+   * @throws IndexLockedException when another writer holds the index
+   * @throws IOException when writing to the index fails (problems with the inputs are skipped)
    */
   public synchronized IngestSummary ingest(List<Path> inputs, IngestOptions options,
       IngestListener listener) throws IOException {
@@ -310,7 +405,16 @@ public final class NewsIndex implements Closeable {
    * rebuild that reads no article at all leaves the index as it was and throws {@link
    * IllegalArgumentException} (an empty index is more likely a mistyped path than a wish).
    *
+   * @param path the index directory; created, with any missing parents, when absent
+   * @param inputs files, directories, glob patterns or {@code -} (standard input), read in order
+   * @param options the format, threads, standard input and compression of the new index (null
+   *     compression keeps the old index's); the commit intervals only mark internal checkpoints,
+   *     as nothing is committed before the end
+   * @param listener told of each article, each skipped record, progress and the final commit
+   * @return what the rebuild read, per outcome
    * @throws IndexLockedException when another writer holds the index
+   * @throws IllegalArgumentException when no article was read
+   * @throws IOException when writing the new index fails; the old one is then left as it was
    */
   public static IngestSummary rebuild(Path path, List<Path> inputs, IngestOptions options,
       IngestListener listener) throws IOException {
@@ -362,7 +466,12 @@ public final class NewsIndex implements Closeable {
     }
   }
 
-  /** Makes every write so far durable and visible to searches. */
+  /**
+   * Makes every write so far durable and visible to searches.
+   *
+   * @throws IndexLockedException when another writer holds the index
+   * @throws IOException when the commit cannot be written
+   */
   public synchronized void commit() throws IOException {
     articles().commit();
     refreshSearchers();
@@ -371,6 +480,8 @@ public final class NewsIndex implements Closeable {
   /**
    * Makes the writes so far searchable without making them durable (near-real-time), and picks up
    * commits another process made when this instance has not written.
+   *
+   * @throws IOException when the index cannot be reopened
    */
   public void refresh() throws IOException {
     searchers().maybeRefreshBlocking();
@@ -410,7 +521,16 @@ public final class NewsIndex implements Closeable {
     }
   }
 
-  /** Runs {@code request} against the last commit. */
+  /**
+   * Runs {@code request} against the last commit.
+   *
+   * @param request the query, filters, order and page to return
+   * @return the requested page of hits with their passages, counts and facets
+   * @throws QuerySyntaxException when the query or a filter cannot be parsed
+   * @throws IllegalArgumentException when the request's cursor belongs to another query, filter or
+   *     sort, or to an earlier version of the index
+   * @throws IOException when the index cannot be read
+   */
   public SearchResult search(SearchRequest request) throws IOException {
     return withSearcher(searcher -> new ArticleSearcher(searcher, queryAnalyzer).search(request));
   }
@@ -418,6 +538,11 @@ public final class NewsIndex implements Closeable {
   /**
    * The ids and scores of the top {@code request.limit()} articles for {@code request}, without
    * loading or highlighting them (passages are ignored): for evaluation and other bulk use.
+   *
+   * @param request the query to rank, and in {@link SearchRequest#limit()} how many ids to return
+   * @return the ids with their BM25 scores, best first; empty when nothing matches
+   * @throws QuerySyntaxException when the query or a filter cannot be parsed
+   * @throws IOException when the index cannot be read
    */
   public List<Ranked> rank(SearchRequest request) throws IOException {
     return withSearcher(searcher -> new ArticleSearcher(searcher, queryAnalyzer).rank(request));
@@ -426,6 +551,11 @@ public final class NewsIndex implements Closeable {
   /**
    * Articles related to the one with {@code request.id()} (more like this, over title and body),
    * best first; empty when there is no such article.
+   *
+   * @param request the article's id, how many related articles and how many passages each
+   * @return the related articles (the article itself excluded), or empty when the last commit has
+   *     no article with that id
+   * @throws IOException when the index cannot be read
    */
   public Optional<SearchResult> related(RelatedRequest request) throws IOException {
     return withSearcher(searcher -> Optional.ofNullable(new ArticleSearcher(searcher, analyzer).related(request)));
@@ -435,6 +565,13 @@ public final class NewsIndex implements Closeable {
    * The near-duplicate groups of the last commit (articles whose bodies resemble each other at
    * {@code threshold} or more, 0 to 1; {@link MinHash#DEFAULT_THRESHOLD} is a good start), largest
    * first, with the articles of the first {@code limit} groups.
+   *
+   * @param limit how many groups to return with their articles
+   * @param threshold the estimated Jaccard similarity of two bodies' word shingles at which they
+   *     count as near-duplicates, above 0 and at most 1
+   * @return the groups found and how many there are in all
+   * @throws IllegalArgumentException when {@code threshold} is not above 0 and at most 1
+   * @throws IOException when the index cannot be read
    */
   public DuplicateReport duplicates(int limit, double threshold) throws IOException {
     if (threshold <= 0 || threshold > 1) {
@@ -444,7 +581,13 @@ public final class NewsIndex implements Closeable {
     return withSearcher(searcher -> new ArticleSearcher(searcher, analyzer).duplicates(limit, threshold));
   }
 
-  /** The stored article with {@code id}, if the last commit has it. */
+  /**
+   * The stored article with {@code id}, if the last commit has it.
+   *
+   * @param id the article's id, matched exactly
+   * @return the article, or empty when the last commit has none with {@code id}
+   * @throws IOException when the index cannot be read
+   */
   public Optional<Article> get(String id) throws IOException {
     return withSearcher(searcher -> {
       TopDocs top = searcher.search(new TermQuery(new Term(NewsSchema.ID, id)), 1);
@@ -456,12 +599,22 @@ public final class NewsIndex implements Closeable {
     });
   }
 
-  /** How many articles the last commit holds. */
+  /**
+   * How many articles the last commit holds.
+   *
+   * @return the number of live (not deleted) articles
+   * @throws IOException when the index cannot be read
+   */
   public int size() throws IOException {
     return withSearcher(searcher -> searcher.getIndexReader().numDocs());
   }
 
-  /** What the last commit holds: counts, segments, size, date range, sources, schema. */
+  /**
+   * What the last commit holds: counts, segments, size, date range, sources, schema.
+   *
+   * @return the statistics of the last commit, read after picking up any newer one
+   * @throws IOException when the index cannot be read
+   */
   public IndexStats stats() throws IOException {
     SearcherManager manager = searchers();
     manager.maybeRefreshBlocking();
@@ -530,8 +683,11 @@ public final class NewsIndex implements Closeable {
    * and verifies its checksums and structures. Works on an index of any schema. Takes the write
    * lock for its duration.
    *
+   * @param path the index directory
+   * @return whether the index is clean, what it holds, the problems found and CheckIndex's log
    * @throws IndexNotFoundException when there is no index
    * @throws IndexLockedException when a writer holds the index
+   * @throws IOException when the index cannot be read at all
    */
   public static CheckReport check(Path path) throws IOException {
     if (!exists(path)) {
@@ -579,6 +735,11 @@ public final class NewsIndex implements Closeable {
    * Merges the index down to at most {@code maxSegments} segments and commits, reclaiming the space
    * of deleted articles. Costly: it rewrites the whole index, needs up to twice its size in free
    * disk space meanwhile, and holds the write lock; searches keep working.
+   *
+   * @param maxSegments the most segments to leave, at least 1; 1 merges the whole index into one
+   * @throws IllegalArgumentException when {@code maxSegments} is below 1
+   * @throws IndexLockedException when another writer holds the index
+   * @throws IOException when merging or committing fails
    */
   public synchronized void optimize(int maxSegments) throws IOException {
     if (maxSegments < 1) {

@@ -23,6 +23,10 @@ public interface ArticleHandler {
    */
   void rejected(Origin origin, String reason);
 
-  /** {@code count} more bytes of input were read (before decompression): for progress reports. */
+  /**
+   * {@code count} more bytes of input were read (before decompression): for progress reports.
+   *
+   * @param count the bytes read since the last call, always positive
+   */
   default void bytesRead(long count) {}
 }

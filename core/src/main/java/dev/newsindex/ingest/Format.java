@@ -21,12 +21,20 @@ public enum Format {
     this.reader = reader;
   }
 
-  /** The short name used on the command line. */
+  /**
+   * The short name used on the command line.
+   *
+   * @return {@code menafn}, {@code jsonl} or {@code trec}
+   */
   public String label() {
     return label;
   }
 
-  /** The reader for this format; readers are stateless and safe to share. */
+  /**
+   * The reader for this format; readers are stateless and safe to share.
+   *
+   * @return the one reader instance of this format, usable from any number of threads
+   */
   public ArticleReader reader() {
     return reader;
   }
@@ -35,8 +43,13 @@ public enum Format {
    * Recognises a file's format from its name and its first bytes (after decompression): {@code
    * .jsonl}/{@code .ndjson} names, or content starting with <code>{</code>, are JSON Lines; {@code
    * .sgml}/{@code .sgm}/{@code .trec} names, or content starting with {@code <DOC>}, are TREC SGML;
-   * content starting with the {@code date YYYY-MM-DD (} header is the MENAFN text feed. A {@code .gz}
-   * suffix is ignored. Anything else is unknown.
+   * content starting with the {@code date YYYY-MM-DD (} header is the MENAFN text feed. A {@code
+   * .gz} suffix is ignored. Anything else is unknown.
+   *
+   * @param fileName the file's name or path; only its ending is looked at, in any case
+   * @param head the first bytes of the content, decompressed (a few hundred suffice; a leading
+   *     byte order mark and white space are skipped); may be empty
+   * @return the format, or empty when neither the name nor the content tells
    */
   public static Optional<Format> detect(String fileName, byte[] head) {
     String name = fileName.toLowerCase(Locale.ROOT);
@@ -62,7 +75,13 @@ public enum Format {
     return Optional.empty();
   }
 
-  /** The format with {@code label} ({@code menafn}, {@code jsonl}, {@code trec}), any case. */
+  /**
+   * The format with {@code label} ({@code menafn}, {@code jsonl}, {@code trec}), any case.
+   *
+   * @param label a format's {@link #label()} in any case; surrounding white space is ignored
+   * @return the format with that label
+   * @throws IllegalArgumentException when no format has that label (the message lists them)
+   */
   public static Format of(String label) {
     for (Format f : values()) {
       if (f.label.equalsIgnoreCase(label.strip())) {
@@ -73,7 +92,11 @@ public enum Format {
         + java.util.Arrays.stream(values()).map(Format::label).toList());
   }
 
-  /** A one-line description of the formats, for error messages. */
+  /**
+   * A one-line description of the formats, for error messages.
+   *
+   * @return how each format starts, and that {@code --format} names one
+   */
   public static String known() {
     return "MENAFN text (' date YYYY-MM-DD (SOURCE) ...'), JSON Lines (.jsonl) or TREC SGML"
         + " ('<DOC>...'); name one with --format";

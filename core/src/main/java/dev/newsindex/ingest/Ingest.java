@@ -43,17 +43,26 @@ public final class Ingest {
    * @param problem why it cannot be read, or null
    */
   public record Source(Path path, long size, String problem) {
-    /** Whether this source is standard input. */
+    /**
+     * Whether this source is standard input.
+     *
+     * @return true when {@link #path()} is {@value Ingest#STDIN}
+     */
     public boolean isStdin() {
       return path.toString().equals(STDIN);
     }
   }
 
   /**
-   * The files to read for {@code inputs}: each file as is, each directory's files recursively, each
-   * glob pattern ({@code *}, {@code ?}, {@code [...]}, {@code {a,b}}, {@code **} across directories)
-   * expanded in name order, {@code -} as standard input. Inputs that do not exist, or patterns that
-   * match nothing, become sources with a problem.
+   * The files to read for {@code inputs}: each file as is, each directory's files recursively,
+   * each glob pattern ({@code *}, {@code ?}, {@code [...]}, {@code {a,b}}, {@code **} across
+   * directories) expanded in name order, {@code -} as standard input. Inputs that do not exist, or
+   * patterns that match nothing, become sources with a problem.
+   *
+   * @param inputs files, directories, glob patterns and {@code -}, in the order to read them
+   * @return one source per file found, in input order, and one with a problem per input that does
+   *     not exist or pattern that matches nothing; empty directories add none
+   * @throws IOException when a directory cannot be listed or a pattern's directories walked
    */
   public static List<Source> resolve(List<Path> inputs) throws IOException {
     List<Source> sources = new ArrayList<>();
@@ -81,7 +90,13 @@ public final class Ingest {
     return sources;
   }
 
-  /** The bytes {@code sources} hold, or -1 when one of them has an unknown size. */
+  /**
+   * The bytes {@code sources} hold, or -1 when one of them has an unknown size.
+   *
+   * @param sources the sources, as {@link #resolve} returns them
+   * @return the sum of their sizes in bytes (as stored, so compressed for compressed files), or -1
+   *     when one is standard input
+   */
   public static long totalBytes(List<Source> sources) {
     long total = 0;
     for (Source s : sources) {
@@ -133,7 +148,15 @@ public final class Ingest {
     }
   }
 
-  /** Reads every article under {@code inputs}, in order, by detected format, reporting to {@code handler}. */
+  /**
+   * Reads every article under {@code inputs}, in order, by detected format, reporting to {@code
+   * handler}. An input {@code -} reads an empty stream, so it is rejected as an empty file.
+   *
+   * @param inputs files, directories and glob patterns, as {@link #resolve} takes them
+   * @param handler receives each article, each rejected record or file, and the bytes read
+   * @throws IOException when an input directory cannot be listed, or the handler throws it (input
+   *     problems are rejections, not exceptions)
+   */
   public static void read(List<Path> inputs, ArticleHandler handler) throws IOException {
     read(resolve(inputs), null, InputStream.nullInputStream(), handler);
   }
@@ -141,6 +164,13 @@ public final class Ingest {
   /**
    * Reads every source in order. {@code format} forces one format for all (null: detect per file);
    * {@code stdin} is what {@code -} reads.
+   *
+   * @param sources the sources, as {@link #resolve} returns them; those with a problem are
+   *     reported as rejected
+   * @param format the format of every source, or null to recognise each one's
+   * @param stdin the stream a standard-input source reads; not closed here
+   * @param handler receives each article, each rejected record or file, and the bytes read
+   * @throws IOException when the handler throws it (input problems are rejections, not exceptions)
    */
   public static void read(List<Source> sources, Format format, InputStream stdin,
       ArticleHandler handler) throws IOException {
@@ -156,7 +186,14 @@ public final class Ingest {
     }
   }
 
-  /** The readable files under {@code dir}, recursively, in name order. */
+  /**
+   * The readable files under {@code dir}, recursively, in name order.
+   *
+   * @param dir the directory to walk
+   * @return the files, each directory's entries sorted by name and subdirectories expanded in
+   *     place; hidden entries and Lucene index directories left out; empty when there are none
+   * @throws IOException when {@code dir} or one of its subdirectories cannot be listed
+   */
   public static List<Path> listFiles(Path dir) throws IOException {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> entries = Files.list(dir)) {
@@ -185,12 +222,28 @@ public final class Ingest {
     }
   }
 
-  /** Reads one file whatever its format, reporting a file-level problem as one rejection. */
+  /**
+   * Reads one file whatever its format, reporting a file-level problem as one rejection.
+   *
+   * @param file the file, plain or gzip-compressed
+   * @param handler receives each article, each rejected record or the file's rejection, and the
+   *     bytes read
+   * @throws IOException when the handler throws it, or closing the file fails
+   */
   public static void readFile(Path file, ArticleHandler handler) throws IOException {
     readFile(file, null, handler);
   }
 
-  /** Reads one file in {@code format} (null: detect it). */
+  /**
+   * Reads one file in {@code format} (null: detect it), reporting a file-level problem as one
+   * rejection.
+   *
+   * @param file the file, plain or gzip-compressed
+   * @param format the file's format, or null to recognise it from the name and content
+   * @param handler receives each article, each rejected record or the file's rejection, and the
+   *     bytes read
+   * @throws IOException when the handler throws it, or closing the file fails
+   */
   public static void readFile(Path file, Format format, ArticleHandler handler)
       throws IOException {
     String name = file.toString();
@@ -216,6 +269,13 @@ public final class Ingest {
   /**
    * Reads one stream named {@code name} (in reports), decompressing gzip and detecting the format
    * unless {@code format} is given. The caller closes {@code raw}.
+   *
+   * @param name the stream's name in origins and for recognising its format, e.g. the file name
+   * @param raw the content, plain or gzip-compressed; read to its end or to the first damage
+   * @param format the content's format, or null to recognise it from {@code name} and content
+   * @param handler receives each article, each rejected record or the stream's rejection, and
+   *     the bytes read from {@code raw}
+   * @throws IOException when the handler throws it (read errors and damaged data are rejections)
    */
   public static void readStream(String name, InputStream raw, Format format,
       ArticleHandler handler) throws IOException {

@@ -37,6 +37,9 @@ public final class MenafnTextReader implements ArticleReader {
   /** The largest file read: one article is a few kilobytes, this guards the heap. */
   static final int MAX_FILE_BYTES = 16 << 20;
 
+  /** A reader; it keeps no state, so one instance may be shared. */
+  public MenafnTextReader() {}
+
   @Override
   public void read(String name, InputStream in, ArticleHandler handler) throws IOException {
     Origin origin = Origin.of(name);
@@ -66,6 +69,9 @@ public final class MenafnTextReader implements ArticleReader {
   /**
    * Parses one article from the text of a file.
    *
+   * @param text the whole file as text: the header, the body and the trailer; CRLF line ends and a
+   *     leading byte order mark are accepted
+   * @return the article, its id from the trailer and its title derived from the body
    * @throws IllegalArgumentException with a one-line reason when the text is not a valid article
    */
   public static Article parse(String text) {

@@ -72,6 +72,9 @@ public final class TrecReader implements ArticleReader {
       Map.entry("ntilde", "\u00F1"), Map.entry("szlig", "\u00DF"), Map.entry("blank", " "),
       Map.entry("hyph", "-"), Map.entry("para", "\u00B6"), Map.entry("sect", "\u00A7"));
 
+  /** A reader; it keeps no state, so one instance may be shared. */
+  public TrecReader() {}
+
   @Override
   public void read(String name, InputStream in, ArticleHandler handler) throws IOException {
     Lines lines = new Lines(in);
@@ -172,6 +175,10 @@ public final class TrecReader implements ArticleReader {
   /**
    * Parses the inside of one {@code <DOC>} element.
    *
+   * @param doc the text between {@code <DOC>} and {@code </DOC>}, tags and entities as in the file
+   * @return the article: its id from {@code DOCNO}, its title from the first non-empty headline
+   *     element (else derived from the body), its date when {@code DATE} parses (else null), and
+   *     the other elements as metadata
    * @throws IllegalArgumentException with a one-line reason when it is no usable article
    */
   public static Article parse(String doc) {

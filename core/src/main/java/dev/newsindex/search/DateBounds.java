@@ -22,12 +22,28 @@ public final class DateBounds {
 
   private DateBounds() {}
 
-  /** The first day {@code text} can mean, relative to {@code today}. */
+  /**
+   * The first day {@code text} can mean, relative to {@code today}.
+   *
+   * @param text a day, month, year, {@code today}, {@code yesterday} or age, in any case;
+   *     surrounding white space is ignored
+   * @param today the day ages and {@code today} count from
+   * @return the day itself, the first day of a month or year, or the day an age reaches back to
+   * @throws IllegalArgumentException when {@code text} is none of these (the message lists them)
+   */
   public static LocalDate start(String text, LocalDate today) {
     return parse(text, today, false);
   }
 
-  /** The last day {@code text} can mean, relative to {@code today}. */
+  /**
+   * The last day {@code text} can mean, relative to {@code today}.
+   *
+   * @param text a day, month, year, {@code today}, {@code yesterday} or age, in any case;
+   *     surrounding white space is ignored
+   * @param today the day ages and {@code today} count from
+   * @return the day itself, the last day of a month or year, or the day an age reaches back to
+   * @throws IllegalArgumentException when {@code text} is none of these (the message lists them)
+   */
   public static LocalDate end(String text, LocalDate today) {
     return parse(text, today, true);
   }

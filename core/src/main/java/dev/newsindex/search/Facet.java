@@ -11,7 +11,14 @@ public enum Facet {
   /** Hits per day ({@code 2023-11-16}), in date order. */
   DAY;
 
-  /** The facet named {@code name} (any case), e.g. {@code source} or {@code month}. */
+  /**
+   * The facet named {@code name} (any case), e.g. {@code source} or {@code month}.
+   *
+   * @param name {@code source}, {@code year}, {@code month} or {@code day}, in any case;
+   *     surrounding white space is ignored
+   * @return the facet of that name
+   * @throws IllegalArgumentException when no facet has that name
+   */
   public static Facet parse(String name) {
     for (Facet f : values()) {
       if (f.name().equalsIgnoreCase(name.strip())) {
@@ -22,7 +29,11 @@ public enum Facet {
         + "'; use source, year, month or day");
   }
 
-  /** The lower-case name used on the command line and in JSON. */
+  /**
+   * The lower-case name used on the command line and in JSON.
+   *
+   * @return the constant's name in lower case, e.g. {@code month}; {@link #parse} accepts it
+   */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

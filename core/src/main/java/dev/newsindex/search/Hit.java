@@ -24,12 +24,24 @@ public record Hit(int rank, float score, Article article, Snippet title, List<Sn
     duplicateIds = List.copyOf(duplicateIds);
   }
 
-  /** A hit without duplicates or explanation. */
+  /**
+   * A hit without duplicates or explanation.
+   *
+   * @param rank 1-based position in the whole ranking
+   * @param score the BM25 score; {@code NaN} when hits were sorted by date
+   * @param article the stored article
+   * @param title the whole title, with its matches
+   * @param passages the body passages to show, best first in text order; copied
+   */
   public Hit(int rank, float score, Article article, Snippet title, List<Snippet> passages) {
     this(rank, score, article, title, passages, List.of(), null);
   }
 
-  /** How many near-duplicates were folded into this hit. */
+  /**
+   * How many near-duplicates were folded into this hit.
+   *
+   * @return the size of {@link #duplicateIds()}; 0 unless the search collapsed duplicates
+   */
   public int duplicates() {
     return duplicateIds.size();
   }

@@ -26,7 +26,12 @@ public record RelatedRequest(String id, int limit, int passages, boolean nearDat
     }
   }
 
-  /** The 10 articles most like {@code id}, with one passage each. */
+  /**
+   * The 10 articles most like {@code id}, with one passage each.
+   *
+   * @param id the id of the article to find related ones for
+   * @return a request for 10 related articles, one passage each, without the near-date bonus
+   */
   public static RelatedRequest of(String id) {
     return new RelatedRequest(id, 10, 1, false);
   }

@@ -106,44 +106,90 @@ public record SearchRequest(String query, int limit, boolean matchAll, int passa
     }
   }
 
-  /** The first four parts; everything else as {@link #of} sets it. */
+  /**
+   * The first four parts; everything else as {@link #of} sets it.
+   *
+   * @param query a query in Lucene's syntax over title and body
+   * @param limit how many hits to return, 1 to {@value #MAX_WINDOW}
+   * @param matchAll whether every term must match ({@code AND}) or any ({@code OR})
+   * @param passages how many highlighted body passages per hit, 0 (no highlighting) to 10
+   */
   public SearchRequest(String query, int limit, boolean matchAll, int passages) {
     this(query, limit, matchAll, passages, 0, 0, null, null, List.of(), List.of(),
         SortOrder.RELEVANCE, null, List.of(), DEFAULT_FACET_LIMIT, false, false, true,
         DEFAULT_TIMEOUT);
   }
 
-  /** A request for the top {@value #DEFAULT_LIMIT} hits of {@code query}, all terms required. */
+  /**
+   * A request for the top {@value #DEFAULT_LIMIT} hits of {@code query}, all terms required.
+   *
+   * @param query a query in Lucene's syntax over title and body; {@code *} matches every article
+   * @return a request with {@value #DEFAULT_PASSAGES} passages per hit, by relevance, without
+   *     filters, facets or collapsing, suggesting a correction when few articles match
+   */
   public static SearchRequest of(String query) {
     return new SearchRequest(query, DEFAULT_LIMIT, true, DEFAULT_PASSAGES);
   }
 
-  /** A builder starting from {@link #of(String) of(query)}. */
+  /**
+   * A builder starting from {@link #of(String) of(query)}.
+   *
+   * @param query a query in Lucene's syntax over title and body; {@code *} matches every article
+   * @return a new builder holding the parts of {@code of(query)}
+   */
   public static Builder builder(String query) {
     return of(query).toBuilder();
   }
 
-  /** A builder starting from this request. */
+  /**
+   * A builder starting from this request.
+   *
+   * @return a new builder holding this request's parts; changing it leaves this request as it is
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** This request returning the top {@code limit} hits. */
+  /**
+   * This request returning the top {@code limit} hits.
+   *
+   * @param limit how many hits to return, 1 to {@value #MAX_WINDOW} minus the offset
+   * @return a copy of this request with {@code limit}
+   * @throws IllegalArgumentException when {@code limit} is out of range
+   */
   public SearchRequest withLimit(int limit) {
     return toBuilder().limit(limit).build();
   }
 
-  /** This request requiring every term ({@code true}) or any term ({@code false}). */
+  /**
+   * This request requiring every term ({@code true}) or any term ({@code false}).
+   *
+   * @param matchAll true to require every term ({@code AND}), false for any ({@code OR})
+   * @return a copy of this request with {@code matchAll}
+   */
   public SearchRequest withMatchAll(boolean matchAll) {
     return toBuilder().matchAll(matchAll).build();
   }
 
-  /** This request with {@code passages} highlighted body passages per hit. */
+  /**
+   * This request with {@code passages} highlighted body passages per hit.
+   *
+   * @param passages highlighted body passages per hit, 0 (no highlighting, the fastest) to 10
+   * @return a copy of this request with {@code passages}
+   * @throws IllegalArgumentException when {@code passages} is out of range
+   */
   public SearchRequest withPassages(int passages) {
     return toBuilder().passages(passages).build();
   }
 
-  /** This request continuing after {@code cursor} (a {@link SearchResult#nextCursor}). */
+  /**
+   * This request continuing after {@code cursor} (a {@link SearchResult#nextCursor}).
+   *
+   * @param cursor the previous page's {@link SearchResult#nextCursor()}, or null for the first page
+   * @return a copy of this request with {@code cursor}
+   * @throws IllegalArgumentException when this request has an offset or collapses duplicates,
+   *     neither of which goes with a cursor
+   */
   public SearchRequest withCursor(String cursor) {
     return toBuilder().cursor(cursor).build();
   }
@@ -190,115 +236,213 @@ public record SearchRequest(String query, int limit, boolean matchAll, int passa
       timeout = r.timeout;
     }
 
-    /** See {@link SearchRequest#query}. */
+    /**
+     * See {@link SearchRequest#query}.
+     *
+     * @param query the query, in the syntax of {@link SearchRequest#query()}
+     * @return this builder
+     */
     public Builder query(String query) {
       this.query = query;
       return this;
     }
 
-    /** See {@link SearchRequest#limit}. */
+    /**
+     * See {@link SearchRequest#limit}.
+     *
+     * @param limit how many hits to return, 1 to {@value SearchRequest#MAX_WINDOW}
+     * @return this builder
+     */
     public Builder limit(int limit) {
       this.limit = limit;
       return this;
     }
 
-    /** See {@link SearchRequest#matchAll}. */
+    /**
+     * See {@link SearchRequest#matchAll}.
+     *
+     * @param matchAll true to require every term ({@code AND}), false for any ({@code OR})
+     * @return this builder
+     */
     public Builder matchAll(boolean matchAll) {
       this.matchAll = matchAll;
       return this;
     }
 
-    /** See {@link SearchRequest#passages}. */
+    /**
+     * See {@link SearchRequest#passages}.
+     *
+     * @param passages highlighted body passages per hit, 0 (no highlighting) to 10
+     * @return this builder
+     */
     public Builder passages(int passages) {
       this.passages = passages;
       return this;
     }
 
-    /** See {@link SearchRequest#offset}. */
+    /**
+     * See {@link SearchRequest#offset}.
+     *
+     * @param offset how many hits to skip first; 0 when paging with a cursor
+     * @return this builder
+     */
     public Builder offset(int offset) {
       this.offset = offset;
       return this;
     }
 
-    /** See {@link SearchRequest#snippetChars}. */
+    /**
+     * See {@link SearchRequest#snippetChars}.
+     *
+     * @param snippetChars the length passages aim at in characters, 0 for whole sentences, else 20
+     *     to 2000
+     * @return this builder
+     */
     public Builder snippetChars(int snippetChars) {
       this.snippetChars = snippetChars;
       return this;
     }
 
-    /** See {@link SearchRequest#since}. */
+    /**
+     * See {@link SearchRequest#since}.
+     *
+     * @param since the earliest date to include, or null for no lower bound
+     * @return this builder
+     */
     public Builder since(LocalDate since) {
       this.since = since;
       return this;
     }
 
-    /** See {@link SearchRequest#until}. */
+    /**
+     * See {@link SearchRequest#until}.
+     *
+     * @param until the latest date to include, or null for no upper bound
+     * @return this builder
+     */
     public Builder until(LocalDate until) {
       this.until = until;
       return this;
     }
 
-    /** Adds a source to {@link SearchRequest#sources}. */
+    /**
+     * Adds a source to {@link SearchRequest#sources}.
+     *
+     * @param source a source name, matched case-insensitively; not blank
+     * @return this builder
+     */
     public Builder source(String source) {
       sources.add(source);
       return this;
     }
 
-    /** Adds a query to {@link SearchRequest#filters}. */
+    /**
+     * Adds a query to {@link SearchRequest#filters}.
+     *
+     * @param filterQuery a query every hit must also match, without changing its score, e.g.
+     *     {@code title:oil}
+     * @return this builder
+     */
     public Builder filter(String filterQuery) {
       filters.add(filterQuery);
       return this;
     }
 
-    /** See {@link SearchRequest#sort}. */
+    /**
+     * See {@link SearchRequest#sort}.
+     *
+     * @param sort the order of hits; not null
+     * @return this builder
+     */
     public Builder sort(SortOrder sort) {
       this.sort = sort;
       return this;
     }
 
-    /** See {@link SearchRequest#cursor}. */
+    /**
+     * See {@link SearchRequest#cursor}.
+     *
+     * @param cursor a previous page's {@link SearchResult#nextCursor()}, or null for the first page
+     * @return this builder
+     */
     public Builder cursor(String cursor) {
       this.cursor = cursor;
       return this;
     }
 
-    /** Adds to {@link SearchRequest#facets}. */
+    /**
+     * Adds to {@link SearchRequest#facets}.
+     *
+     * @param facets the facets to count as well; a facet added twice is counted once
+     * @return this builder
+     */
     public Builder facets(Facet... facets) {
       this.facets.addAll(List.of(facets));
       return this;
     }
 
-    /** See {@link SearchRequest#facetLimit}. */
+    /**
+     * See {@link SearchRequest#facetLimit}.
+     *
+     * @param facetLimit the most source buckets to return, at least 1
+     * @return this builder
+     */
     public Builder facetLimit(int facetLimit) {
       this.facetLimit = facetLimit;
       return this;
     }
 
-    /** See {@link SearchRequest#collapse}. */
+    /**
+     * See {@link SearchRequest#collapse}.
+     *
+     * @param collapse whether near-duplicates among the top hits are folded together
+     * @return this builder
+     */
     public Builder collapse(boolean collapse) {
       this.collapse = collapse;
       return this;
     }
 
-    /** See {@link SearchRequest#explain}. */
+    /**
+     * See {@link SearchRequest#explain}.
+     *
+     * @param explain whether each hit carries an explanation of its score
+     * @return this builder
+     */
     public Builder explain(boolean explain) {
       this.explain = explain;
       return this;
     }
 
-    /** See {@link SearchRequest#suggest}. */
+    /**
+     * See {@link SearchRequest#suggest}.
+     *
+     * @param suggest whether a corrected query is suggested when few articles match
+     * @return this builder
+     */
     public Builder suggest(boolean suggest) {
       this.suggest = suggest;
       return this;
     }
 
-    /** See {@link SearchRequest#timeout}. */
+    /**
+     * See {@link SearchRequest#timeout}.
+     *
+     * @param timeout how long the search may run, positive
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = timeout;
       return this;
     }
 
-    /** The request. */
+    /**
+     * The request.
+     *
+     * @return a new request with the parts set so far; the builder may be used further
+     * @throws IllegalArgumentException when a part is out of range or the parts contradict each
+     *     other (as the {@link SearchRequest} constructor checks)
+     */
     public SearchRequest build() {
       return new SearchRequest(query, limit, matchAll, passages, offset, snippetChars, since,
           until, sources, filters, sort, cursor, facets, facetLimit, collapse, explain, suggest,

@@ -25,7 +25,15 @@ public record SearchResult(SearchRequest request, long totalHits, boolean totalE
     facets = List.copyOf(facets);
   }
 
-  /** A result without facets, suggestion or cursor. */
+  /**
+   * A result without facets, suggestion or cursor, that did not time out.
+   *
+   * @param request the request answered
+   * @param totalHits how many articles matched (a lower bound when {@code totalExact} is false)
+   * @param totalExact whether {@code totalHits} is exact
+   * @param hits the hits of the requested page, best first; copied
+   * @param took the time spent searching and highlighting
+   */
   public SearchResult(SearchRequest request, long totalHits, boolean totalExact, List<Hit> hits,
       Duration took) {
     this(request, totalHits, totalExact, hits, took, List.of(), null, null, false);

@@ -77,7 +77,7 @@ import org.apache.lucene.util.Bits;
 public final class NewsIndex implements Closeable {
   private final Path path;
   private final Directory directory;
-  private IndexSettings settings;
+  private volatile IndexSettings settings;
   private Analyzer analyzer;
   private Analyzer queryAnalyzer;
   private Compression compression = Compression.SMALL;
@@ -138,6 +138,7 @@ public final class NewsIndex implements Closeable {
       NewsIndex index = new NewsIndex(path, dir, settings);
       index.compression = ArticleWriter.compressionOf(
           SegmentInfos.readLatestCommit(dir).getUserData());
+      index.searchers(); // searches see the index as opened, until a refresh
       return index;
     } catch (RuntimeException | IOException e) {
       dir.close();
@@ -766,12 +767,12 @@ public final class NewsIndex implements Closeable {
 
   /** Searchers that rank with this index's BM25 parameters. */
   private SearcherFactory searcherFactory() {
-    BM25Similarity similarity = new BM25Similarity(settings.k1(), settings.b());
     return new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
         IndexSearcher searcher = new IndexSearcher(reader);
-        searcher.setSimilarity(similarity);
+        // Read at each new searcher: settings adopted later rank the searches after them.
+        searcher.setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
         return searcher;
       }
     };

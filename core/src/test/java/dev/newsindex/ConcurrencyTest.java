@@ -130,14 +130,19 @@ class ConcurrencyTest {
               }
             }
           }));
-      assertTrue(writing.await(30, TimeUnit.SECONDS), "the ingest did not start");
-      // The writer is busy (and holds the write lock): searching still answers, from the last
-      // refresh, and refreshing shows what has been written so far.
-      assertEquals(1, news.search(SearchRequest.of("harbour")).totalHits());
-      assertEquals(0, news.search(SearchRequest.of("storm")).totalHits());
-      news.refresh();
-      assertEquals(11, news.search(SearchRequest.of("storm")).totalHits());
-      release.countDown();
+      try {
+        assertTrue(writing.await(30, TimeUnit.SECONDS), "the ingest did not start");
+        // The writer is busy (and holds the write lock): searching still answers, from the last
+        // refresh, and refreshing shows what has been written so far. Ingest writes on several
+        // threads, so "so far" is at least the held article and never all twenty.
+        assertEquals(1, news.search(SearchRequest.of("harbour")).totalHits());
+        assertEquals(0, news.search(SearchRequest.of("storm")).totalHits());
+        news.refresh();
+        long soFar = news.search(SearchRequest.of("storm")).totalHits();
+        assertTrue(soFar >= 1 && soFar < 20, "written so far: " + soFar);
+      } finally {
+        release.countDown(); // never leave the writer held, even when an assertion failed
+      }
       assertEquals(20, ingest.get(30, TimeUnit.SECONDS).indexed());
       assertEquals(20, news.search(SearchRequest.of("storm")).totalHits());
     } finally {

@@ -70,7 +70,7 @@ public final class NewsIndex implements Closeable {
   private final Path path;
   private final Directory directory;
   private final Analyzer analyzer = NewsSchema.analyzer();
-  private Compression compression = Compression.SMALL;
+  private Compression compression = Compression.FAST;
   private SearcherManager searchers;
   private IndexWriter writer;
   private ArticleWriter articles;
@@ -115,7 +115,7 @@ public final class NewsIndex implements Closeable {
 
   /** Opens the index at {@code path}, creating an empty one (and its directories) if none exists. */
   public static NewsIndex openOrCreate(Path path) throws IOException {
-    return openOrCreate(path, Compression.SMALL);
+    return openOrCreate(path, Compression.FAST);
   }
 
   /**
@@ -248,7 +248,7 @@ public final class NewsIndex implements Closeable {
       if (compression == null) {
         compression = DirectoryReader.indexExists(dir)
             ? ArticleWriter.compressionOf(SegmentInfos.readLatestCommit(dir).getUserData())
-            : Compression.SMALL;
+            : Compression.FAST;
       }
       IndexWriter writer;
       try {

@@ -58,7 +58,7 @@ final class IndexCommand implements Callable<Integer> {
     int total;
     Compression wanted = ingest.compression;
     try (NewsIndex news = NewsIndex.openOrCreate(dir,
-        wanted == null ? Compression.SMALL : wanted)) {
+        wanted == null ? Compression.FAST : wanted)) {
       if (wanted != null && news.compression() != wanted) {
         err.println("newsindex: " + Defaults.display(dir) + " keeps its " + news.compression()
             .label() + " compression; to change it: newsindex rebuild --compression "

@@ -15,9 +15,9 @@ public enum Compression {
   FAST,
   /**
    * DEFLATE (Lucene's {@code BEST_COMPRESSION} mode): an index about a fifth smaller than with
-   * {@link #FAST}, for noticeably more indexing CPU (in {@code bench/run IndexBench}, newsindex
-   * fell from about 0.7-1.0 of the bare Lucene rate to about 0.5-0.85; see the README). Worth it
-   * for archives built once and kept; searches decompress only the hits they show.
+   * {@link #FAST}, for 8-55% more indexing CPU (in {@code bench/run IndexBench}, newsindex fell
+   * from 0.81-1.06 of a bare Lucene writer's CPU efficiency to 0.54-0.83; see the README). Worth
+   * it for archives built once and kept; searches decompress only the hits they show.
    */
   SMALL;
 

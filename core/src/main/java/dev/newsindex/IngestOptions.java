@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param commitEveryBytes commit after at most about this many bytes of input
  * @param stdin what the input {@code -} reads
  * @param compression for {@link NewsIndex#rebuild}: how the new index compresses stored text, or
- *     null to keep the old index's ({@link Compression#SMALL} for a new one); an ingest into an
+ *     null to keep the old index's ({@link Compression#FAST} for a new one); an ingest into an
  *     existing index keeps the index's own
  */
 public record IngestOptions(Format format, int threads, long commitEveryArticles,

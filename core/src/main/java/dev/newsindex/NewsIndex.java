@@ -80,7 +80,7 @@ public final class NewsIndex implements Closeable {
   private volatile IndexSettings settings;
   private Analyzer analyzer;
   private Analyzer queryAnalyzer;
-  private Compression compression = Compression.SMALL;
+  private Compression compression = Compression.FAST;
   /** Guards the creation and replacement of {@link #searchers}; never held while searching. */
   private final Object searcherLock = new Object();
   /** On the directory's last commit until the first write, then on the writer (near-real-time). */
@@ -156,7 +156,7 @@ public final class NewsIndex implements Closeable {
    * @throws IOException when the index cannot be read, or created and committed
    */
   public static NewsIndex openOrCreate(Path path) throws IOException {
-    return openOrCreate(path, IndexSettings.DEFAULT, Compression.SMALL);
+    return openOrCreate(path, IndexSettings.DEFAULT, Compression.FAST);
   }
 
   /**
@@ -188,7 +188,7 @@ public final class NewsIndex implements Closeable {
    * @throws IOException when the index cannot be read, or created or committed
    */
   public static NewsIndex openOrCreate(Path path, IndexSettings settings) throws IOException {
-    return openOrCreate(path, settings, Compression.SMALL);
+    return openOrCreate(path, settings, Compression.FAST);
   }
 
   /**
@@ -426,7 +426,7 @@ public final class NewsIndex implements Closeable {
           ? SegmentInfos.readLatestCommit(dir).getUserData() : Map.of();
       Compression compression = options.compression();
       if (compression == null) {
-        compression = old.isEmpty() ? Compression.SMALL : ArticleWriter.compressionOf(old);
+        compression = old.isEmpty() ? Compression.FAST : ArticleWriter.compressionOf(old);
       }
       // The analysis settings carry over when the old index records ones this version knows.
       IndexSettings settings = IndexSettings.DEFAULT;

@@ -55,9 +55,9 @@ import org.apache.lucene.store.FSDirectory;
  *   <li><b>newsindex</b>: {@link NewsIndex#ingest} with the same thread count: upsert by id with
  *       unchanged-article detection (an id lookup and a SHA-256 content hash per article),
  *       NewsAnalyzer with offsets for highlighting, doc values for dates and sources, the default
- *       {@link Compression#SMALL} (BEST_COMPRESSION) stored fields, commits every 100,000
- *       articles;
- *   <li><b>ni fast</b>: the same with {@link Compression#FAST} (BEST_SPEED, LZ4) stored fields.
+ *       {@link Compression#FAST} (BEST_SPEED, LZ4) stored fields, commits every 100,000 articles;
+ *   <li><b>ni small</b>: the same with {@link Compression#SMALL} (BEST_COMPRESSION) stored
+ *       fields.
  * </ul>
  *
  * <p>Each indexer runs {@code --repeat} times (default 3), alternating, and the fastest run of each
@@ -106,7 +106,7 @@ public final class IndexBench {
     int threads = Runtime.getRuntime().availableProcessors();
     int repeat = 3;
     boolean diagnose = false;
-    java.util.Set<String> indexers = java.util.Set.of("bare", "newsindex", "fast");
+    java.util.Set<String> indexers = java.util.Set.of("bare", "newsindex", "small");
     Path work = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -119,7 +119,7 @@ public final class IndexBench {
         case "--indexers" -> indexers = java.util.Set.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]
             + "; usage: IndexBench [--corpora DIR] [--synthetic N] [--threads N] [--repeat N]"
-            + " [--indexers bare,newsindex,fast] [--diagnose] [--work DIR]");
+            + " [--indexers bare,newsindex,small] [--diagnose] [--work DIR]");
       }
     }
     work = work != null ? Files.createDirectories(work) : Files.createTempDirectory("indexbench");
@@ -148,7 +148,7 @@ public final class IndexBench {
     Path smallest = inputs.stream().min(Comparator.comparingLong(IndexBench::size)).orElseThrow();
     if (inputs.size() > 1) {
       bare(smallest, work.resolve("warm-bare"), threads, false);
-      newsindex(smallest, work.resolve("warm-news"), threads, Compression.SMALL);
+      newsindex(smallest, work.resolve("warm-news"), threads, Compression.FAST);
     }
 
     System.out.printf(Locale.ROOT, "best of %d alternating runs each (the machine may be shared:"
@@ -160,7 +160,7 @@ public final class IndexBench {
       String name = input.getParent().getFileName() + "/" + input.getFileName();
       Figures b = null;
       Figures n = null;
-      Figures fast = null;
+      Figures small = null;
       Figures d = null;
       String base = name.replace('/', '_');
       for (int r = 0; r < repeat; r++) {
@@ -168,11 +168,11 @@ public final class IndexBench {
           b = bare(input, work.resolve(base + "-bare"), threads, false).best(b);
         }
         if (indexers.contains("newsindex")) {
-          n = newsindex(input, work.resolve(base + "-news"), threads, Compression.SMALL).best(n);
+          n = newsindex(input, work.resolve(base + "-news"), threads, Compression.FAST).best(n);
         }
-        if (indexers.contains("fast")) {
-          fast = newsindex(input, work.resolve(base + "-fast"), threads, Compression.FAST)
-              .best(fast);
+        if (indexers.contains("small")) {
+          small = newsindex(input, work.resolve(base + "-small"), threads, Compression.SMALL)
+              .best(small);
         }
         if (diagnose) {
           d = bare(input, work.resolve(name.replace('/', '_') + "-docs"), threads, true).best(d);
@@ -180,16 +180,16 @@ public final class IndexBench {
       }
       print(name, "bare", b);
       print(name, "newsindex", n);
-      print(name, "ni fast", fast);
+      print(name, "ni small", small);
       print(name, "bare+docs", d);
-      if (b == null || n == null || fast == null) {
+      if (b == null || n == null || small == null) {
         continue;
       }
       System.out.printf(Locale.ROOT, "%-28s ratio newsindex/bare: articles/s %.2f, CPU time"
-          + " %.2f; with --compression fast: articles/s %.2f, CPU time %.2f, index size %.2f"
+          + " %.2f; with --compression small: articles/s %.2f, CPU time %.2f, index size %.2f"
           + " of the default%n", name, n.rate() / b.rate(), b.cpuSeconds() / n.cpuSeconds(),
-          fast.rate() / b.rate(), b.cpuSeconds() / fast.cpuSeconds(),
-          (double) fast.indexBytes() / n.indexBytes());
+          small.rate() / b.rate(), b.cpuSeconds() / small.cpuSeconds(),
+          (double) small.indexBytes() / n.indexBytes());
     }
   }
 
@@ -236,7 +236,7 @@ public final class IndexBench {
     try (FSDirectory fs = FSDirectory.open(dir);
         IndexWriter writer = new IndexWriter(fs, sameDocuments
             ? ArticleWriter.config(NewsSchema.analyzer(), IndexWriterConfig.OpenMode.CREATE,
-                Compression.SMALL)
+                Compression.FAST)
             : new IndexWriterConfig(new StandardAnalyzer()))) {
       Batcher batcher = new Batcher(batch -> {
         inFlight.acquireUninterruptibly();

@@ -62,7 +62,7 @@ final class IndexCommand implements Callable<Integer> {
     IngestSummary summary;
     int total;
     Compression wanted = ingest.compression;
-    try (NewsIndex news = open(dir, wanted == null ? Compression.SMALL : wanted)) {
+    try (NewsIndex news = open(dir, wanted == null ? Compression.FAST : wanted)) {
       if (wanted != null && news.compression() != wanted) {
         err.println("newsindex: " + Defaults.display(dir) + " keeps its " + news.compression()
             .label() + " compression; to change it: newsindex rebuild --compression "

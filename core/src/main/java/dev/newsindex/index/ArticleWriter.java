@@ -104,10 +104,7 @@ public final class ArticleWriter implements Closeable {
         .setCommitOnClose(false);
   }
 
-  /**
-   * The compression recorded in {@code commitData}; {@link Compression#FAST} when none is (indexes
-   * from before the choice existed were written with Lucene's default, BEST_SPEED).
-   */
+  /** The compression recorded in {@code commitData}; {@link Compression#FAST} when none is. */
   public static Compression compressionOf(Map<String, String> commitData) {
     String label = commitData.get(COMPRESSION_KEY);
     return label == null ? Compression.FAST : Compression.of(label);

@@ -105,8 +105,9 @@ public final class SearchBench {
               w.addDocument(NewsSchema.toDocument(a));
               long n = done.incrementAndGet();
               if (n % 100_000 == 0) {
-                // A commit per 100,000: a build cut short still leaves a usable index.
-                synchronized (w) {
+                // A commit per 100,000: a build cut short still leaves a usable index. Never
+                // lock on the IndexWriter itself: it synchronises on its own monitor (deadlock).
+                synchronized (done) {
                   w.setLiveCommitData(NewsSchema.commitData().entrySet());
                   w.commit();
                 }

@@ -51,8 +51,7 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * in the same pass, folds near-duplicates, loads the stored articles of the page, highlights title
  * and body, and suggests a corrected query when little matched.
  *
- * <p>Guard rails: every search runs under the request's timeout (Lucene's {@link
- * IndexSearcher#setTimeout}); each wildcard, prefix, fuzzy or regular-expression term may expand to
+ * <p>Guard rails: every search runs under the request's timeout (see {@link Deadline}); each wildcard, prefix, fuzzy or regular-expression term may expand to
  * at most {@value #MAX_EXPANSIONS} index terms; a query may hold at most {@link
  * IndexSearcher#getMaxClauseCount()} clauses. A query that breaks a limit fails with a {@link
  * QuerySyntaxException} that says which.
@@ -119,7 +118,8 @@ public final class ArticleSearcher {
     long started = System.nanoTime();
     Query userQuery = parse(request);
     Query query = filtered(userQuery, request);
-    IndexSearcher s = timed(request.timeout());
+    IndexSearcher s = searcher;
+    long deadline = System.nanoTime() + request.timeout().toNanos();
     checkExpansions(request.query(), query);
 
     Cursor after = request.cursor() == null ? null : Cursor.decode(request.cursor());
@@ -137,12 +137,17 @@ public final class ArticleSearcher {
     CollectorManager<?, ? extends TopDocs> top = topCollector(request, collect, after);
     TopDocs docs;
     List<FacetResult> facets = List.of();
+    boolean timedOut;
     try {
       if (request.facets().isEmpty()) {
-        docs = s.search(query, top);
+        Deadline<?, ? extends TopDocs> limited = limit(top, deadline);
+        docs = s.search(query, limited);
+        timedOut = limited.expired();
       } else {
-        Object[] both = s.search(query, new MultiCollectorManager(top,
-            new FacetCounter(request.facets(), request.facetLimit())));
+        Deadline<?, Object[]> limited = new Deadline<>(new MultiCollectorManager(top,
+            new FacetCounter(request.facets(), request.facetLimit())), deadline);
+        Object[] both = s.search(query, limited);
+        timedOut = limited.expired();
         docs = (TopDocs) both[0];
         @SuppressWarnings("unchecked")
         List<FacetResult> counted = (List<FacetResult>) both[1];
@@ -199,8 +204,7 @@ public final class ArticleSearcher {
       suggestion = suggest(request, total);
     }
     return new SearchResult(request, total, exact, ranked,
-        Duration.ofNanos(System.nanoTime() - started), facets, suggestion, next,
-        s.timedOut());
+        Duration.ofNanos(System.nanoTime() - started), facets, suggestion, next, timedOut);
   }
 
   private List<Hit> hits(IndexSearcher s, SearchRequest request, Query userQuery, Query query,
@@ -264,15 +268,9 @@ public final class ArticleSearcher {
     return reader instanceof DirectoryReader d ? d.getVersion() : 0;
   }
 
-  /** A searcher over the same reader that stops at {@code timeout}. */
-  private IndexSearcher timed(Duration timeout) {
-    IndexSearcher s = new IndexSearcher(searcher.getIndexReader());
-    s.setSimilarity(searcher.getSimilarity());
-    s.setQueryCache(searcher.getQueryCache());
-    s.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
-    long deadline = System.nanoTime() + timeout.toNanos();
-    s.setTimeout(() -> System.nanoTime() - deadline > 0);
-    return s;
+  private static <C extends org.apache.lucene.search.Collector, T> Deadline<C, T> limit(
+      CollectorManager<C, T> manager, long deadline) {
+    return new Deadline<>(manager, deadline);
   }
 
   /**
@@ -378,7 +376,7 @@ public final class ArticleSearcher {
    */
   public SearchResult related(RelatedRequest request) throws IOException {
     long started = System.nanoTime();
-    IndexSearcher s = timed(SearchRequest.DEFAULT_TIMEOUT);
+    IndexSearcher s = searcher;
     Term idTerm = new Term(NewsSchema.ID, request.id());
     TopDocs self = s.search(new TermQuery(idTerm), 1);
     if (self.scoreDocs.length == 0) {
@@ -414,7 +412,7 @@ public final class ArticleSearcher {
     List<Hit> hits = hits(s, shownAs, like, query, docs.scoreDocs, page, docs.scoreDocs);
     return new SearchResult(shownAs, docs.totalHits.value(),
         docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO, hits,
-        Duration.ofNanos(System.nanoTime() - started), List.of(), null, null, s.timedOut());
+        Duration.ofNanos(System.nanoTime() - started), List.of(), null, null, false);
   }
 
   /**

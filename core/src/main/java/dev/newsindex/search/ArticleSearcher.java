@@ -79,7 +79,22 @@ public final class ArticleSearcher {
 
   /** Parses {@code request}'s query as this searcher would (without filters). */
   public Query parse(SearchRequest request) {
-    return new NewsQueryParser(analyzer, request.matchAll()).parseQuery(request.query());
+    return allBut(new NewsQueryParser(analyzer, request.matchAll()).parseQuery(request.query()));
+  }
+
+  /**
+   * A query of nothing but exclusions ({@code NOT korea}, {@code -source:menafn}) would match
+   * nothing in Lucene; people mean "every article except these".
+   */
+  private static Query allBut(Query q) {
+    if (q instanceof BooleanQuery b && !b.clauses().isEmpty() && b.clauses().stream()
+        .allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
+      BooleanQuery.Builder all = new BooleanQuery.Builder()
+          .add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+      b.clauses().forEach(all::add);
+      return all.build();
+    }
+    return q;
   }
 
   /** The query with the request's filters added as non-scoring clauses. */
@@ -106,7 +121,7 @@ public final class ArticleSearcher {
       any = true;
     }
     for (String f : request.filters()) {
-      Query fq = new NewsQueryParser(analyzer, true).parseQuery(f);
+      Query fq = allBut(new NewsQueryParser(analyzer, true).parseQuery(f));
       b.add(fq, BooleanClause.Occur.FILTER);
       any = true;
     }

@@ -225,17 +225,24 @@ public final class ArticleSearcher {
   private List<Hit> hits(IndexSearcher s, SearchRequest request, Query userQuery, Query query,
       ScoreDoc[] shown, List<int[]> page, ScoreDoc[] all) throws IOException {
     int[] ids = Arrays.stream(shown).mapToInt(d -> d.doc).toArray();
+    StoredFields stored = s.storedFields();
+    Article[] articles = new Article[shown.length];
+    java.util.Map<Integer, java.util.Map<String, String>> values = new java.util.HashMap<>();
+    for (int i = 0; i < shown.length; i++) {
+      articles[i] = NewsSchema.fromDocument(stored.document(shown[i].doc));
+      values.put(shown[i].doc, java.util.Map.of(NewsSchema.TITLE, articles[i].title(),
+          NewsSchema.BODY, articles[i].body()));
+    }
     List<List<List<Snippet>>> snippets = List.of();
     if (ids.length > 0 && request.passages() > 0) { // no passages: no highlighting at all
       String[] fields = {NewsSchema.TITLE, NewsSchema.BODY};
       int[] max = {1, Math.max(request.passages(), 1)};
       snippets = new SnippetHighlighter(s, analyzer, request.snippetChars())
-          .snippets(fields, userQuery, ids, max);
+          .snippets(fields, userQuery, ids, max, values);
     }
-    StoredFields stored = s.storedFields();
     List<Hit> hits = new ArrayList<>(shown.length);
     for (int i = 0; i < shown.length; i++) {
-      Article article = NewsSchema.fromDocument(stored.document(shown[i].doc));
+      Article article = articles[i];
       List<Snippet> titles = snippets.isEmpty() ? List.of() : snippets.get(0).get(i);
       Snippet title = titles.isEmpty() ? new Snippet(article.title(), 0, List.of()) : titles.get(0);
       List<Snippet> passages = request.passages() == 0 ? List.of() : snippets.get(1).get(i);

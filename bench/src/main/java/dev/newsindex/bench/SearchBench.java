@@ -68,7 +68,14 @@ public final class SearchBench {
       dir = Path.of(System.getProperty("java.io.tmpdir"), "newsindex-bench-" + count);
     }
     if (!NewsIndex.exists(dir)) {
-      build(dir, count);
+      build(dir, count, 0);
+    } else {
+      try (NewsIndex existing = NewsIndex.open(dir)) {
+        if (existing.size() < count) {
+          // An interrupted build: continue where its last commit ended.
+          build(dir, count, existing.size());
+        }
+      }
     }
     if (buildOnly) {
       return;
@@ -80,15 +87,19 @@ public final class SearchBench {
    * Writes {@code count} synthetic articles with two indexing threads (segments as the default merge
    * policy leaves them), committing every 100,000.
    */
-  static void build(Path dir, long count) throws Exception {
+  static void build(Path dir, long count, long from) throws Exception {
     long started = System.nanoTime();
-    System.out.printf(Locale.ROOT, "building %,d articles in %s ...%n", count, dir);
+    System.out.printf(Locale.ROOT, "building %,d articles in %s from %,d ...%n", count, dir, from);
     Files.createDirectories(dir);
     IndexWriterConfig config = new IndexWriterConfig(NewsSchema.analyzer())
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(512);
+        .setOpenMode(from == 0 ? IndexWriterConfig.OpenMode.CREATE
+            : IndexWriterConfig.OpenMode.APPEND).setRAMBufferSizeMB(512);
     try (FSDirectory fs = FSDirectory.open(dir); IndexWriter w = new IndexWriter(fs, config)) {
       Iterator<Article> articles = SyntheticCorpus.articles(count, 42).iterator();
-      AtomicLong done = new AtomicLong();
+      for (long skip = 0; skip < from; skip++) {
+        articles.next(); // the same deterministic stream, so the index continues it
+      }
+      AtomicLong done = new AtomicLong(from);
       Thread[] threads = new Thread[2];
       Exception[] failure = new Exception[1];
       for (int t = 0; t < threads.length; t++) {
@@ -105,8 +116,9 @@ public final class SearchBench {
               w.addDocument(NewsSchema.toDocument(a));
               long n = done.incrementAndGet();
               if (n % 100_000 == 0) {
-                // A commit per 100,000: a build cut short still leaves a usable index.
-                synchronized (w) {
+                // A commit per 100,000: a build cut short still leaves a usable index. Never
+                // lock on the IndexWriter itself: it synchronises on its own monitor (deadlock).
+                synchronized (done) {
                   w.setLiveCommitData(NewsSchema.commitData().entrySet());
                   w.commit();
                 }

@@ -87,6 +87,15 @@ class SearchFeaturesTest {
   }
 
   @Test
+  void aQueryOfOnlyExclusionsMeansEverythingElse() throws IOException {
+    SearchResult r = search(SearchRequest.builder("NOT korea").limit(20));
+    assertEquals(7, r.totalHits());
+    assertFalse(ids(r).contains("kor-1"));
+    assertEquals(Set.of("kor-1", "kor-2", "kor-3"), new HashSet<>(ids(search(
+        SearchRequest.builder("korea").filter("-source:nobody")))));
+  }
+
+  @Test
   void relativeDatesCountBackFromToday() {
     LocalDate today = LocalDate.of(2024, 3, 31);
     assertEquals(LocalDate.of(2024, 3, 24), DateBounds.start("7d", today));

@@ -62,8 +62,7 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * in the same pass, folds near-duplicates, loads the stored articles of the page, highlights title
  * and body, and suggests a corrected query when little matched.
  *
- * <p>Guard rails: every search runs under the request's timeout (Lucene's {@link
- * IndexSearcher#setTimeout}); each wildcard, prefix, fuzzy or regular-expression term may expand to
+ * <p>Guard rails: every search runs under the request's timeout (see {@link Deadline}); each wildcard, prefix, fuzzy or regular-expression term may expand to
  * at most {@value #MAX_EXPANSIONS} index terms; a query may hold at most {@link
  * IndexSearcher#getMaxClauseCount()} clauses. A query that breaks a limit fails with a {@link
  * QuerySyntaxException} that says which.
@@ -91,7 +90,22 @@ public final class ArticleSearcher {
 
   /** Parses {@code request}'s query as this searcher would (without filters). */
   public Query parse(SearchRequest request) {
-    return new NewsQueryParser(analyzer, request.matchAll()).parseQuery(request.query());
+    return allBut(new NewsQueryParser(analyzer, request.matchAll()).parseQuery(request.query()));
+  }
+
+  /**
+   * A query of nothing but exclusions ({@code NOT korea}, {@code -source:menafn}) would match
+   * nothing in Lucene; people mean "every article except these".
+   */
+  private static Query allBut(Query q) {
+    if (q instanceof BooleanQuery b && !b.clauses().isEmpty() && b.clauses().stream()
+        .allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
+      BooleanQuery.Builder all = new BooleanQuery.Builder()
+          .add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+      b.clauses().forEach(all::add);
+      return all.build();
+    }
+    return q;
   }
 
   /** The query with the request's filters added as non-scoring clauses. */
@@ -118,7 +132,7 @@ public final class ArticleSearcher {
       any = true;
     }
     for (String f : request.filters()) {
-      Query fq = new NewsQueryParser(analyzer, true).parseQuery(f);
+      Query fq = allBut(new NewsQueryParser(analyzer, true).parseQuery(f));
       b.add(fq, BooleanClause.Occur.FILTER);
       any = true;
     }
@@ -152,7 +166,8 @@ public final class ArticleSearcher {
     long started = System.nanoTime();
     Query userQuery = parse(request);
     Query query = filtered(userQuery, request);
-    IndexSearcher s = timed(request.timeout());
+    IndexSearcher s = searcher;
+    long deadline = System.nanoTime() + request.timeout().toNanos();
     checkExpansions(request.query(), query);
 
     Cursor after = request.cursor() == null ? null : Cursor.decode(request.cursor());
@@ -170,12 +185,17 @@ public final class ArticleSearcher {
     CollectorManager<?, ? extends TopDocs> top = topCollector(request, collect, after);
     TopDocs docs;
     List<FacetResult> facets = List.of();
+    boolean timedOut;
     try {
       if (request.facets().isEmpty()) {
-        docs = s.search(query, top);
+        Deadline<?, ? extends TopDocs> limited = limit(top, deadline);
+        docs = s.search(query, limited);
+        timedOut = limited.expired();
       } else {
-        Object[] both = s.search(query, new MultiCollectorManager(top,
-            new FacetCounter(request.facets(), request.facetLimit())));
+        Deadline<?, Object[]> limited = new Deadline<>(new MultiCollectorManager(top,
+            new FacetCounter(request.facets(), request.facetLimit())), deadline);
+        Object[] both = s.search(query, limited);
+        timedOut = limited.expired();
         docs = (TopDocs) both[0];
         @SuppressWarnings("unchecked")
         List<FacetResult> counted = (List<FacetResult>) both[1];
@@ -232,24 +252,30 @@ public final class ArticleSearcher {
       suggestion = suggest(request, total);
     }
     return new SearchResult(request, total, exact, ranked,
-        Duration.ofNanos(System.nanoTime() - started), facets, suggestion, next,
-        s.timedOut());
+        Duration.ofNanos(System.nanoTime() - started), facets, suggestion, next, timedOut);
   }
 
   private List<Hit> hits(IndexSearcher s, SearchRequest request, Query userQuery, Query query,
       ScoreDoc[] shown, List<int[]> page, ScoreDoc[] all) throws IOException {
     int[] ids = Arrays.stream(shown).mapToInt(d -> d.doc).toArray();
+    StoredFields stored = s.storedFields();
+    Article[] articles = new Article[shown.length];
+    java.util.Map<Integer, java.util.Map<String, String>> values = new java.util.HashMap<>();
+    for (int i = 0; i < shown.length; i++) {
+      articles[i] = NewsSchema.fromDocument(stored.document(shown[i].doc));
+      values.put(shown[i].doc, java.util.Map.of(NewsSchema.TITLE, articles[i].title(),
+          NewsSchema.BODY, articles[i].body()));
+    }
     List<List<List<Snippet>>> snippets = List.of();
     if (ids.length > 0 && request.passages() > 0) { // no passages: no highlighting at all
       String[] fields = {NewsSchema.TITLE, NewsSchema.BODY};
       int[] max = {1, Math.max(request.passages(), 1)};
       snippets = new SnippetHighlighter(s, analyzer, request.snippetChars())
-          .snippets(fields, userQuery, ids, max);
+          .snippets(fields, userQuery, ids, max, values);
     }
-    StoredFields stored = s.storedFields();
     List<Hit> hits = new ArrayList<>(shown.length);
     for (int i = 0; i < shown.length; i++) {
-      Article article = NewsSchema.fromDocument(stored.document(shown[i].doc));
+      Article article = articles[i];
       List<Snippet> titles = snippets.isEmpty() ? List.of() : snippets.get(0).get(i);
       Snippet title = titles.isEmpty() ? new Snippet(article.title(), 0, List.of()) : titles.get(0);
       List<Snippet> passages = request.passages() == 0 ? List.of() : snippets.get(1).get(i);
@@ -297,15 +323,9 @@ public final class ArticleSearcher {
     return reader instanceof DirectoryReader d ? d.getVersion() : 0;
   }
 
-  /** A searcher over the same reader that stops at {@code timeout}. */
-  private IndexSearcher timed(Duration timeout) {
-    IndexSearcher s = new IndexSearcher(searcher.getIndexReader());
-    s.setSimilarity(searcher.getSimilarity());
-    s.setQueryCache(searcher.getQueryCache());
-    s.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
-    long deadline = System.nanoTime() + timeout.toNanos();
-    s.setTimeout(() -> System.nanoTime() - deadline > 0);
-    return s;
+  private static <C extends org.apache.lucene.search.Collector, T> Deadline<C, T> limit(
+      CollectorManager<C, T> manager, long deadline) {
+    return new Deadline<>(manager, deadline);
   }
 
   /**
@@ -411,7 +431,7 @@ public final class ArticleSearcher {
    */
   public SearchResult related(RelatedRequest request) throws IOException {
     long started = System.nanoTime();
-    IndexSearcher s = timed(SearchRequest.DEFAULT_TIMEOUT);
+    IndexSearcher s = searcher;
     Term idTerm = new Term(NewsSchema.ID, request.id());
     TopDocs self = s.search(new TermQuery(idTerm), 1);
     if (self.scoreDocs.length == 0) {
@@ -447,7 +467,7 @@ public final class ArticleSearcher {
     List<Hit> hits = hits(s, shownAs, like, query, docs.scoreDocs, page, docs.scoreDocs);
     return new SearchResult(shownAs, docs.totalHits.value(),
         docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO, hits,
-        Duration.ofNanos(System.nanoTime() - started), List.of(), null, null, s.timedOut());
+        Duration.ofNanos(System.nanoTime() - started), List.of(), null, null, false);
   }
 
   /**

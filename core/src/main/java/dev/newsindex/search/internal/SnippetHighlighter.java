@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -53,12 +54,77 @@ final class SnippetHighlighter extends UnifiedHighlighter {
         : LengthGoalBreakIterator.createClosestToLength(new NewsSentenceIterator(), snippetChars, 0.3f);
   }
 
+  /** Field values already loaded by the caller, by doc id: spares a second stored-fields read. */
+  private Map<Integer, Map<String, String>> preloaded = Map.of();
+
+  @Override
+  protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+      int cacheCharsThreshold) throws IOException {
+    List<CharSequence[]> out = new ArrayList<>();
+    List<Integer> missing = new ArrayList<>();
+    for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
+        doc = docIter.nextDoc()) {
+      Map<String, String> values = preloaded.get(doc);
+      if (values == null) {
+        missing.add(doc);
+        out.add(null);
+        continue;
+      }
+      CharSequence[] row = new CharSequence[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        row[i] = values.getOrDefault(fields[i], "");
+      }
+      out.add(row);
+    }
+    if (!missing.isEmpty()) {
+      // Not preloaded: read them as the highlighter would (doc ids in increasing order).
+      int[] docs = missing.stream().mapToInt(Integer::intValue).toArray();
+      List<CharSequence[]> loaded = super.loadFieldValues(fields, new DocIdSetIterator() {
+        private int i = -1;
+
+        @Override
+        public int docID() {
+          return i < 0 ? -1 : i >= docs.length ? NO_MORE_DOCS : docs[i];
+        }
+
+        @Override
+        public int nextDoc() {
+          i++;
+          return docID();
+        }
+
+        @Override
+        public int advance(int target) {
+          int d;
+          while ((d = nextDoc()) < target) {
+            // skip
+          }
+          return d;
+        }
+
+        @Override
+        public long cost() {
+          return docs.length;
+        }
+      }, cacheCharsThreshold);
+      int k = 0;
+      for (int i = 0; i < out.size(); i++) {
+        if (out.get(i) == null) {
+          out.set(i, loaded.get(k++));
+        }
+      }
+    }
+    return out;
+  }
+
   /**
    * The snippets of {@code fields} for each of {@code docIds}: result[field index][doc index] is a
-   * list (empty when the field has no text).
+   * list (empty when the field has no text). {@code values} holds the field values of the documents
+   * when the caller has them (else empty): they are then not read again.
    */
-  List<List<List<Snippet>>> snippets(String[] fields, Query query, int[] docIds, int[] maxPassages)
-      throws IOException {
+  List<List<List<Snippet>>> snippets(String[] fields, Query query, int[] docIds, int[] maxPassages,
+      Map<Integer, Map<String, String>> values) throws IOException {
+    this.preloaded = values;
     Map<String, Object[]> raw = highlightFieldsAsObjects(fields, query, docIds, maxPassages);
     List<List<List<Snippet>>> out = new ArrayList<>(fields.length);
     for (String field : fields) {

@@ -60,7 +60,7 @@ public final class CacheTraining {
           new String[] {"--version"});
       for (String[] run : runs) {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
-        NewsCli.commandLine(sink, sink).execute(run);
+        NewsCli.commandLine(sink, sink, run).execute(run);
       }
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {

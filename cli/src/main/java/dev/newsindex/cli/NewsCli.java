@@ -59,7 +59,39 @@ public final class NewsCli implements Runnable {
    * #main} and by tests alike.
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cmd = new CommandLine(new NewsCli());
+    return wire(new CommandLine(new NewsCli()), out, err);
+  }
+
+  /**
+   * The command line for running {@code args}: when they start with a subcommand's name, a root
+   * holding only that subcommand, since picocli's reflection over every command's options is the
+   * largest part of start-up; otherwise (root help, version, an unknown name) the whole model.
+   * Used by {@link #main}, by the tests' runs and by the cache training.
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+    String first = args.length > 0 ? args[0] : "";
+    if (!first.isEmpty() && !first.startsWith("-")) {
+      for (Class<?> c : NewsCli.class.getAnnotation(Command.class).subcommands()) {
+        Command command = c.getAnnotation(Command.class);
+        // help and generate-completion describe the whole tree: they need every command.
+        if (command != null && command.name().equals(first)
+            && c != CommandLine.HelpCommand.class && c != AutoComplete.GenerateCompletion.class) {
+          Object subcommand;
+          try {
+            subcommand = CommandLine.defaultFactory().create(c);
+          } catch (Exception e) {
+            break; // the whole model reports it
+          }
+          CommandLine root = new CommandLine(new OneCommand());
+          root.addSubcommand(first, subcommand);
+          return wire(root, out, err);
+        }
+      }
+    }
+    return commandLine(out, err);
+  }
+
+  private static CommandLine wire(CommandLine cmd, PrintWriter out, PrintWriter err) {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(NewsCli::handle);
@@ -85,7 +117,7 @@ public final class NewsCli implements Runnable {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
         true);
-    int code = commandLine(out, err).execute(args);
+    int code = commandLine(out, err, args).execute(args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -146,6 +178,20 @@ public final class NewsCli implements Runnable {
       }
     }
     return false;
+  }
+
+  /** The root when one subcommand is run: the same name and root options, no other commands. */
+  @Command(name = "newsindex", mixinStandardHelpOptions = true,
+      versionProvider = NewsCli.Version.class)
+  static final class OneCommand implements Runnable {
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+        description = "On errors, print the full stack trace too.")
+    boolean verbose;
+
+    @Override
+    public void run() {
+      // never runs: the arguments name a subcommand
+    }
   }
 
   /** The version from the jar manifest (a development build has none). */

@@ -52,6 +52,8 @@ class CliDocsTest {
     CliRun run = CliRun.run("generate-completion");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("complete -F _complete_newsindex"), run.out());
+    assertTrue(run.out().contains("search") && run.out().contains("shell")
+        && run.out().contains("--passages"), "completes every command: " + run.out());
   }
 
   @Test

@@ -9,7 +9,9 @@ record CliRun(int exitCode, String out, String err) {
   static CliRun run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = NewsCli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+    // The same entry as main: a root holding only the named subcommand.
+    int code = NewsCli.commandLine(new PrintWriter(out), new PrintWriter(err), args)
+        .execute(args);
     return new CliRun(code, out.toString(), err.toString());
   }
 }

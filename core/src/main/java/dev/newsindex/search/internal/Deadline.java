@@ -1,4 +1,4 @@
-package dev.newsindex.search;
+package dev.newsindex.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -74,7 +74,7 @@ class ShellCommandTest {
         answers[0]);
     // :limit 1 applies to the next query: one numbered hit although more match.
     String rates = s.out().substring(s.out().indexOf("for \u201Cinterest rates\u201D"));
-    assertTrue(rates.contains(", top 1"), rates);
+    assertTrue(rates.contains("showing 1-1"), rates);
     assertTrue(rates.contains(" 1. ") && !rates.contains(" 2. "), rates);
     // The malformed query is one line on stderr, and the shell goes on.
     assertTrue(s.err().contains("newsindex: bad query at position 19:"), s.err());

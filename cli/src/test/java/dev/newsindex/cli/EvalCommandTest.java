@@ -111,7 +111,7 @@ class EvalCommandTest {
     CliRun r = CliRun.run("search", "--index", old.toString(), "korea");
     assertEquals(5, r.exitCode(), r.err());
     assertTrue(r.err().contains("built with schema 1/news-en-1 but this newsindex needs"
-        + " 1/news-en-2; rebuild it"), r.err());
+        + " 2/news-en-2; rebuild it"), r.err());
   }
 
   @Test

@@ -116,6 +116,27 @@ class NewsIndexTest {
   }
 
   @Test
+  void aCompoundMatchedAsPhraseAndAsJoinedWordCountsOnce() throws IOException {
+    try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
+      index.upsert(article("a", "", "High-level talks began in Seoul."));
+      index.upsert(article("b", "", "The level of the river was high."));
+      index.upsert(article("c", "", "Talks on trade began."));
+      index.commit();
+      float compound = topScore(index, "high-level");
+      float phrase = topScore(index, "\"high level\"");
+      float joined = topScore(index, "highlevel");
+      assertEquals(Math.max(phrase, joined), compound, 1e-6f,
+          "the best of the two readings, not their sum");
+    }
+  }
+
+  private static float topScore(NewsIndex index, String query) throws IOException {
+    SearchResult r = index.search(SearchRequest.of(query).withMatchAll(false));
+    assertEquals("a", r.hits().get(0).article().id(), query);
+    return r.hits().get(0).score();
+  }
+
+  @Test
   void allTermsAreRequiredByDefault() throws IOException {
     try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
       index.upsert(article("1", "Oil and gas", "Oil prices."));

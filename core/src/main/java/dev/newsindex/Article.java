@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param id the article's identifier, unique within an index; never blank
  * @param title the headline; formats without one get a derived title (see {@link
- *     dev.newsindex.ingest.Titles})
+ *     dev.newsindex.ingest.Titles}), which is shown but not searched as a headline (see {@link
+ *     dev.newsindex.schema.NewsSchema#isDerivedTitle})
  * @param date the publication date, or {@code null} when the source does not carry one
  * @param source the publisher or wire service, e.g. {@code MENAFN}; empty when unknown
  * @param url the article's address, or empty when the format has none

@@ -93,6 +93,18 @@ class NewsAnalysisSearchTest {
   }
 
   @Test
+  void aliasesOfNamesWithStopWordsAreFoundAndMarked() throws IOException {
+    try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
+      index.upsert(article("boe", "Rates", "The Bank of England raised rates again."));
+      index.upsert(article("bank", "Banks", "A bank opened a branch in England."));
+      index.commit();
+      SearchResult boe = index.search(SearchRequest.of("BOE"));
+      assertEquals(Set.of("boe"), ids(boe));
+      assertEquals(List.of("Bank of England"), marked(boe.hits().get(0)));
+    }
+  }
+
+  @Test
   void titlesStartingWithACapitalisedStopWordAreFound() throws IOException {
     try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
       index.upsert(article("hague", "The Hague Rules on Sea Claims", "Judges ruled on Tuesday."));

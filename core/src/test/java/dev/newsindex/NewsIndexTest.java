@@ -92,6 +92,51 @@ class NewsIndexTest {
   }
 
   @Test
+  void aTitleDerivedFromTheBodyIsShownButNotScoredAsAHeadline() throws IOException {
+    String body = "Oil prices rose sharply. Traders blamed the cold winter.";
+    try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
+      index.upsert(article("derived", dev.newsindex.ingest.Titles.derive(body), body));
+      index.upsert(article("untitled", "", body));
+      index.upsert(article("headline", "Oil prices rose sharply", "Traders blamed the cold winter."));
+      index.commit();
+      assertEquals("Oil prices rose sharply", index.get("derived").orElseThrow().title());
+      assertEquals(List.of("headline"), ids(index.search(SearchRequest.of("title:oil"))));
+      SearchResult result = index.search(SearchRequest.of("oil prices"));
+      Map<String, Float> scores = new java.util.HashMap<>();
+      for (Hit h : result.hits()) {
+        scores.put(h.article().id(), h.score());
+      }
+      assertEquals(scores.get("untitled"), scores.get("derived"),
+          "the lead sentence counts once, as in an untitled article");
+      assertTrue(scores.get("headline") > scores.get("derived"), scores.toString());
+      Hit derived = result.hits().stream().filter(h -> h.article().id().equals("derived"))
+          .findFirst().orElseThrow();
+      assertEquals("Oil prices rose sharply", derived.title().text());
+    }
+  }
+
+  @Test
+  void aCompoundMatchedAsPhraseAndAsJoinedWordCountsOnce() throws IOException {
+    try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
+      index.upsert(article("a", "", "High-level talks began in Seoul."));
+      index.upsert(article("b", "", "The level of the river was high."));
+      index.upsert(article("c", "", "Talks on trade began."));
+      index.commit();
+      float compound = topScore(index, "high-level");
+      float phrase = topScore(index, "\"high level\"");
+      float joined = topScore(index, "highlevel");
+      assertEquals(Math.max(phrase, joined), compound, 1e-6f,
+          "the best of the two readings, not their sum");
+    }
+  }
+
+  private static float topScore(NewsIndex index, String query) throws IOException {
+    SearchResult r = index.search(SearchRequest.of(query).withMatchAll(false));
+    assertEquals("a", r.hits().get(0).article().id(), query);
+    return r.hits().get(0).score();
+  }
+
+  @Test
   void allTermsAreRequiredByDefault() throws IOException {
     try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
       index.upsert(article("1", "Oil and gas", "Oil prices."));

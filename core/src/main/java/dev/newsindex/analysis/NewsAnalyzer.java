@@ -31,9 +31,9 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  *       stemmed;
  *   <li>{@link LowerCaseFilter};
  *   <li>{@link ASCIIFoldingFilter}: {@code Dönitz} → {@code donitz}, {@code São} → {@code sao};
- *   <li>{@link StopFilter} with Lucene's English stop words;
  *   <li>at query time only, {@link SynonymGraphFilter} with the entity aliases (see {@link
  *       NewsSynonyms}): {@code DPRK} also means {@code north korea};
+ *   <li>{@link StopFilter} with Lucene's English stop words;
  *   <li>{@link CompoundFilter}: {@code high_level} → {@code high}, {@code highlevel}, {@code
  *       level};
  *   <li>{@link DottedKeywordFilter}: dotted terms ({@code u.s}) are acronyms, also when a
@@ -77,7 +77,7 @@ public final class NewsAnalyzer extends Analyzer {
     return new NewsAnalyzer(stemmer, synonyms, false);
   }
 
-  /** The analyzer synonym rules are read with: the chain up to the synonym step, without gaps. */
+  /** The analyzer synonym rules are read with: the chain up to the synonym step. */
   static NewsAnalyzer forRules() {
     return new NewsAnalyzer(Stemmer.NONE, null, true);
   }
@@ -99,13 +99,15 @@ public final class NewsAnalyzer extends Analyzer {
     result = new AcronymFilter(result);
     result = new LowerCaseFilter(result);
     result = new ASCIIFoldingFilter(result);
-    result = new StopFilter(result, stopWords);
     if (forRules) {
-      return new TokenStreamComponents(source, new GapClosingFilter(result));
+      return new TokenStreamComponents(source, result);
     }
     if (synonyms != null) {
+      // Before the stop words go, so that rules match names with them (Bank of England), and the
+      // phrases of their aliases keep the stop word's gap, as indexed text does.
       result = new SynonymGraphFilter(result, synonyms, false);
     }
+    result = new StopFilter(result, stopWords);
     result = new CompoundFilter(result);
     // Dotted terms (u.s, also when a synonym put them here) are acronyms: never stemmed.
     result = new DottedKeywordFilter(result);

@@ -19,8 +19,9 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * writes them ({@code DPRK, North Korea}; {@code UK, U.K., Britain, United Kingdom}; {@code Fed,
  * Federal Reserve}). Rules are read with {@link NewsAnalyzer}'s chain before synonyms, so case
  * matters as in text: the rule word {@code US} is the country, {@code us} would be the pronoun.
- * Words on the two sides of a rule are matched after stop words are removed, so {@code Bank of
- * England} also matches {@code Bank England}.
+ * Rules are matched before stop words are removed, so a name's stop words count ({@code Bank of
+ * England}), and an alias expanded to such a name is a phrase with the stop word's gap, as the name
+ * is indexed.
  */
 public final class NewsSynonyms {
   /** The class-path resource holding the bundled rules. */

@@ -18,6 +18,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -54,6 +55,21 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   static final int MAX_DEPTH = 64;
 
   private String text = "";
+
+  /**
+   * The alternatives of a token graph ({@code DPRK} or the phrase {@code north korea}; {@code
+   * high-level} as the phrase or the joined word) as the best of them rather than their sum: they
+   * mean the same thing, so a text must not score more for one compound matched twice (its phrase
+   * and its joined form are indexed at the same place) or for naming one entity both ways. Measured
+   * on TIME: MAP 0.5907 to 0.5924, nDCG@10 0.6524 to 0.6545.
+   */
+  @Override
+  protected Query newGraphSynonymQuery(java.util.Iterator<Query> queries) {
+    List<Query> alternatives = new java.util.ArrayList<>();
+    queries.forEachRemaining(alternatives::add);
+    return alternatives.size() == 1 ? alternatives.get(0)
+        : new DisjunctionMaxQuery(alternatives, 0.0f);
+  }
 
   /** Parses {@code text}, or throws a {@link QuerySyntaxException} naming the position. */
   Query parseQuery(String text) {
@@ -206,6 +222,28 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     if (title instanceof PhraseQuery t && body instanceof PhraseQuery b && t.getSlop() == 0
         && b.getSlop() == 0) {
       return phraseScoredAsWords(t, b);
+    }
+    if (title instanceof DisjunctionMaxQuery t && body instanceof DisjunctionMaxQuery b
+        && t.getDisjuncts().size() == b.getDisjuncts().size()) {
+      // The disjuncts have no order: each title alternative is paired with the body alternative
+      // of the same shape (the same text once the field name is left out); both come from one
+      // analyzer, so every one has its pair (if not, the per-field disjunction below).
+      Map<String, Query> bodyByShape = new java.util.HashMap<>();
+      for (Query q : b.getDisjuncts()) {
+        bodyByShape.put(q.toString(NewsSchema.BODY), q);
+      }
+      List<Query> both = new java.util.ArrayList<>();
+      for (Query q : t.getDisjuncts()) {
+        Query pair = bodyByShape.get(q.toString(NewsSchema.TITLE));
+        if (pair == null) {
+          both = null;
+          break;
+        }
+        both.add(acrossTextFields(q, pair));
+      }
+      if (both != null) {
+        return new DisjunctionMaxQuery(both, t.getTieBreakerMultiplier());
+      }
     }
     if (title instanceof BooleanQuery t && body instanceof BooleanQuery b
         && t.clauses().size() == b.clauses().size()) {

@@ -1,6 +1,7 @@
 package dev.newsindex.cli;
 
-import dev.newsindex.IngestSummary;
+import dev.newsindex.IncompatibleIndexException;
+import dev.newsindex.IngestOptions;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.search.DateBounds;
 import dev.newsindex.search.Facet;
@@ -202,16 +203,28 @@ final class SearchCommand implements Callable<Integer> {
   /** On a fresh clone the default index does not exist yet: build it from the bundled articles. */
   static void buildDefaultIndexIfMissing(Defaults defaults, Path dir, PrintWriter err)
       throws IOException {
-    if (NewsIndex.exists(dir) || !Files.isDirectory(defaults.articles())) {
+    if (!Files.isDirectory(defaults.articles())) {
       return;
+    }
+    IndexCommand.SkipReporter reporter = new IndexCommand.SkipReporter(err);
+    if (NewsIndex.exists(dir)) {
+      try (NewsIndex usable = NewsIndex.open(dir)) {
+        return;
+      } catch (IncompatibleIndexException e) {
+        // The default index is derived from the bundled articles: remake it rather than refuse.
+        err.println("newsindex: the index at " + Defaults.display(dir) + " was built by an earlier"
+            + " newsindex; rebuilding it from " + Defaults.display(defaults.articles()));
+        err.flush();
+        NewsIndex.rebuild(dir, List.of(defaults.articles()), IngestOptions.defaults(), reporter);
+        return;
+      }
     }
     err.println("newsindex: no index yet at " + Defaults.display(dir) + "; building it from "
         + Defaults.display(defaults.articles()));
     err.flush();
     try (NewsIndex news = NewsIndex.openOrCreate(dir)) {
-      IngestSummary ignored = news.ingest(List.of(defaults.articles()),
-          new IndexCommand.SkipReporter(err));
-      assert ignored.articles() >= 0;
+      news.ingest(List.of(defaults.articles()), reporter);
     }
   }
+
 }

@@ -32,13 +32,21 @@ public final class MinHash {
   public static final double DEFAULT_THRESHOLD = 0.5;
 
   private static final int SHINGLE = 3;
-  private static final long[] SEEDS = new long[SIZE];
+  /**
+   * The {@value #SIZE} hash functions are multiply-add permutations {@code (A[i] * h + B[i]) >>>
+   * 33} of one well-mixed 64-bit hash per shingle: a full mix per function and shingle made the
+   * signature the most expensive step of indexing.
+   */
+  private static final long[] MULTIPLIERS = new long[SIZE];
+  private static final long[] ADDENDS = new long[SIZE];
 
   static {
     long x = 0x9E3779B97F4A7C15L;
     for (int i = 0; i < SIZE; i++) {
       x = mix(x + 0x632BE59BD9B4E019L * (i + 1));
-      SEEDS[i] = x;
+      MULTIPLIERS[i] = x | 1L; // odd: a bijection on 64-bit values
+      x = mix(x + 0x632BE59BD9B4E019L);
+      ADDENDS[i] = x;
     }
   }
 
@@ -58,8 +66,9 @@ public final class MinHash {
       for (int k = 1; k < SHINGLE; k++) {
         h = mix(h * 31 + words[s + k]);
       }
+      h = mix(h);
       for (int i = 0; i < SIZE; i++) {
-        int v = (int) (mix(h ^ SEEDS[i]) >>> 33); // non-negative
+        int v = (int) ((MULTIPLIERS[i] * h + ADDENDS[i]) >>> 33); // non-negative
         if (v < sig[i]) {
           sig[i] = v;
         }

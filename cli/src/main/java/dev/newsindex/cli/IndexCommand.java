@@ -1,11 +1,9 @@
 package dev.newsindex.cli;
 
 import dev.newsindex.IndexSettings;
-import dev.newsindex.IngestListener;
 import dev.newsindex.Compression;
 import dev.newsindex.IngestSummary;
 import dev.newsindex.NewsIndex;
-import dev.newsindex.ingest.Origin;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -43,22 +40,17 @@ final class IndexCommand implements Callable<Integer> {
   @Mixin
   AnalysisOptions analysis;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "Files, directories, glob patterns or - for standard input (default:"
-          + " index-data/articles in the newsindex home).")
-  List<Path> paths;
-
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     Defaults defaults = Defaults.fromEnvironment();
-    List<Path> inputs = paths == null || paths.isEmpty() ? List.of(defaults.articles()) : paths;
+    List<Path> inputs = ingest.inputs(defaults);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = index.resolve(defaults);
-    IngestReporter reporter = new IngestReporter(err, !ingest.quiet && Terminal.stderrIsTerminal());
+    IngestReporter reporter = ingest.reporter(err);
     IngestSummary summary;
     int total;
     Compression wanted = ingest.compression;
@@ -104,15 +96,5 @@ final class IndexCommand implements Callable<Integer> {
         "indexed %d, updated %d, unchanged %d, skipped %d in %.1f s; %s holds %d articles",
         s.indexed(), s.updated(), s.unchanged(), s.skipped(), s.elapsed().toMillis() / 1000.0,
         Defaults.display(dir), total);
-  }
-
-  /** Names each skipped file or line, with its reason, on stderr. */
-  record SkipReporter(PrintWriter err) implements IngestListener {
-    @Override
-    public void skipped(Origin origin, String reason) {
-      String file = Defaults.display(Path.of(origin.file()));
-      String where = origin.line() > 0 ? file + ":" + origin.line() : file;
-      err.println("newsindex: skipped " + where + ": " + reason);
-    }
   }
 }

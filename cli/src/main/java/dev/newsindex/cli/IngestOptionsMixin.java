@@ -3,11 +3,23 @@ package dev.newsindex.cli;
 import dev.newsindex.Compression;
 import dev.newsindex.IngestOptions;
 import dev.newsindex.ingest.Format;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** The options {@code index} and {@code rebuild} share: how to read, and how to report. */
+/**
+ * The inputs and options {@code index} and {@code rebuild} share: what to read, how to read it,
+ * and how to report.
+ */
 final class IngestOptionsMixin {
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "Files, directories, glob patterns or - for standard input (default:"
+          + " index-data/articles in the newsindex home).")
+  List<Path> paths;
+
   @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
       description = "Read every input as this format: menafn, jsonl or trec (default: recognised"
           + " per file by name and content).")
@@ -35,6 +47,16 @@ final class IngestOptionsMixin {
   @Option(names = {"-q", "--quiet"},
       description = "No progress bar and no summary (skipped inputs are still reported).")
   boolean quiet;
+
+  /** The paths given, or the bundled articles when none were. */
+  List<Path> inputs(Defaults defaults) {
+    return paths == null || paths.isEmpty() ? List.of(defaults.articles()) : paths;
+  }
+
+  /** The stderr reporter: a progress bar only on a terminal and without {@code --quiet}. */
+  IngestReporter reporter(PrintWriter err) {
+    return new IngestReporter(err, !quiet && Terminal.stderrIsTerminal());
+  }
 
   IngestOptions options() {
     IngestOptions o = IngestOptions.defaults().withFormat(format)

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -29,22 +28,17 @@ final class RebuildCommand implements Callable<Integer> {
   @Mixin
   IngestOptionsMixin ingest;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "Files, directories, glob patterns or - for standard input (default:"
-          + " index-data/articles in the newsindex home).")
-  List<Path> paths;
-
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     Defaults defaults = Defaults.fromEnvironment();
-    List<Path> inputs = paths == null || paths.isEmpty() ? List.of(defaults.articles()) : paths;
+    List<Path> inputs = ingest.inputs(defaults);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = index.resolve(defaults);
-    IngestReporter reporter = new IngestReporter(err, !ingest.quiet && Terminal.stderrIsTerminal());
+    IngestReporter reporter = ingest.reporter(err);
     IngestSummary summary;
     try {
       summary = NewsIndex.rebuild(dir, inputs, ingest.options(), reporter);

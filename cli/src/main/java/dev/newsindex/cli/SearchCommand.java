@@ -131,10 +131,6 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     output.check(spec);
     Defaults defaults = Defaults.fromEnvironment();
-    Path dir = index.resolve(defaults);
-    if (!index.given()) {
-      buildDefaultIndexIfMissing(defaults, dir, spec.commandLine().getErr());
-    }
     LocalDate today = LocalDate.now();
     SearchRequest.Builder b = SearchRequest.builder(String.join(" ", words))
         .limit(limit).offset(offset).cursor(cursor).passages(passages).snippetChars(snippetChars)
@@ -147,7 +143,7 @@ final class SearchCommand implements Callable<Integer> {
     filters.forEach(b::filter);
     SearchRequest request = b.build();
     SearchResult result;
-    try (NewsIndex news = NewsIndex.open(dir)) {
+    try (NewsIndex news = openForSearch(index, defaults, spec.commandLine().getErr())) {
       result = news.search(request);
     }
     return render(result, output, spec);
@@ -200,31 +196,37 @@ final class SearchCommand implements Callable<Integer> {
     }
   }
 
-  /** On a fresh clone the default index does not exist yet: build it from the bundled articles. */
-  static void buildDefaultIndexIfMissing(Defaults defaults, Path dir, PrintWriter err)
+  /**
+   * Opens the index to search. The default index ({@code --index} not given) is derived from the
+   * bundled articles, so it is built when missing (fresh clone) and remade when an earlier
+   * newsindex built it, rather than refused; an index the user named is only ever opened.
+   */
+  static NewsIndex openForSearch(IndexOption index, Defaults defaults, PrintWriter err)
       throws IOException {
-    if (!Files.isDirectory(defaults.articles())) {
-      return;
+    Path dir = index.resolve(defaults);
+    if (index.given() || !Files.isDirectory(defaults.articles())) {
+      return NewsIndex.open(dir);
     }
-    IndexCommand.SkipReporter reporter = new IndexCommand.SkipReporter(err);
-    if (NewsIndex.exists(dir)) {
-      try (NewsIndex usable = NewsIndex.open(dir)) {
-        return;
-      } catch (IncompatibleIndexException e) {
-        // The default index is derived from the bundled articles: remake it rather than refuse.
-        err.println("newsindex: the index at " + Defaults.display(dir) + " was built by an earlier"
-            + " newsindex; rebuilding it from " + Defaults.display(defaults.articles()));
-        err.flush();
-        NewsIndex.rebuild(dir, List.of(defaults.articles()), IngestOptions.defaults(), reporter);
-        return;
+    IngestReporter reporter = new IngestReporter(err, false); // skipped files only, no bar
+    if (!NewsIndex.exists(dir)) {
+      err.println("newsindex: no index yet at " + Defaults.display(dir) + "; building it from "
+          + Defaults.display(defaults.articles()));
+      err.flush();
+      try (NewsIndex news = NewsIndex.openOrCreate(dir)) {
+        news.ingest(List.of(defaults.articles()), reporter);
       }
+      return NewsIndex.open(dir);
     }
-    err.println("newsindex: no index yet at " + Defaults.display(dir) + "; building it from "
-        + Defaults.display(defaults.articles()));
-    err.flush();
-    try (NewsIndex news = NewsIndex.openOrCreate(dir)) {
-      news.ingest(List.of(defaults.articles()), reporter);
+    try {
+      return NewsIndex.open(dir);
+    } catch (IncompatibleIndexException e) {
+      err.println("newsindex: the index at " + Defaults.display(dir) + " was built by an earlier"
+          + " newsindex; rebuilding it from " + Defaults.display(defaults.articles()));
+      err.flush();
+      NewsIndex.rebuild(dir, List.of(defaults.articles()), IngestOptions.defaults(), reporter);
+      return NewsIndex.open(dir);
     }
   }
+
 
 }

@@ -74,15 +74,12 @@ final class ShellCommand implements Callable<Integer> {
     Path dir = index.resolve(defaults);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!index.given()) {
-      SearchCommand.buildDefaultIndexIfMissing(defaults, dir, err);
-    }
     // Check the settings from the command line once, as the search command would.
     new SearchRequest("", limit, !any, passages);
     boolean interactive = System.console() != null && input == null;
     BufferedReader lines = new BufferedReader(input != null ? input
         : new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (NewsIndex news = NewsIndex.open(dir)) {
+    try (NewsIndex news = SearchCommand.openForSearch(index, defaults, err)) {
       if (interactive) {
         out.println("newsindex shell on " + Defaults.display(dir) + " (" + news.size()
             + " articles). :help for commands, :quit or Ctrl-D to leave.");

@@ -119,6 +119,42 @@ class NewsAnalysisSearchTest {
   }
 
   @Test
+  void anAliasRanksBelowTheWordsTheUserTypedWhichStayWords() throws IOException {
+    try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
+      // Added first, so that on a tie it would rank first.
+      index.upsert(article("myanmar", "Vote", "Myanmar held a vote on Sunday."));
+      index.upsert(article("burma", "Vote", "Burma held a vote on Sunday."));
+      index.upsert(article("apart", "Trade", "Soviet ports served the union of Baltic traders."));
+      index.upsert(article("typed", "Trade", "The Soviet Union signed the treaty."));
+      index.upsert(article("alias", "Trade", "The USSR signed the treaty."));
+      index.commit();
+      List<Hit> hits = index.search(SearchRequest.of("Burma")).hits();
+      assertEquals(List.of("burma", "myanmar"), hits.stream().map(h -> h.article().id()).toList());
+      assertTrue(hits.get(1).score() < hits.get(0).score(), hits.toString());
+      // The words of "Soviet Union" need not be a phrase (every word is required, as in any
+      // query), and the alias still finds the USSR.
+      assertEquals(Set.of("apart", "typed", "alias"),
+          ids(index.search(SearchRequest.of("Soviet Union"))));
+      assertEquals(Set.of("typed", "alias"), ids(index.search(SearchRequest.of("USSR"))));
+    }
+  }
+
+  @Test
+  void partsOfACompoundFoundApartCountForLessThanTheCompound() throws IOException {
+    try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
+      index.upsert(article("part", "Rift", "The Soviet dispute deepened in the spring."));
+      index.upsert(article("whole", "Rift", "The Sino-Soviet dispute deepened in the spring."));
+      index.upsert(article("none", "Trade", "Exports to Peru rose in the spring."));
+      index.commit();
+      List<String> ranked = index.search(SearchRequest.of("sino-soviet dispute")
+          .withMatchAll(false)).hits().stream().map(h -> h.article().id()).toList();
+      assertEquals(List.of("whole", "part"), ranked);
+      // With every word required, the parts alone are not the compound.
+      assertEquals(Set.of("whole"), ids(index.search(SearchRequest.of("sino-soviet"))));
+    }
+  }
+
+  @Test
   void compoundsPossessivesAccentsAndNumbers() throws IOException {
     try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
       index.ingest(List.of(SEED), IngestListener.NONE);

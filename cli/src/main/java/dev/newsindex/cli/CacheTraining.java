@@ -54,13 +54,14 @@ public final class CacheTraining {
           new String[] {"search", "--index", index, "source:\"Training Wire\" AND"
               + " date:[2024-01-01 TO *]"},
           new String[] {"search", "--index", index, "zebra"},
+          new String[] {"search", "--index", index, "--sort", "newest", "--since", "2024", "storm"},
           new String[] {"search", "--index", index, "bad (query"},
           new String[] {"--help"},
           new String[] {"search", "--help"},
           new String[] {"--version"});
       for (String[] run : runs) {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
-        NewsCli.commandLine(sink, sink, run).execute(run);
+        NewsCli.run(sink, sink, run);
       }
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {

@@ -1,5 +1,6 @@
 package dev.newsindex.cli;
 
+import dev.newsindex.FileAccess;
 import dev.newsindex.IncompatibleIndexException;
 import dev.newsindex.IngestOptions;
 import dev.newsindex.NewsIndex;
@@ -143,7 +144,8 @@ final class SearchCommand implements Callable<Integer> {
   /** Runs the search as parsed, printing results to {@code out} and messages to {@code err}. */
   int run(PrintWriter out, PrintWriter err) throws IOException {
     Defaults defaults = Defaults.fromEnvironment();
-    LocalDate today = LocalDate.now();
+    // Only when asked for: the first clock reading in a JVM loads the time-zone rules.
+    LocalDate today = since == null && until == null ? null : LocalDate.now();
     SearchRequest.Builder b = SearchRequest.builder(String.join(" ", words))
         .limit(limit).offset(offset).cursor(cursor).passages(passages).snippetChars(snippetChars)
         .matchAll(!any).sort(sort).facetLimit(facetLimit).collapse(collapse).explain(explain)
@@ -155,7 +157,7 @@ final class SearchCommand implements Callable<Integer> {
     filters.forEach(b::filter);
     SearchRequest request = b.build();
     SearchResult result;
-    try (NewsIndex news = openForSearch(index, defaults, err)) {
+    try (NewsIndex news = openForSearch(index, defaults, err, FileAccess.READ)) {
       result = news.search(request);
     }
     return render(result, output, out, err);
@@ -215,13 +217,14 @@ final class SearchCommand implements Callable<Integer> {
   /**
    * Opens the index to search. The default index ({@code --index} not given) is derived from the
    * bundled articles, so it is built when missing (fresh clone) and remade when an earlier
-   * newsindex built it, rather than refused; an index the user named is only ever opened.
+   * newsindex built it, rather than refused; an index the user named is only ever opened. Its
+   * files are read as {@code access} says: {@code READ} for one search, {@code MAPPED} for many.
    */
-  static NewsIndex openForSearch(IndexOption index, Defaults defaults, PrintWriter err)
-      throws IOException {
+  static NewsIndex openForSearch(IndexOption index, Defaults defaults, PrintWriter err,
+      FileAccess access) throws IOException {
     Path dir = index.resolve(defaults);
     if (index.given() || !Files.isDirectory(defaults.articles())) {
-      return NewsIndex.open(dir);
+      return NewsIndex.open(dir, access);
     }
     IngestReporter reporter = new IngestReporter(err, false); // skipped files only, no bar
     if (!NewsIndex.exists(dir)) {
@@ -231,16 +234,16 @@ final class SearchCommand implements Callable<Integer> {
       try (NewsIndex news = NewsIndex.openOrCreate(dir)) {
         news.ingest(List.of(defaults.articles()), reporter);
       }
-      return NewsIndex.open(dir);
+      return NewsIndex.open(dir, access);
     }
     try {
-      return NewsIndex.open(dir);
+      return NewsIndex.open(dir, access);
     } catch (IncompatibleIndexException e) {
       err.println("newsindex: the index at " + Defaults.display(dir) + " was built by an earlier"
           + " newsindex; rebuilding it from " + Defaults.display(defaults.articles()));
       err.flush();
       NewsIndex.rebuild(dir, List.of(defaults.articles()), IngestOptions.defaults(), reporter);
-      return NewsIndex.open(dir);
+      return NewsIndex.open(dir, access);
     }
   }
 

@@ -226,13 +226,12 @@ final class SearchCommand implements Callable<Integer> {
     if (index.given() || !Files.isDirectory(defaults.articles())) {
       return NewsIndex.open(dir, access);
     }
-    IngestReporter reporter = new IngestReporter(err, false); // skipped files only, no bar
     if (!NewsIndex.exists(dir)) {
       err.println("newsindex: no index yet at " + Defaults.display(dir) + "; building it from "
           + Defaults.display(defaults.articles()));
       err.flush();
       try (NewsIndex news = NewsIndex.openOrCreate(dir)) {
-        news.ingest(List.of(defaults.articles()), reporter);
+        news.ingest(List.of(defaults.articles()), new IngestReporter(err, false)); // no bar
       }
       return NewsIndex.open(dir, access);
     }
@@ -242,7 +241,8 @@ final class SearchCommand implements Callable<Integer> {
       err.println("newsindex: the index at " + Defaults.display(dir) + " was built by an earlier"
           + " newsindex; rebuilding it from " + Defaults.display(defaults.articles()));
       err.flush();
-      NewsIndex.rebuild(dir, List.of(defaults.articles()), IngestOptions.defaults(), reporter);
+      NewsIndex.rebuild(dir, List.of(defaults.articles()), IngestOptions.defaults(),
+          new IngestReporter(err, false)); // skipped files only, no bar
       return NewsIndex.open(dir, access);
     }
   }

@@ -2,8 +2,11 @@
 # Start-up benchmark of the command line: wall time of a cold `newsindex search` (a new JVM per
 # query, top 10 hits with highlighted passages) on the bundled index and on a synthetic index of
 # COUNT articles, beside sqlite3 answering the same query from an FTS5 table of the same articles
-# (top 10 by bm25 with a snippet). Prints the median of each and its ratio to sqlite3 on the same
-# articles, all measured in one run; hyperfine's full results go to WORK/startup.json.
+# (top 10 by bm25 with a snippet), and beside the floor for a JVM: a bare Lucene search of the same
+# index (bench BareSearch: analyzed term queries, BM25, UnifiedHighlighter, no newsindex code) run
+# with the launcher's JVM options and an AOT cache of its own (JDK 25+). Prints the median of each
+# and its ratios to sqlite3 and to bare Lucene on the same articles, all measured in one run;
+# hyperfine's full results go to WORK/startup.json.
 #
 # Usage: bench/startup.sh [--count N] [--runs N] [--work DIR] [--query Q]
 #   defaults: --count 1000000 --runs 20 --work ${TMPDIR:-/tmp}/newsindex-startup
@@ -52,24 +55,46 @@ sqlite_db() { # DB INPUT: an FTS5 table of the articles newsindex reads from INP
 sqlite_db "$work/bundled.db" index-data/articles
 sqlite_db "$work/synthetic-$count.db" "$jsonl"
 
+# The floor: bench's BareSearch with the launcher's short-command JVM options; on JDK 25+ with an
+# AOT cache trained on one search of the bundled index (made again at every benchmark run).
+bench/run BareSearch index-data/index $query >/dev/null
+. scripts/find-jdk.sh
+newsindex_find_jdk
+bare_cp=$(echo bench/target/newsindex-bench-*.jar)
+for lib in bench/target/lib/*.jar; do bare_cp+=":$lib"; done
+bare="$NEWSINDEX_JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1"
+bare+=" -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr"
+if "$NEWSINDEX_JAVA_HOME/bin/java" -XX:+PrintFlagsFinal -version 2>/dev/null \
+    | grep -q ' AOTCacheOutput '; then
+  rm -f "$work/bare.aot"
+  $bare -XX:AOTCacheOutput="$work/bare.aot" -cp "$bare_cp" dev.newsindex.bench.BareSearch \
+    index-data/index $query >/dev/null 2>&1
+  bare+=" -XX:AOTCache=$work/bare.aot"
+fi
+bare+=" -cp $bare_cp dev.newsindex.bench.BareSearch"
+
 sql="SELECT id, title, date, source, snippet(articles, 2, '**', '**', '…', 24) FROM articles"
 sql+=" WHERE articles MATCH '$query' ORDER BY rank LIMIT 10"
 for check in "./newsindex search '$query'" "./newsindex search --index '$index' '$query'"; do
   eval "$check" >/dev/null || { say "no hits for '$query': pick another --query"; exit 1; }
 done
 
+load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 say "timing $runs runs each (hyperfine, after 3 warm-up runs)"
 hyperfine -N --style basic --warmup 3 --runs "$runs" --export-json "$work/startup.json" \
   -n "newsindex, bundled index" "./newsindex search '$query'" \
   -n "newsindex, bundled index, no class cache" "env NEWSINDEX_AOT=off ./newsindex search '$query'" \
+  -n "bare Lucene, bundled index" "$bare index-data/index $query" \
   -n "sqlite3, bundled articles" "sqlite3 '$work/bundled.db' \"$sql\"" \
   -n "newsindex, $count articles" "./newsindex search --index '$index' '$query'" \
+  -n "bare Lucene, $count articles" "$bare $index $query" \
   -n "sqlite3, $count articles" "sqlite3 '$work/synthetic-$count.db' \"$sql\"" >&2
 
 # Medians and ratios, from hyperfine's JSON (one "command", "median", "user" and "system" line
 # per result). CPU is the mean user + system time: on a busy machine it moves less than wall time.
 echo
-echo "cold search for \"$query\": median wall time ($runs runs; $(nproc) cores; $(date -u +%F)):"
+echo "cold search for \"$query\": median wall time ($runs runs; $(nproc) cores; $(date -u +%F);" \
+  "load average before: $load):"
 awk '
   function value(line) { sub(/.*": /, "", line); sub(/,$/, "", line); return line + 0 }
   /"command":/ { name = $0; sub(/.*"command": "/, "", name); sub(/",?$/, "", name); order[++n] = name }
@@ -82,6 +107,9 @@ awk '
       if (name ~ /^newsindex, bundled/) base = "sqlite3, bundled articles"
       else if (name ~ /^newsindex, /) { base = name; sub(/^newsindex, /, "sqlite3, ", base) }
       ratio = (base in median) ? sprintf("%6.0fx sqlite3", median[name] / median[base]) : ""
-      printf "  %-42s %8.1f ms  %-15s (CPU %.0f ms)\n", name, median[name], ratio, cpu[name]
+      floor = name; sub(/^newsindex, /, "bare Lucene, ", floor); sub(/, no class cache$/, "", floor)
+      if (name ~ /^newsindex, / && floor in median)
+        ratio = ratio sprintf(" %5.2fx bare", median[name] / median[floor])
+      printf "  %-42s %8.1f ms  %-27s (CPU %.0f ms)\n", name, median[name], ratio, cpu[name]
     }
   }' "$work/startup.json"

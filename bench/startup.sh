@@ -113,3 +113,29 @@ awk '
       printf "  %-42s %8.1f ms  %-27s (CPU %.0f ms)\n", name, median[name], ratio, cpu[name]
     }
   }' "$work/startup.json"
+
+# Where a cold search's time goes: NEWSINDEX_TRACE makes the command print its phases (see
+# cli StartupTrace); before-main is the launcher's shell, the JVM's creation and its class cache.
+echo
+echo "where the time goes (median of $runs traced runs, ms):"
+for index_arg in "" "--index $index"; do
+  for ((i = 0; i < runs; i++)); do
+    NEWSINDEX_TRACE=$(date +%s%N) ./newsindex search $index_arg "$query" 2>&1 >/dev/null \
+      | grep '^newsindex trace:' || true
+  done | awk -v what="${index_arg:+$count articles}" '
+    { for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1], NR] = kv[2]; if (NR == 1) k[++n] = kv[1] } }
+    END {
+      line = sprintf("  %-26s", "newsindex, " (what == "" ? "bundled index" : what))
+      for (j = 1; j <= n; j++) {
+        m = 0
+        for (r = 1; r <= NR; r++) { # insertion sort: any awk
+          x = v[k[j], r] + 0; p = ++m
+          while (p > 1 && a[p - 1] > x) { a[p] = a[p - 1]; p-- }
+          a[p] = x
+        }
+        med = (m % 2) ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+        line = line sprintf(" %s %.1f", k[j], med)
+      }
+      print line
+    }'
+done

@@ -123,6 +123,7 @@ public final class NewsCli implements Runnable {
 
   /** Runs newsindex and exits with its exit code. */
   public static void main(String[] args) {
+    StartupTrace.start();
     // Lucene reports through java.util.logging (e.g. its vector-API notice); users must not see it.
     LUCENE_LOGGER.setLevel(Level.OFF);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
@@ -130,6 +131,7 @@ public final class NewsCli implements Runnable {
         true);
     int code = run(out, err, args);
     out.flush();
+    StartupTrace.print(err, "rest");
     err.flush();
     System.exit(code);
   }

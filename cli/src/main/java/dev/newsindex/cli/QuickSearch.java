@@ -34,6 +34,7 @@ final class QuickSearch {
     if (parsed == null) {
       return null;
     }
+    StartupTrace.mark("args");
     try {
       return parsed.command().run(out, err);
     } catch (Exception e) {

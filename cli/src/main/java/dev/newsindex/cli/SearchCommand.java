@@ -137,6 +137,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    StartupTrace.mark("args");
     output.check(spec);
     return run(spec.commandLine().getOut(), spec.commandLine().getErr());
   }
@@ -158,9 +159,15 @@ final class SearchCommand implements Callable<Integer> {
     SearchRequest request = b.build();
     SearchResult result;
     try (NewsIndex news = openForSearch(index, defaults, err, FileAccess.READ)) {
+      StartupTrace.mark("open");
       result = news.search(request);
     }
-    return render(result, output, out, err);
+    StartupTrace.mark("search");
+    try {
+      return render(result, output, out, err);
+    } finally {
+      StartupTrace.mark("print");
+    }
   }
 
   /** Prints {@code result} as asked and returns the exit code: hits or no hits. */

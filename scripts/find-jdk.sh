@@ -47,8 +47,18 @@ newsindex_find_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && _newsindex_accept "$JAVA_HOME"; then
     return 0
   fi
-  if java_on_path=$(command -v java 2>/dev/null); then
-    java_on_path=$(readlink -f "$java_on_path" 2>/dev/null || printf '%s' "$java_on_path")
+  # hash looks java up on PATH without a subshell (bash 4+ lists it in BASH_CMDS; 3.2 does not).
+  java_on_path=""
+  if hash java 2>/dev/null; then
+    java_on_path=${BASH_CMDS[java]:-}
+    [ -n "$java_on_path" ] || java_on_path=$(command -v java 2>/dev/null) || java_on_path=""
+  fi
+  if [ -n "$java_on_path" ]; then
+    # Only a link (e.g. /usr/bin/java -> /etc/alternatives/java) needs a process to resolve.
+    if [ -L "$java_on_path" ]; then
+      java_on_path=$(readlink -f "$java_on_path" 2>/dev/null || printf '%s' "$java_on_path")
+    fi
+    case $java_on_path in /*) ;; *) java_on_path=$PWD/$java_on_path ;; esac
     _newsindex_accept "${java_on_path%/bin/java}" && return 0
   fi
   local globs=${NEWSINDEX_JDK_DIRS-/usr/lib/jvm/*:/usr/local/lib/jvm/*:/opt/java/*:/opt/jdk*:/usr/java/*:${HOME:-}/.sdkman/candidates/java/*:${HOME:-}/.jdks/*:/Library/Java/JavaVirtualMachines/*/Contents/Home}

@@ -13,8 +13,11 @@ public enum FileAccess {
   /**
    * Positional reads into small buffers (Lucene's {@code NIOFSDirectory}): no mapping to set up,
    * which in a new JVM costs tens of milliseconds before the first read (the memory-mapping and
-   * native-access set-up of the Panama API), so a process that opens an index for one search
-   * answers sooner; the command line's {@code search} opens indexes this way.
+   * native-access set-up of the Panama API, and mapping every file), so a process that opens an
+   * index for one search answers sooner. Each read is a system call, so a search reading much of
+   * a large index is slower than with {@link #MAPPED} (on 100,000 articles a one-off search lost
+   * a few tens of ms of what opening gained); the command line's {@code search} opens indexes this
+   * way, its {@code shell} maps them.
    */
   READ
 }

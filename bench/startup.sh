@@ -5,8 +5,8 @@
 # (top 10 by bm25 with a snippet), and beside the floor for a JVM: a bare Lucene search of the same
 # index (bench BareSearch: analyzed term queries, BM25, UnifiedHighlighter, no newsindex code) run
 # with the launcher's JVM options and an AOT cache of its own (JDK 25+). Prints the median of each
-# and its ratios to sqlite3 and to bare Lucene on the same articles, all measured in one run;
-# hyperfine's full results go to WORK/startup.json.
+# and its ratios to sqlite3 and to bare Lucene on the same articles, all measured in one run,
+# the commands interleaved; every timing goes to WORK/startup-times.tsv.
 #
 # Usage: bench/startup.sh [--count N] [--runs N] [--work DIR] [--query Q]
 #   defaults: --count 1000000 --runs 20 --work ${TMPDIR:-/tmp}/newsindex-startup
@@ -80,39 +80,57 @@ for check in "./newsindex search '$query'" "./newsindex search --index '$index' 
 done
 
 load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
-say "timing $runs runs each (hyperfine, after 3 warm-up runs)"
-hyperfine -N --style basic --warmup 3 --runs "$runs" --export-json "$work/startup.json" \
-  -n "newsindex, bundled index" "./newsindex search '$query'" \
-  -n "newsindex, bundled index, no class cache" "env NEWSINDEX_AOT=off ./newsindex search '$query'" \
-  -n "bare Lucene, bundled index" "$bare index-data/index $query" \
-  -n "sqlite3, bundled articles" "sqlite3 '$work/bundled.db' \"$sql\"" \
-  -n "newsindex, $count articles" "./newsindex search --index '$index' '$query'" \
-  -n "bare Lucene, $count articles" "$bare $index $query" \
-  -n "sqlite3, $count articles" "sqlite3 '$work/synthetic-$count.db' \"$sql\"" >&2
+names=("newsindex, bundled index" "newsindex, bundled index, no class cache"
+  "bare Lucene, bundled index" "sqlite3, bundled articles" "newsindex, $count articles"
+  "bare Lucene, $count articles" "sqlite3, $count articles")
+cmds=("./newsindex search '$query'" "env NEWSINDEX_AOT=off ./newsindex search '$query'"
+  "$bare index-data/index $query" "sqlite3 '$work/bundled.db' \"$sql\""
+  "./newsindex search --index '$index' '$query'" "$bare $index $query"
+  "sqlite3 '$work/synthetic-$count.db' \"$sql\"")
 
-# Medians and ratios, from hyperfine's JSON (one "command", "median", "user" and "system" line
-# per result). CPU is the mean user + system time: on a busy machine it moves less than wall time.
+# Interleaved: each round runs every command once (hyperfine, one run, no shell), so a load that
+# comes and goes on a shared machine touches all of them alike and their ratios hold.
+say "timing $runs rounds of the ${#cmds[@]} commands, interleaved (hyperfine), after 3 warm-up rounds"
+times="$work/startup-times.tsv" # command index, wall ms, CPU (user + system) ms
+: > "$times"
+for ((r = -3; r < runs; r++)); do
+  for i in "${!cmds[@]}"; do
+    hyperfine -N --style none --runs 1 --export-json "$work/one.json" "${cmds[$i]}" >/dev/null 2>&1
+    ((r < 0)) || awk -v i="$i" '
+      function value(line) { sub(/.*": /, "", line); sub(/,$/, "", line); return line + 0 }
+      /"median":/ { wall = value($0) * 1000 }
+      /"user":/ { cpu = value($0) * 1000 }
+      /"system":/ { cpu += value($0) * 1000 }
+      END { printf "%d\t%.2f\t%.2f\n", i, wall, cpu }' "$work/one.json" >> "$times"
+  done
+done
+
+# Medians and ratios. CPU is the median user + system time: on a busy machine it moves less than
+# wall time.
 echo
 echo "cold search for \"$query\": median wall time ($runs runs; $(nproc) cores; $(date -u +%F);" \
   "load average before: $load):"
-awk '
-  function value(line) { sub(/.*": /, "", line); sub(/,$/, "", line); return line + 0 }
-  /"command":/ { name = $0; sub(/.*"command": "/, "", name); sub(/",?$/, "", name); order[++n] = name }
-  /"median":/ { median[name] = value($0) * 1000 }
-  /"user":/ { cpu[name] = value($0) * 1000 }
-  /"system":/ { cpu[name] += value($0) * 1000 }
+for i in "${!names[@]}"; do printf '%s\n' "${names[$i]}"; done | awk -F'\t' '
+  function median(list, n,   a, m, r, p, x) { # insertion sort: any awk
+    m = split(list, a, " ")
+    for (r = 2; r <= m; r++) { x = a[r] + 0; p = r; while (p > 1 && a[p - 1] + 0 > x) { a[p] = a[p - 1]; p-- } a[p] = x }
+    return (m % 2) ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+  }
+  FNR == NR { order[NR - 1] = $0; n = NR; next }
+  { wall[order[$1]] = wall[order[$1]] " " $2; cpu[order[$1]] = cpu[order[$1]] " " $3 }
   END {
-    for (i = 1; i <= n; i++) {
+    for (i = 0; i < n; i++) { name = order[i]; med[name] = median(wall[name]); c[name] = median(cpu[name]) }
+    for (i = 0; i < n; i++) {
       name = order[i]; base = ""
       if (name ~ /^newsindex, bundled/) base = "sqlite3, bundled articles"
       else if (name ~ /^newsindex, /) { base = name; sub(/^newsindex, /, "sqlite3, ", base) }
-      ratio = (base in median) ? sprintf("%6.0fx sqlite3", median[name] / median[base]) : ""
+      ratio = (base in med) ? sprintf("%6.0fx sqlite3", med[name] / med[base]) : ""
       floor = name; sub(/^newsindex, /, "bare Lucene, ", floor); sub(/, no class cache$/, "", floor)
-      if (name ~ /^newsindex, / && floor in median)
-        ratio = ratio sprintf(" %5.2fx bare", median[name] / median[floor])
-      printf "  %-42s %8.1f ms  %-27s (CPU %.0f ms)\n", name, median[name], ratio, cpu[name]
+      if (name ~ /^newsindex, / && floor in med)
+        ratio = ratio sprintf(" %5.2fx bare", med[name] / med[floor])
+      printf "  %-42s %8.1f ms  %-27s (CPU %.0f ms)\n", name, med[name], ratio, c[name]
     }
-  }' "$work/startup.json"
+  }' - "$times"
 
 # Where a cold search's time goes: NEWSINDEX_TRACE makes the command print its phases (see
 # cli StartupTrace); before-main is the launcher's shell, the JVM's creation and its class cache.

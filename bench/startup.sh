@@ -8,22 +8,26 @@
 # and its ratios to sqlite3 and to bare Lucene on the same articles, all measured in one run,
 # the commands interleaved; every timing goes to WORK/startup-times.tsv.
 #
-# Usage: bench/startup.sh [--count N] [--runs N] [--work DIR] [--query Q]
+# Usage: bench/startup.sh [--count N] [--runs N] [--work DIR] [--query Q] [--baseline DIR]
 #   defaults: --count 1000000 --runs 20 --work ${TMPDIR:-/tmp}/newsindex-startup
 #             --query "deterrence strategy"
+#   --baseline DIR: also time the newsindex of another checkout (e.g. an earlier commit made with
+#   `git worktree add DIR COMMIT`), interleaved with this one, and print this one's ratio to it.
 # Needs hyperfine and sqlite3 (Debian: apt-get install -y hyperfine sqlite3). The first run builds
 # the corpus, the index and the SQLite table in WORK (1M articles: about 2 GB of JSON Lines, 20 to
 # 30 minutes on 2 cores); later runs reuse them.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
-count=1000000 runs=20 work=${TMPDIR:-/tmp}/newsindex-startup query="deterrence strategy"
+count=1000000 runs=20 work=${TMPDIR:-/tmp}/newsindex-startup query="deterrence strategy" baseline=""
 while [ $# -gt 0 ]; do
   case $1 in
     --count) count=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
     --query) query=$2; shift 2 ;;
-    *) echo "usage: bench/startup.sh [--count N] [--runs N] [--work DIR] [--query Q]" >&2; exit 2 ;;
+    --baseline) baseline=$(cd "$2" && pwd); shift 2 ;;
+    *) echo "usage: bench/startup.sh [--count N] [--runs N] [--work DIR] [--query Q]" \
+      "[--baseline DIR]" >&2; exit 2 ;;
   esac
 done
 for tool in hyperfine sqlite3; do
@@ -35,6 +39,9 @@ say() { echo "bench: $*" >&2; }
 
 # The tool, the bundled index and the launcher's class cache, made before anything is timed.
 NEWSINDEX_AOT=wait ./newsindex search "$query" >/dev/null
+if [ -n "$baseline" ]; then
+  (cd "$baseline" && NEWSINDEX_AOT=wait ./newsindex search "$query" >/dev/null)
+fi
 
 jsonl="$work/synthetic-$count.jsonl" index="$work/index-$count"
 if [ ! -f "$jsonl" ]; then
@@ -87,6 +94,11 @@ cmds=("./newsindex search '$query'" "env NEWSINDEX_AOT=off ./newsindex search '$
   "$bare index-data/index $query" "sqlite3 '$work/bundled.db' \"$sql\""
   "./newsindex search --index '$index' '$query'" "$bare $index $query"
   "sqlite3 '$work/synthetic-$count.db' \"$sql\"")
+if [ -n "$baseline" ]; then
+  names+=("baseline, bundled index" "baseline, $count articles")
+  cmds+=("$baseline/newsindex search '$query'"
+    "$baseline/newsindex search --index '$index' '$query'")
+fi
 
 # Interleaved: each round runs every command once (hyperfine, one run, no shell), so a load that
 # comes and goes on a shared machine touches all of them alike and their ratios hold.
@@ -128,6 +140,9 @@ for i in "${!names[@]}"; do printf '%s\n' "${names[$i]}"; done | awk -F'\t' '
       floor = name; sub(/^newsindex, /, "bare Lucene, ", floor); sub(/, no class cache$/, "", floor)
       if (name ~ /^newsindex, / && floor in med)
         ratio = ratio sprintf(" %5.2fx bare", med[name] / med[floor])
+      before = name; sub(/^newsindex, /, "baseline, ", before)
+      if (name ~ /^newsindex, / && before in med)
+        ratio = ratio sprintf(" %5.2fx baseline", med[name] / med[before])
       printf "  %-42s %8.1f ms  %-27s (CPU %.0f ms)\n", name, med[name], ratio, c[name]
     }
   }' - "$times"

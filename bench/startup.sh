@@ -102,7 +102,8 @@ fi
 
 # Interleaved: each round runs every command once (hyperfine, one run, no shell), so a load that
 # comes and goes on a shared machine touches all of them alike and their ratios hold.
-say "timing $runs rounds of the ${#cmds[@]} commands, interleaved (hyperfine), after 3 warm-up rounds"
+say "timing $runs rounds of the ${#cmds[@]} commands, interleaved (hyperfine)," \
+  "after 3 warm-up rounds"
 times="$work/startup-times.tsv" # command index, wall ms, CPU (user + system) ms
 : > "$times"
 for ((r = -3; r < runs; r++)); do
@@ -125,13 +126,19 @@ echo "cold search for \"$query\": median wall time ($runs runs; $(nproc) cores; 
 for i in "${!names[@]}"; do printf '%s\n' "${names[$i]}"; done | awk -F'\t' '
   function median(list, n,   a, m, r, p, x) { # insertion sort: any awk
     m = split(list, a, " ")
-    for (r = 2; r <= m; r++) { x = a[r] + 0; p = r; while (p > 1 && a[p - 1] + 0 > x) { a[p] = a[p - 1]; p-- } a[p] = x }
+    for (r = 2; r <= m; r++) {
+      x = a[r] + 0; p = r
+      while (p > 1 && a[p - 1] + 0 > x) { a[p] = a[p - 1]; p-- }
+      a[p] = x
+    }
     return (m % 2) ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
   }
   FNR == NR { order[NR - 1] = $0; n = NR; next }
   { wall[order[$1]] = wall[order[$1]] " " $2; cpu[order[$1]] = cpu[order[$1]] " " $3 }
   END {
-    for (i = 0; i < n; i++) { name = order[i]; med[name] = median(wall[name]); c[name] = median(cpu[name]) }
+    for (i = 0; i < n; i++) {
+      name = order[i]; med[name] = median(wall[name]); c[name] = median(cpu[name])
+    }
     for (i = 0; i < n; i++) {
       name = order[i]; base = ""
       if (name ~ /^newsindex, bundled/) base = "sqlite3, bundled articles"
@@ -156,7 +163,11 @@ for index_arg in "" "--index $index"; do
     NEWSINDEX_TRACE=$(date +%s%N) ./newsindex search $index_arg "$query" 2>&1 >/dev/null \
       | grep '^newsindex trace:' || true
   done | awk -v what="${index_arg:+$count articles}" '
-    { for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1], NR] = kv[2]; if (NR == 1) k[++n] = kv[1] } }
+    {
+      for (i = 3; i <= NF; i++) {
+        split($i, kv, "="); v[kv[1], NR] = kv[2]; if (NR == 1) k[++n] = kv[1]
+      }
+    }
     END {
       line = sprintf("  %-26s", "newsindex, " (what == "" ? "bundled index" : what))
       for (j = 1; j <= n; j++) {

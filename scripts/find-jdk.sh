@@ -47,13 +47,36 @@ newsindex_find_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && _newsindex_accept "$JAVA_HOME"; then
     return 0
   fi
-  if java_on_path=$(command -v java 2>/dev/null); then
-    java_on_path=$(readlink -f "$java_on_path" 2>/dev/null || printf '%s' "$java_on_path")
-    _newsindex_accept "${java_on_path%/bin/java}" && return 0
+  # hash looks java up on PATH without a subshell (bash 4+ lists it in BASH_CMDS; 3.2 does not).
+  java_on_path=""
+  if hash java 2>/dev/null; then
+    java_on_path=${BASH_CMDS[java]:-}
+    [ -n "$java_on_path" ] || java_on_path=$(command -v java 2>/dev/null) || java_on_path=""
   fi
   local globs=${NEWSINDEX_JDK_DIRS-/usr/lib/jvm/*:/usr/local/lib/jvm/*:/opt/java/*:/opt/jdk*:/usr/java/*:${HOME:-}/.sdkman/candidates/java/*:${HOME:-}/.jdks/*:/Library/Java/JavaVirtualMachines/*/Contents/Home}
-  local patterns pattern
+  local patterns pattern resolved
   IFS=: read -r -a patterns <<< "$globs"
+  if [ -n "$java_on_path" ]; then
+    if [ -L "$java_on_path" ]; then
+      # A link (e.g. /usr/bin/java -> /etc/alternatives/java -> a JDK in /usr/lib/jvm): the
+      # usual install locations are searched for the same file (-ef, no process) before
+      # readlink is asked.
+      resolved=""
+      for pattern in "${patterns[@]}"; do
+        for dir in $pattern; do
+          if [ ! -L "$dir" ] && [ "$java_on_path" -ef "$dir/bin/java" ]; then
+            resolved=$dir/bin/java
+            break 2
+          fi
+        done
+      done
+      [ -n "$resolved" ] || resolved=$(readlink -f "$java_on_path" 2>/dev/null) \
+        || resolved=$java_on_path
+      java_on_path=$resolved
+    fi
+    case $java_on_path in /*) ;; *) java_on_path=$PWD/$java_on_path ;; esac
+    _newsindex_accept "${java_on_path%/bin/java}" && return 0
+  fi
   for pattern in "${patterns[@]}"; do
     best="" best_v=0
     for dir in $pattern; do

@@ -54,6 +54,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -114,7 +115,8 @@ public final class NewsIndex implements Closeable {
     if (!Files.isDirectory(path)) {
       return false;
     }
-    try (Directory dir = FSDirectory.open(path)) {
+    // Only the file names are read: no need to set up memory mapping.
+    try (Directory dir = new NIOFSDirectory(path)) {
       return DirectoryReader.indexExists(dir);
     }
   }
@@ -129,10 +131,25 @@ public final class NewsIndex implements Closeable {
    * @throws IOException when the index cannot be read
    */
   public static NewsIndex open(Path path) throws IOException {
+    return open(path, FileAccess.MAPPED);
+  }
+
+  /**
+   * Opens the existing index at {@code path}, reading its files as {@code access} says.
+   *
+   * @param path the index directory
+   * @param access {@link FileAccess#MAPPED} (as {@link #open(Path)}) for an index kept open, {@link
+   *     FileAccess#READ} to answer sooner in a process that opens it for one or a few searches
+   * @return the index, searching its last commit; the caller closes it
+   * @throws IndexNotFoundException when there is none
+   * @throws IncompatibleIndexException when it was built with another schema or analysis
+   * @throws IOException when the index cannot be read
+   */
+  public static NewsIndex open(Path path, FileAccess access) throws IOException {
     if (!exists(path)) {
       throw new IndexNotFoundException(path);
     }
-    Directory dir = FSDirectory.open(path);
+    Directory dir = access == FileAccess.READ ? new NIOFSDirectory(path) : FSDirectory.open(path);
     try {
       IndexSettings settings = checkCompatible(path, dir);
       NewsIndex index = new NewsIndex(path, dir, settings);

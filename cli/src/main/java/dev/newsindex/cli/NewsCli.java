@@ -110,21 +110,41 @@ public final class NewsCli implements Runnable {
         .exitCodeList(ExitCode.helpList());
   }
 
+  /**
+   * Runs {@code args}, writing results to {@code out} and messages to {@code err}, and returns the
+   * exit code: a plain search through {@link QuickSearch} (no picocli model to build), everything
+   * else through {@link #commandLine(PrintWriter, PrintWriter, String...)}. Used by {@link #main},
+   * by the tests' runs and by the cache training.
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    Integer quick = QuickSearch.run(out, err, args);
+    return quick != null ? quick : commandLine(out, err, args).execute(args);
+  }
+
   /** Runs newsindex and exits with its exit code. */
   public static void main(String[] args) {
+    StartupTrace.start();
     // Lucene reports through java.util.logging (e.g. its vector-API notice); users must not see it.
     LUCENE_LOGGER.setLevel(Level.OFF);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
         true);
-    int code = commandLine(out, err, args).execute(args);
+    int code = run(out, err, args);
     out.flush();
+    StartupTrace.print(err, "rest");
     err.flush();
     System.exit(code);
   }
 
   private static int handle(Exception e, CommandLine cmd, ParseResult parsed) {
-    PrintWriter err = cmd.getErr();
+    return report(e, cmd.getErr(), verbose(parsed));
+  }
+
+  /**
+   * Reports {@code e}, thrown by a command, as one line on {@code err} (and its stack trace when
+   * {@code verbose}) and returns its exit code.
+   */
+  static int report(Exception e, PrintWriter err, boolean verbose) {
     ExitCode code = exitCodeFor(e);
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
     if (code == ExitCode.INTERNAL) {
@@ -133,7 +153,7 @@ public final class NewsCli implements Runnable {
       message = "I/O error: " + message;
     }
     err.println("newsindex: " + message.lines().findFirst().orElse(""));
-    if (verbose(parsed)) {
+    if (verbose) {
       e.printStackTrace(err);
     }
     err.flush();

@@ -1,5 +1,6 @@
 package dev.newsindex.cli;
 
+import dev.newsindex.FileAccess;
 import dev.newsindex.IncompatibleIndexException;
 import dev.newsindex.IngestOptions;
 import dev.newsindex.NewsIndex;
@@ -41,10 +42,10 @@ import picocli.CommandLine.Model.CommandSpec;
             + " from the bundled articles."})
 final class SearchCommand implements Callable<Integer> {
   @Mixin
-  IndexOption index;
+  IndexOption index = new IndexOption();
 
   @Mixin
-  OutputOption output;
+  OutputOption output = new OutputOption();
 
   @Parameters(paramLabel = "QUERY", arity = "1..*",
       description = "The query; several words are joined with spaces.")
@@ -53,7 +54,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = {"-n", "--limit"}, paramLabel = "N",
       defaultValue = "" + SearchRequest.DEFAULT_LIMIT,
       description = "How many hits to show (default: ${DEFAULT-VALUE}).")
-  int limit;
+  int limit = SearchRequest.DEFAULT_LIMIT;
 
   @Option(names = "--offset", paramLabel = "N", defaultValue = "0",
       description = "Skip the first N hits (offset + limit at most 10000; use --cursor beyond).")
@@ -68,7 +69,7 @@ final class SearchCommand implements Callable<Integer> {
       defaultValue = "" + SearchRequest.DEFAULT_PASSAGES,
       description = "Highlighted body passages per hit, 0-10; 0 turns highlighting off"
           + " (default: ${DEFAULT-VALUE}).")
-  int passages;
+  int passages = SearchRequest.DEFAULT_PASSAGES;
 
   @Option(names = "--snippet-chars", paramLabel = "N", defaultValue = "0",
       description = "Aim passages at about N characters (20-2000); default: whole sentences.")
@@ -99,7 +100,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
       converter = SortConverter.class,
       description = "relevance (default), newest or oldest.")
-  SortOrder sort;
+  SortOrder sort = SortOrder.RELEVANCE;
 
   @Option(names = "--facet", paramLabel = "FACET", converter = FacetConverter.class,
       description = "Count all hits by source, year, month or day; repeatable.")
@@ -108,7 +109,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--facet-limit", paramLabel = "N",
       defaultValue = "" + SearchRequest.DEFAULT_FACET_LIMIT,
       description = "At most N sources in the source facet (default: ${DEFAULT-VALUE}).")
-  int facetLimit;
+  int facetLimit = SearchRequest.DEFAULT_FACET_LIMIT;
 
   @Option(names = "--collapse",
       description = "Show one hit per group of near-duplicate articles, with the count of the"
@@ -122,16 +123,30 @@ final class SearchCommand implements Callable<Integer> {
       converter = DurationConverter.class,
       description = "Stop a search after TIME (e.g. 500ms, 10s) and show what was found so far"
           + " (default: ${DEFAULT-VALUE}).")
-  Duration timeout;
+  Duration timeout = DEFAULT_TIMEOUT;
 
   @Spec
   CommandSpec spec;
 
+  /**
+   * The initial values above are the annotations' defaults again: picocli applies the annotations,
+   * {@link QuickSearch} (which makes a SearchCommand without picocli) relies on the initial values;
+   * QuickSearchTest checks that both agree.
+   */
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
   @Override
   public Integer call() throws IOException {
+    StartupTrace.mark("args");
     output.check(spec);
+    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** Runs the search as parsed, printing results to {@code out} and messages to {@code err}. */
+  int run(PrintWriter out, PrintWriter err) throws IOException {
     Defaults defaults = Defaults.fromEnvironment();
-    LocalDate today = LocalDate.now();
+    // Only when asked for: the first clock reading in a JVM loads the time-zone rules.
+    LocalDate today = since == null && until == null ? null : LocalDate.now();
     SearchRequest.Builder b = SearchRequest.builder(String.join(" ", words))
         .limit(limit).offset(offset).cursor(cursor).passages(passages).snippetChars(snippetChars)
         .matchAll(!any).sort(sort).facetLimit(facetLimit).collapse(collapse).explain(explain)
@@ -143,18 +158,28 @@ final class SearchCommand implements Callable<Integer> {
     filters.forEach(b::filter);
     SearchRequest request = b.build();
     SearchResult result;
-    try (NewsIndex news = openForSearch(index, defaults, spec.commandLine().getErr())) {
+    try (NewsIndex news = openForSearch(index, defaults, err, FileAccess.READ)) {
+      StartupTrace.mark("open");
       result = news.search(request);
     }
-    return render(result, output, spec);
+    StartupTrace.mark("search");
+    try {
+      return render(result, output, out, err);
+    } finally {
+      StartupTrace.mark("print");
+    }
   }
 
   /** Prints {@code result} as asked and returns the exit code: hits or no hits. */
   static int render(SearchResult result, OutputOption output, CommandSpec spec)
       throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
+    return render(result, output, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** Prints {@code result} as asked to {@code out} (a time-out notice to {@code err}). */
+  static int render(SearchResult result, OutputOption output, PrintWriter out, PrintWriter err)
+      throws IOException {
     if (result.timedOut()) {
-      PrintWriter err = spec.commandLine().getErr();
       err.println("newsindex: the search stopped at its time limit (--timeout "
           + DurationConverter.format(result.request().timeout())
           + "); the hits and counts are partial");
@@ -199,32 +224,33 @@ final class SearchCommand implements Callable<Integer> {
   /**
    * Opens the index to search. The default index ({@code --index} not given) is derived from the
    * bundled articles, so it is built when missing (fresh clone) and remade when an earlier
-   * newsindex built it, rather than refused; an index the user named is only ever opened.
+   * newsindex built it, rather than refused; an index the user named is only ever opened. Its
+   * files are read as {@code access} says: {@code READ} for one search, {@code MAPPED} for many.
    */
-  static NewsIndex openForSearch(IndexOption index, Defaults defaults, PrintWriter err)
-      throws IOException {
+  static NewsIndex openForSearch(IndexOption index, Defaults defaults, PrintWriter err,
+      FileAccess access) throws IOException {
     Path dir = index.resolve(defaults);
     if (index.given() || !Files.isDirectory(defaults.articles())) {
-      return NewsIndex.open(dir);
+      return NewsIndex.open(dir, access);
     }
-    IngestReporter reporter = new IngestReporter(err, false); // skipped files only, no bar
     if (!NewsIndex.exists(dir)) {
       err.println("newsindex: no index yet at " + Defaults.display(dir) + "; building it from "
           + Defaults.display(defaults.articles()));
       err.flush();
       try (NewsIndex news = NewsIndex.openOrCreate(dir)) {
-        news.ingest(List.of(defaults.articles()), reporter);
+        news.ingest(List.of(defaults.articles()), new IngestReporter(err, false)); // no bar
       }
-      return NewsIndex.open(dir);
+      return NewsIndex.open(dir, access);
     }
     try {
-      return NewsIndex.open(dir);
+      return NewsIndex.open(dir, access);
     } catch (IncompatibleIndexException e) {
       err.println("newsindex: the index at " + Defaults.display(dir) + " was built by an earlier"
           + " newsindex; rebuilding it from " + Defaults.display(defaults.articles()));
       err.flush();
-      NewsIndex.rebuild(dir, List.of(defaults.articles()), IngestOptions.defaults(), reporter);
-      return NewsIndex.open(dir);
+      NewsIndex.rebuild(dir, List.of(defaults.articles()), IngestOptions.defaults(),
+          new IngestReporter(err, false)); // skipped files only, no bar
+      return NewsIndex.open(dir, access);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.newsindex.search.SearchResult;
 import dev.newsindex.search.Snippet;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Renders results for people: numbered hits, matches in bold colour or **marks**, then facets. */
 final class TextHits {
@@ -19,6 +20,7 @@ final class TextHits {
   private static final String BOLD = "\u001B[1m";
   private static final String DIM = "\u001B[2m";
   private static final String RESET = "\u001B[0m";
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final PrintWriter out;
   private final boolean colour;
@@ -37,10 +39,12 @@ final class TextHits {
       suggestion(result);
       return;
     }
-    out.println(dim(String.format(Locale.ROOT, "%s%d hit%s for %s (%d ms)%s",
-        result.totalExact() ? "" : "at least ", result.totalHits(),
-        result.totalHits() == 1 ? "" : "s", quoted(query), result.took().toMillis(),
-        result.hits().size() < result.totalHits() ? ", showing " + result.hits().get(0).rank()
+    // Plain concatenation on this path, no String.format: a formatter's first use loads the
+    // locale's number symbols, a few ms of every cold search.
+    out.println(dim((result.totalExact() ? "" : "at least ") + result.totalHits() + " hit"
+        + (result.totalHits() == 1 ? "" : "s") + " for " + quoted(query) + " ("
+        + result.took().toMillis() + " ms)"
+        + (result.hits().size() < result.totalHits() ? ", showing " + result.hits().get(0).rank()
             + "-" + result.hits().get(result.hits().size() - 1).rank() : "")));
     suggestion(result);
     for (Hit hit : result.hits()) {
@@ -51,8 +55,8 @@ final class TextHits {
       Article a = hit.article();
       String title = oneLine(mark(hit.title(), colour ? BOLD_RED : PLAIN_OPEN,
           colour ? RESET + BOLD : PLAIN_CLOSE));
-      out.println(String.format(Locale.ROOT, "%2d. %s%s%s", hit.rank(),
-          colour ? BOLD : "", title, colour ? RESET : ""));
+      out.println((hit.rank() < 10 ? " " : "") + hit.rank() + ". " + (colour ? BOLD : "") + title
+          + (colour ? RESET : ""));
       StringBuilder meta = new StringBuilder("    ");
       meta.append(a.date() == null ? "(no date)" : a.date().toString());
       if (!a.source().isEmpty()) {
@@ -60,7 +64,7 @@ final class TextHits {
       }
       meta.append(" | id ").append(a.id());
       if (!Float.isNaN(hit.score())) {
-        meta.append(String.format(Locale.ROOT, " | score %.2f", hit.score()));
+        meta.append(" | score ").append(twoDecimals(hit.score()));
       }
       if (hit.duplicates() > 0) {
         meta.append(" | +").append(hit.duplicates()).append(" near-duplicate")
@@ -140,7 +144,25 @@ final class TextHits {
   }
 
   private static String oneLine(String s) {
-    return s.replaceAll("\\s+", " ").strip();
+    return WHITESPACE.matcher(s).replaceAll(" ").strip();
+  }
+
+  /**
+   * {@code score} as {@code String.format(Locale.ROOT, "%.2f", score)} writes it: the shortest
+   * decimal digits of the value rounded half up, without a formatter's start-up cost (it loads the
+   * locale's number symbols) nor BigDecimal's (more still).
+   */
+  static String twoDecimals(float score) {
+    String digits = Double.toString(score);
+    int dot = digits.indexOf('.');
+    if (dot < 1 || digits.indexOf('E') >= 0 || digits.charAt(0) == '-') {
+      return String.format(Locale.ROOT, "%.2f", score); // not a plain positive decimal
+    }
+    String fraction = digits.substring(dot + 1) + "00";
+    long hundredths = Long.parseLong(digits.substring(0, dot)) * 100
+        + Integer.parseInt(fraction.substring(0, 2)) + (fraction.charAt(2) >= '5' ? 1 : 0);
+    long cents = hundredths % 100;
+    return hundredths / 100 + (cents < 10 ? ".0" : ".") + cents;
   }
 
   private static String quoted(String query) {

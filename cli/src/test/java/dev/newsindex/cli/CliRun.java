@@ -9,9 +9,9 @@ record CliRun(int exitCode, String out, String err) {
   static CliRun run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    // The same entry as main: a root holding only the named subcommand.
-    int code = NewsCli.commandLine(new PrintWriter(out), new PrintWriter(err), args)
-        .execute(args);
+    // The same entry as main: a plain search without picocli, else a root holding only the
+    // named subcommand.
+    int code = NewsCli.run(new PrintWriter(out), new PrintWriter(err), args);
     return new CliRun(code, out.toString(), err.toString());
   }
 }

@@ -96,6 +96,30 @@ class LauncherTest {
     assertEquals(home.toString(), r.out());
   }
 
+  @Test
+  void aJavaOnPathLinkedIntoAnInstallLocationIsThatJdkAndWinsOverNewerOnes() throws Exception {
+    Path jdk21 = fakeJdk("jvm/jdk-21", "21.0.2");
+    fakeJdk("jvm/jdk-25", "25.0.1");
+    // As Debian's alternatives: PATH's java -> alternatives/java -> the JDK's; an alias dir too.
+    Files.createSymbolicLink(tmp.resolve("jvm/default-java"), jdk21);
+    Path alternatives = Files.createDirectories(tmp.resolve("alternatives"));
+    Files.createSymbolicLink(alternatives.resolve("java"), jdk21.resolve("bin/java"));
+    Files.createSymbolicLink(bin.resolve("java"), alternatives.resolve("java"));
+    Result r = find(Map.of("NEWSINDEX_JDK_DIRS", tmp.resolve("jvm").toString() + "/*"));
+    assertEquals(0, r.code(), r.err());
+    assertEquals(jdk21.toString(), r.out());
+  }
+
+  @Test
+  void aJavaOnPathLinkedElsewhereIsResolved() throws Exception {
+    Path jdk22 = fakeJdk("elsewhere/jdk-22", "22.0.1");
+    fakeJdk("jvm/jdk-25", "25.0.1");
+    Files.createSymbolicLink(bin.resolve("java"), jdk22.resolve("bin/java"));
+    Result r = find(Map.of("NEWSINDEX_JDK_DIRS", tmp.resolve("jvm").toString() + "/*"));
+    assertEquals(0, r.code(), r.err());
+    assertEquals(jdk22.toString(), r.out());
+  }
+
   Result run(Map<String, String> env, String... command) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().clear();

@@ -99,6 +99,46 @@ public class NewsSynonymsTest extends BaseTokenStreamTestCase {
     }
   }
 
+  public void testTheBuildMadeTheBundledMapFromTheseRules() throws Exception {
+    SynonymMap made = NewsSynonyms.readBundledMap();
+    assertNotNull("the build writes " + NewsSynonyms.BUNDLED_MAP + " beside the rules", made);
+    // The same map as parsing the rules now: the same words, context and FST bytes ...
+    java.io.ByteArrayOutputStream fromBuild = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream parsedNow = new java.io.ByteArrayOutputStream();
+    write(made, fromBuild);
+    SynonymMap parsed = new org.apache.lucene.analysis.synonym.SolrSynonymParser(true, true,
+        NewsAnalyzer.forRules()) {
+      SynonymMap parsed() throws Exception {
+        try (var in = NewsSynonyms.class.getResourceAsStream(NewsSynonyms.BUNDLED)) {
+          parse(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return build();
+      }
+    }.parsed();
+    write(parsed, parsedNow);
+    assertArrayEquals(parsedNow.toByteArray(), fromBuild.toByteArray());
+    // ... so queries expand alike.
+    try (Analyzer a = NewsAnalyzer.forQueries(Stemmer.NONE, made);
+        Analyzer b = NewsAnalyzer.forQueries(Stemmer.NONE, parsed)) {
+      for (String q : new String[] {"North Korea missile", "DPRK", "UK and U.S. talks", "Fed"}) {
+        assertEquals(java.util.List.of(termsOf(b, q)), java.util.List.of(termsOf(a, q)));
+      }
+      assertTrue(java.util.List.of(termsOf(a, "North Korea")).contains("dprk"));
+    }
+  }
+
+  private static void write(SynonymMap map, java.io.OutputStream out) throws Exception {
+    var data = new org.apache.lucene.store.OutputStreamDataOutput(out);
+    data.writeVInt(map.maxHorizontalContext);
+    var word = new org.apache.lucene.util.BytesRef();
+    for (int i = 0; i < map.words.size(); i++) {
+      map.words.get(i, word);
+      data.writeVInt(word.length);
+      data.writeBytes(word.bytes, word.offset, word.length);
+    }
+    map.fst.save(data, data);
+  }
+
   private static String[] termsOf(Analyzer a, String text) throws Exception {
     java.util.List<String> terms = new java.util.ArrayList<>();
     try (var ts = a.tokenStream("body", text)) {

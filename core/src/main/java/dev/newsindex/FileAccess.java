@@ -1,0 +1,23 @@
+package dev.newsindex;
+
+/**
+ * How an opened index reads its files. Either way searches see the same articles and scores; the
+ * difference is only speed, and which pays off depends on how long the index stays open.
+ */
+public enum FileAccess {
+  /**
+   * Memory-mapped files (Lucene's {@code MMapDirectory}), the default: the fastest reads for an
+   * index that stays open and answers many searches (a server, an interactive shell).
+   */
+  MAPPED,
+  /**
+   * Positional reads into small buffers (Lucene's {@code NIOFSDirectory}): no mapping to set up,
+   * which in a new JVM costs tens of milliseconds before the first read (the memory-mapping and
+   * native-access set-up of the Panama API, and mapping every file), so a process that opens an
+   * index for one search answers sooner. Each read is a system call, so a search reading much of
+   * a large index is slower than with {@link #MAPPED} (on 100,000 articles a one-off search lost
+   * a few tens of ms of what opening gained); the command line's {@code search} opens indexes this
+   * way, its {@code shell} maps them.
+   */
+  READ
+}

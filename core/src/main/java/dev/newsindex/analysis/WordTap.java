@@ -99,30 +99,40 @@ public final class WordTap {
   private void addWord(char[] buffer, int offset, int length) {
     int begin = count == 0 ? 0 : ends[count - 1];
     // Lower-cased, then folded, into this tap's buffer (folding may lengthen a word fourfold).
-    if (scratch.length < length) {
-      scratch = new char[length * 2];
-    }
-    System.arraycopy(buffer, offset, scratch, 0, length);
-    CharacterUtils.toLowerCase(scratch, 0, length);
     int room = begin + 4 * length;
     if (room > chars.length) {
       chars = Arrays.copyOf(chars, Math.max(room, chars.length * 2));
     }
-    boolean ascii = true;
-    for (int i = 0; i < length; i++) {
-      if (scratch[i] >= 0x80) {
-        ascii = false;
+    // ASCII, by far the most common, in one pass: lower-case (folding changes nothing) and hash.
+    long h = FNV_BASIS;
+    int i = 0;
+    for (; i < length; i++) {
+      char c = buffer[offset + i];
+      if (c >= 0x80) {
         break;
       }
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      chars[begin + i] = c;
+      h = (h ^ c) * FNV_PRIME;
     }
     int end;
-    if (ascii) {
-      System.arraycopy(scratch, 0, chars, begin, length);
+    if (i == length) {
       end = begin + length;
     } else {
+      if (scratch.length < length) {
+        scratch = new char[length * 2];
+      }
+      System.arraycopy(buffer, offset, scratch, 0, length);
+      CharacterUtils.toLowerCase(scratch, 0, length);
       end = ASCIIFoldingFilter.foldToASCII(scratch, 0, chars, begin, length);
+      h = FNV_BASIS;
+      for (int j = begin; j < end; j++) {
+        h = (h ^ chars[j]) * FNV_PRIME;
+      }
     }
-    if (isNew(begin, end)) {
+    if (isNew(finish(h), begin, end)) {
       if (count == ends.length) {
         ends = Arrays.copyOf(ends, count * 2);
       }
@@ -130,12 +140,14 @@ public final class WordTap {
     }
   }
 
-  /** Records the word in {@code chars[begin, end)}; false when this tap already holds it. */
-  private boolean isNew(int begin, int end) {
+  /**
+   * Records the word in {@code chars[begin, end)}, whose hash is {@code h}; false when this tap
+   * already holds it.
+   */
+  private boolean isNew(long h, int begin, int end) {
     if (count * 2 >= seen.length) {
       rehash();
     }
-    long h = hash(chars, begin, end);
     int mask = seen.length - 1;
     for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
       long s = seen[slot];
@@ -173,11 +185,11 @@ public final class WordTap {
     }
   }
 
-  private static long hash(char[] b, int begin, int end) {
-    long h = 0xCBF29CE484222325L;
-    for (int i = begin; i < end; i++) {
-      h = (h ^ b[i]) * 0x100000001B3L;
-    }
+  private static final long FNV_BASIS = 0xCBF29CE484222325L;
+  private static final long FNV_PRIME = 0x100000001B3L;
+
+  /** A word's FNV-1a hash, mixed so that its low bits (the table slot) are as good as its high. */
+  private static long finish(long h) {
     h ^= h >>> 29;
     h *= 0xBF58476D1CE4E5B9L;
     h ^= h >>> 32;

@@ -69,10 +69,8 @@ public final class MinHash {
       }
       h = mix(h);
       for (int i = 0; i < SIZE; i++) {
-        int v = (int) ((MULTIPLIERS[i] * h + ADDENDS[i]) >>> 33); // non-negative
-        if (v < sig[i]) {
-          sig[i] = v;
-        }
+        // non-negative; min without a branch, so that the loop vectorises
+        sig[i] = Math.min(sig[i], (int) ((MULTIPLIERS[i] * h + ADDENDS[i]) >>> 33));
       }
     }
     return sig;

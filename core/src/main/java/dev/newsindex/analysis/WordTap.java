@@ -46,15 +46,15 @@ public final class WordTap {
     this.chars = new char[Math.max(64, Math.min(text.length() / 2, 1 << 16))];
   }
 
-  /** Lets the next analysis of this tap's field on this thread fill it. */
+  /** Lets the next analysis by {@link NewsAnalyzer} on this thread (its field's) fill this tap. */
   public void attach() {
     ATTACHED.set(this);
   }
 
   /**
    * The tap attached on this thread, detached and ready to fill; null when there is none.
-   * (Analyzers share one chain among fields, so the filter cannot tell which field it analyses: the tap is
-   * attached just before its own field's analysis starts.)
+   * (Analyzers share one chain among fields, so the filter cannot tell which field it analyses:
+   * the tap is attached just before its own field's analysis starts.)
    */
   static WordTap take() {
     WordTap tap = ATTACHED.get();

@@ -253,6 +253,11 @@ public final class NewsSchema {
 
   /** The Lucene document for {@code article}. */
   public static Document toDocument(Article article) {
+    return toDocument(article, contentHash(article));
+  }
+
+  /** The Lucene document for {@code article}, whose {@link #contentHash} is {@code contentHash}. */
+  public static Document toDocument(Article article, long contentHash) {
     Document doc = new Document();
     doc.add(new StringField(ID, article.id(), Field.Store.YES));
     // The spelling vocabulary's words are collected while title and body are analysed for search
@@ -285,7 +290,7 @@ public final class NewsSchema {
     for (Map.Entry<String, String> e : article.metadata().entrySet()) {
       doc.add(new StoredField(METADATA_PREFIX + e.getKey(), e.getValue()));
     }
-    doc.add(new NumericDocValuesField(CONTENT_HASH, contentHash(article)));
+    doc.add(new NumericDocValuesField(CONTENT_HASH, contentHash));
     doc.add(new Field(WORDS, titleWords.words(), WORDS_TYPE));
     doc.add(new Field(WORDS, bodyWords.words(), WORDS_TYPE));
     int[] signature = MinHash.of(article.body());

@@ -53,7 +53,7 @@ import org.apache.lucene.store.FSDirectory;
  *       processor); {@code StandardAnalyzer}; the same stored fields (id, title, body, date, source,
  *       url, metadata); default codec and settings; one commit at the end.
  *   <li><b>newsindex</b>: {@link NewsIndex#ingest} with the same thread count: upsert by id with
- *       unchanged-article detection (an id lookup and a SHA-256 content hash per article),
+ *       unchanged-article detection (an id lookup and a 64-bit content hash per article),
  *       NewsAnalyzer with offsets for highlighting, doc values for dates and sources, the default
  *       {@link Compression#FAST} (BEST_SPEED, LZ4) stored fields, commits every 100,000 articles;
  *   <li><b>ni small</b>: the same with {@link Compression#SMALL} (BEST_COMPRESSION) stored

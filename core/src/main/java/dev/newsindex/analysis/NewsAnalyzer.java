@@ -22,9 +22,12 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * <ol>
  *   <li>{@link WordHyphenCharFilter}, which turns a hyphen between two letters or digits into {@link
  *       CompoundFilter#JOINER} (same length, so offsets stay exact), which the tokenizer keeps inside
- *       the word: {@code high-level} stays one token for step 8;
+ *       the word: {@code high-level} stays one token for the {@link CompoundFilter};
  *   <li>{@link StandardTokenizer}: Unicode word boundaries (UAX#29); keeps numbers such as {@code
  *       3.5}, {@code 2024} and {@code U.S} whole ({@code 3.5%} → {@code 3.5});
+ *   <li>a tap that changes nothing: when indexing has attached a {@link WordTap} for the field,
+ *       the tokens are copied into it for the unstemmed spelling vocabulary, so that the text is
+ *       not tokenised a second time for it;
  *   <li>{@link EnglishPossessiveFilter}: {@code Korea's}, {@code Korea’s} → {@code Korea};
  *   <li>{@link AcronymFilter}, while case is still known: {@code U.S.}, {@code US} → {@code u.s}
  *       (the pronoun {@code us} stays {@code us}), {@code U.N.} → {@code un}; acronyms are not
@@ -106,13 +109,18 @@ public final class NewsAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer source = new StandardTokenizer();
-    TokenStream result = new EnglishPossessiveFilter(source);
+    if (forRules) {
+      TokenStream rules = new EnglishPossessiveFilter(source);
+      rules = new AcronymFilter(rules);
+      rules = new LowerCaseFilter(rules);
+      return new TokenStreamComponents(source, new ASCIIFoldingFilter(rules));
+    }
+    // At index time, the spelling vocabulary's words come from here (see WordTap).
+    TokenStream result = new WordTapFilter(source);
+    result = new EnglishPossessiveFilter(result);
     result = new AcronymFilter(result);
     result = new LowerCaseFilter(result);
     result = new ASCIIFoldingFilter(result);
-    if (forRules) {
-      return new TokenStreamComponents(source, result);
-    }
     if (synonyms != null) {
       // Before the stop words go, so that rules match names with them (Bank of England), and the
       // phrases of their aliases keep the stop word's gap, as indexed text does.

@@ -17,7 +17,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -117,11 +116,8 @@ public final class ArticleWriter implements Closeable {
 
   /** Adds or replaces {@code article}, or leaves it when the index already holds the same content. */
   public IndexOutcome upsert(Article article) throws IOException {
-    // The document carries the content hash; reading it back saves hashing the text twice.
-    Document doc = NewsSchema.toDocument(article);
-    IndexableField hashField = doc.getField(NewsSchema.CONTENT_HASH);
-    long hash = hashField != null ? hashField.numericValue().longValue()
-        : NewsSchema.contentHash(article);
+    // The hash first: an unchanged article costs no document (signature, fields) at all.
+    long hash = NewsSchema.contentHash(article);
     String id = article.id();
     checkpointLock.readLock().lock();
     try {
@@ -133,6 +129,7 @@ public final class ArticleWriter implements Closeable {
         if (previous != null && previous == hash) {
           return IndexOutcome.UNCHANGED;
         }
+        Document doc = NewsSchema.toDocument(article, hash);
         if (previous == null) {
           // No live article has this id (the lookup and the pending map say so, and this id's
           // stripe is held): adding skips the delete-by-term that every flush would otherwise

@@ -34,12 +34,44 @@ public final class Titles {
     if (paragraphEnd >= 0) {
       text = text.substring(0, paragraphEnd);
     }
-    text = text.replaceAll("\\s+", " ");
+    text = collapseSpaces(text);
     String sentence = firstSentence(text);
     if (sentence.endsWith(".")) {
       sentence = sentence.substring(0, sentence.length() - 1);
     }
     return shorten(sentence.strip());
+  }
+
+  /**
+   * {@code text} with each run of white space ({@code [ \t\n\x0B\f\r]}, as the regular
+   * expression {@code \s}) made one space: as {@code replaceAll("\\s+", " ")}, several times
+   * faster (a derived title is checked for every article indexed).
+   */
+  static String collapseSpaces(String text) {
+    StringBuilder out = null;
+    int len = text.length();
+    for (int i = 0; i < len; i++) {
+      char c = text.charAt(i);
+      if (!isSpace(c) || c == ' ' && (i + 1 == len || !isSpace(text.charAt(i + 1)))) {
+        if (out != null) {
+          out.append(c);
+        }
+        continue;
+      }
+      // a run to collapse: a character other than a lone space
+      if (out == null) {
+        out = new StringBuilder(len).append(text, 0, i);
+      }
+      out.append(' ');
+      while (i + 1 < len && isSpace(text.charAt(i + 1))) {
+        i++;
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   private static String firstSentence(String text) {

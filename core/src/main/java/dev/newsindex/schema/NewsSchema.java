@@ -5,11 +5,8 @@ import dev.newsindex.IndexSettings;
 import dev.newsindex.analysis.NewsAnalyzer;
 import dev.newsindex.analysis.NewsSynonyms;
 import dev.newsindex.analysis.SpellingAnalyzer;
+import dev.newsindex.analysis.WordTap;
 import dev.newsindex.ingest.Titles;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,11 +52,11 @@ import org.apache.lucene.util.BytesRef;
  *   <tr><td>{@value #CONTENT_HASH}</td><td>-</td><td>no</td><td>numeric</td>
  *       <td>re-indexing an unchanged article is detected without reading stored fields</td></tr>
  *   <tr><td>{@value #MINHASH}</td><td>-</td><td>no</td><td>binary</td>
- *       <td>near-duplicate signature ({@link MinHash}) compared when grouping copies</td></tr>
- *   <tr><td>{@value #MINHASH_BAND}</td><td>exact terms, one per band</td><td>no</td><td>-</td>
- *       <td>finds candidate copies through the postings instead of comparing every pair</td></tr>
- *   <tr><td>{@value #WORDS}</td><td>{@link SpellingAnalyzer}, docs only</td><td>no</td><td>-</td>
- *       <td>unstemmed vocabulary of title and body for did-you-mean suggestions</td></tr>
+ *       <td>near-duplicate signature ({@link MinHash}) compared when grouping copies; its bands
+ *       ({@link MinHash#bandKeys}) find the candidates when the whole index is grouped</td></tr>
+ *   <tr><td>{@value #WORDS}</td><td>{@link SpellingAnalyzer}'s words, docs only</td><td>no</td>
+ *       <td>-</td><td>unstemmed vocabulary of title and body for did-you-mean suggestions, taken
+ *       from the title and body analysis by a {@link WordTap}</td></tr>
  *   <tr><td>{@value #METADATA_PREFIX}<i>name</i></td><td>-</td><td>yes</td><td>-</td>
  *       <td>whatever else a format carries, kept for display</td></tr>
  * </table>
@@ -68,9 +65,10 @@ public final class NewsSchema {
   /**
    * The schema version, stored in every commit; a different version needs a rebuild. 2: near-
    * duplicate signatures, the unstemmed spelling field, and a title derived from the body stored
-   * but not indexed as a title.
+   * but not indexed as a title. 3: a faster, non-cryptographic {@link #contentHash}; no band terms
+   * (the bands are computed from the signatures when needed).
    */
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String SCHEMA_KEY = "newsindex.schema";
@@ -87,8 +85,6 @@ public final class NewsSchema {
   public static final String METADATA_PREFIX = "meta.";
   /** Near-duplicate signature: {@link MinHash#SIZE} ints as binary doc values. */
   public static final String MINHASH = "minhash";
-  /** The signature's bands ({@link MinHash#bands}) as exact terms. */
-  public static final String MINHASH_BAND = "minhash_band";
   /** Title and body words, unstemmed, for spelling suggestions. */
   public static final String WORDS = "words";
 
@@ -153,7 +149,45 @@ public final class NewsSchema {
    * headlines: MAP 0.5856 with derived titles searched, 0.5907 without).
    */
   public static boolean isDerivedTitle(Article article) {
-    return !article.title().isEmpty() && article.title().equals(Titles.derive(article.body()));
+    // Most titles are headlines: a character-by-character prefix check rejects them without
+    // deriving (which normalises the whole first paragraph), and cannot reject a derived title.
+    return !article.title().isEmpty() && startsBody(article.title(), article.body())
+        && article.title().equals(Titles.derive(article.body()));
+  }
+
+  /**
+   * Whether {@code title}, less a final ellipsis, begins {@code body} once the body is stripped and
+   * its runs of white space are single spaces: true of every title {@link Titles#derive} makes (a
+   * stripped prefix of the first sentence of that text, perhaps cut short with an ellipsis).
+   */
+  static boolean startsBody(String title, String body) {
+    int n = title.endsWith("\u2026") ? title.length() - 1 : title.length();
+    int len = body.length();
+    int i = 0;
+    while (i < len && Character.isWhitespace(body.charAt(i))) {
+      i++; // as String.strip (surrogate pairs are never white space)
+    }
+    for (int j = 0; j < n; j++, i++) {
+      if (i >= len) {
+        return false;
+      }
+      char c = body.charAt(i);
+      if (isRegexSpace(c)) {
+        while (i + 1 < len && isRegexSpace(body.charAt(i + 1))) {
+          i++;
+        }
+        c = ' ';
+      }
+      if (c != title.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The characters of the regular expression {@code \s}, which {@link Titles#derive} folds. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /**
@@ -219,17 +253,26 @@ public final class NewsSchema {
 
   /** The Lucene document for {@code article}. */
   public static Document toDocument(Article article) {
+    return toDocument(article, contentHash(article));
+  }
+
+  /** The Lucene document for {@code article}, whose {@link #contentHash} is {@code contentHash}. */
+  public static Document toDocument(Article article, long contentHash) {
     Document doc = new Document();
     doc.add(new StringField(ID, article.id(), Field.Store.YES));
+    // The spelling vocabulary's words are collected while title and body are analysed for search
+    // (fields are inverted in document order, so the WORDS fields below find the taps filled).
+    WordTap titleWords = new WordTap(article.title());
+    WordTap bodyWords = new WordTap(article.body());
     if (isDerivedTitle(article)) {
       // Stored for display; indexed empty, so the lead sentence, already in the body, is not
       // counted again (and boosted) as if it were a headline.
       doc.add(new Field(TITLE, "", INDEXED_ONLY_TYPE));
       doc.add(new StoredField(TITLE, article.title()));
     } else {
-      doc.add(new Field(TITLE, article.title(), TEXT_TYPE));
+      doc.add(new TappedField(TITLE, article.title(), titleWords));
     }
-    doc.add(new Field(BODY, article.body(), TEXT_TYPE));
+    doc.add(new TappedField(BODY, article.body(), bodyWords));
     if (article.date() != null) {
       long day = dateValue(article.date());
       doc.add(new LongPoint(DATE, day));
@@ -247,15 +290,12 @@ public final class NewsSchema {
     for (Map.Entry<String, String> e : article.metadata().entrySet()) {
       doc.add(new StoredField(METADATA_PREFIX + e.getKey(), e.getValue()));
     }
-    doc.add(new NumericDocValuesField(CONTENT_HASH, contentHash(article)));
-    doc.add(new Field(WORDS, article.title(), WORDS_TYPE));
-    doc.add(new Field(WORDS, article.body(), WORDS_TYPE));
+    doc.add(new NumericDocValuesField(CONTENT_HASH, contentHash));
+    doc.add(new Field(WORDS, titleWords.words(), WORDS_TYPE));
+    doc.add(new Field(WORDS, bodyWords.words(), WORDS_TYPE));
     int[] signature = MinHash.of(article.body());
     if (signature != null) {
       doc.add(new BinaryDocValuesField(MINHASH, new BytesRef(MinHash.encode(signature))));
-      for (String band : MinHash.bands(signature)) {
-        doc.add(new StringField(MINHASH_BAND, band, Field.Store.NO));
-      }
     }
     return doc;
   }
@@ -279,31 +319,63 @@ public final class NewsSchema {
         metadata);
   }
 
-  /** A 64-bit digest of everything stored for {@code article}: equal digests mean unchanged. */
+  /**
+   * A 64-bit digest of everything stored for {@code article}: equal digests mean unchanged. Not
+   * cryptographic (it detects edits, not forgeries): each part's length and then its characters,
+   * four to a 64-bit word, go through a multiply-rotate round, and the result through a final mix,
+   * so that any change alters it but for a chance of 2<sup>-64</sup>. (Until schema 3 this was the
+   * first 64 bits of SHA-256, several times slower over a long body.)
+   */
   public static long contentHash(Article article) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JDK has SHA-256", e);
-    }
-    update(sha, article.id());
-    update(sha, article.title());
-    update(sha, article.date() == null ? "" : article.date().toString());
-    update(sha, article.source());
-    update(sha, article.url());
-    update(sha, article.body());
+    long h = 0x243F6A8885A308D3L;
+    h = hash(h, article.id());
+    h = hash(h, article.title());
+    h = hash(h, article.date() == null ? "" : article.date().toString());
+    h = hash(h, article.source());
+    h = hash(h, article.url());
+    h = hash(h, article.body());
     for (Map.Entry<String, String> e : article.metadata().entrySet()) {
-      update(sha, e.getKey());
-      update(sha, e.getValue());
+      h = hash(h, e.getKey());
+      h = hash(h, e.getValue());
     }
-    return ByteBuffer.wrap(sha.digest()).getLong();
+    return MinHash.mix(h);
   }
 
-  private static void update(MessageDigest sha, String part) {
-    byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-    sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-    sha.update(bytes);
+  private static long hash(long h, String part) {
+    int len = part.length();
+    h = round(h, len);
+    int i = 0;
+    for (; i + 4 <= len; i += 4) {
+      h = round(h, part.charAt(i) | (long) part.charAt(i + 1) << 16
+          | (long) part.charAt(i + 2) << 32 | (long) part.charAt(i + 3) << 48);
+    }
+    long rest = 0;
+    for (int shift = 0; i < len; i++, shift += 16) {
+      rest |= (long) part.charAt(i) << shift;
+    }
+    return round(h, rest);
+  }
+
+  /** One round of the digest, as in MurmurHash3's 64-bit body. */
+  private static long round(long h, long word) {
+    long k = Long.rotateLeft(word * 0x87C37B91114253D5L, 31) * 0x4CF5AD432745937FL;
+    return Long.rotateLeft(h ^ k, 27) * 5 + 0x52DCE729;
+  }
+
+  /** A {@link #TEXT_TYPE} field whose analysis also fills a {@link WordTap}. */
+  private static final class TappedField extends Field {
+    private final WordTap tap;
+
+    TappedField(String name, String value, WordTap tap) {
+      super(name, value, TEXT_TYPE);
+      this.tap = tap;
+    }
+
+    @Override
+    public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+      tap.attach();
+      return super.tokenStream(analyzer, reuse);
+    }
   }
 
   /** Whole-value terms, lower-cased unless asked not to: for exact fields. */

@@ -34,4 +34,19 @@ class TitlesTest {
     assertEquals("Headline without a full stop", Titles.derive(
         "Headline without a full stop\n\nSecond paragraph. More."));
   }
+
+  @Test
+  void collapsesWhiteSpaceExactlyAsTheRegularExpressionDid() {
+    java.util.Random random = new java.util.Random(42);
+    char[] alphabet = {'a', 'b', ' ', ' ', '\t', '\n', '\r', '\f', '\u000B', '\u00A0', '\u2003',
+        '.'};
+    for (int n = 0; n < 2000; n++) {
+      char[] text = new char[random.nextInt(12)];
+      for (int i = 0; i < text.length; i++) {
+        text[i] = alphabet[random.nextInt(alphabet.length)];
+      }
+      String s = new String(text);
+      assertEquals(s.replaceAll("\\s+", " "), Titles.collapseSpaces(s), s);
+    }
+  }
 }

@@ -11,11 +11,7 @@ import java.util.Map;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.Bits;
@@ -23,10 +19,10 @@ import org.apache.lucene.index.MultiBits;
 
 /**
  * Near-duplicate detection over the {@link MinHash} signatures stored in the index: folding the
- * copies among a list of hits, and grouping the whole index through the signature bands.
+ * copies among a list of hits, and grouping the whole index through the signatures' bands.
  */
 final class NearDuplicates {
-  /** Bands shared by more articles than this are skipped as uninformative (boilerplate). */
+  /** Band keys shared by more articles than this are skipped as uninformative (boilerplate). */
   private static final int MAX_BUCKET = 1000;
 
   private final IndexReader reader;
@@ -92,34 +88,66 @@ final class NearDuplicates {
     return groups.stream().map(g -> g.stream().mapToInt(Integer::intValue).toArray()).toList();
   }
 
-  /** Every group of two or more live documents, as sorted doc ids; groups in no special order. */
+  /**
+   * Every group of two or more live documents, as sorted doc ids; groups in no special order.
+   *
+   * <p>Candidates are documents whose signatures share a band ({@link MinHash#bandKeys}): the band
+   * keys of every live signature are read once (16 ints per document), then, band by band, sorted
+   * with their documents so that equal keys fall together.
+   */
   List<int[]> groups() throws IOException {
-    Terms terms = MultiTerms.getTerms(reader, NewsSchema.MINHASH_BAND);
-    if (terms == null) {
-      return List.of();
-    }
     Bits live = MultiBits.getLiveDocs(reader);
-    // Pass 1: which documents share a band with another at all.
-    List<int[]> buckets = new ArrayList<>();
-    TermsEnum te = terms.iterator();
-    PostingsEnum postings = null;
-    int[] buf = new int[16];
-    while (te.next() != null) {
-      if (te.docFreq() < 2 || te.docFreq() > MAX_BUCKET) {
+    int[] docs = new int[Math.max(16, reader.numDocs())];
+    int[][] keys = new int[MinHash.BANDS][docs.length];
+    int n = 0;
+    for (LeafReaderContext leaf : reader.leaves()) {
+      BinaryDocValues values = leaf.reader().getBinaryDocValues(NewsSchema.MINHASH);
+      if (values == null) {
         continue;
       }
-      postings = te.postings(postings, PostingsEnum.NONE);
-      int n = 0;
-      for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-        if (live == null || live.get(d)) {
-          if (n == buf.length) {
-            buf = Arrays.copyOf(buf, n * 2);
-          }
-          buf[n++] = d;
+      for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
+        int doc = leaf.docBase + d;
+        if (live != null && !live.get(doc)) {
+          continue;
         }
+        BytesRef b = values.binaryValue();
+        int[] bands = MinHash.bandKeys(MinHash.decode(b.bytes, b.offset, b.length));
+        if (n == docs.length) {
+          docs = Arrays.copyOf(docs, n * 2);
+          for (int band = 0; band < keys.length; band++) {
+            keys[band] = Arrays.copyOf(keys[band], n * 2);
+          }
+        }
+        docs[n] = doc;
+        for (int band = 0; band < keys.length; band++) {
+          keys[band][n] = bands[band];
+        }
+        n++;
       }
-      if (n >= 2) {
-        buckets.add(Arrays.copyOf(buf, n));
+    }
+    // Pass 1: which documents share a band with another at all. Key in the high half, the
+    // document's index (ascending, like its id) in the low half: sorting groups equal keys.
+    List<int[]> buckets = new ArrayList<>();
+    long[] sorted = new long[n];
+    for (int[] band : keys) {
+      for (int i = 0; i < n; i++) {
+        sorted[i] = (long) band[i] << 32 | i;
+      }
+      Arrays.sort(sorted);
+      for (int start = 0; start < n; ) {
+        int key = (int) (sorted[start] >> 32);
+        int end = start + 1;
+        while (end < n && (int) (sorted[end] >> 32) == key) {
+          end++;
+        }
+        if (end - start >= 2 && end - start <= MAX_BUCKET) {
+          int[] bucket = new int[end - start];
+          for (int i = start; i < end; i++) {
+            bucket[i - start] = docs[(int) sorted[i]];
+          }
+          buckets.add(bucket);
+        }
+        start = end;
       }
     }
     int[] candidates = buckets.stream().flatMapToInt(Arrays::stream).distinct().sorted()

@@ -1,0 +1,246 @@
+package dev.newsindex.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.lucene.analysis.CharacterUtils;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The distinct words of one text as {@link SpellingAnalyzer} sees them, collected while {@link
+ * NewsAnalyzer} analyses the same text for search, so that indexing tokenises a title or body once
+ * instead of twice (once stemmed for search, once unstemmed for the spelling vocabulary).
+ *
+ * <p>Use: {@link #attach()} the tap just before the writer analyses its field (a field's {@code
+ * tokenStream} method is the place); the next analysis by {@link NewsAnalyzer} on this thread,
+ * which is that field's, fills it, from the tokenizer's output, before any other filter: each
+ * token split at {@link CompoundFilter#JOINER}s (where the text had a hyphen between words, which
+ * the spelling tokenizer splits at), lower-cased and folded to ASCII, as the spelling chain does.
+ * A later field of the same document indexes {@link #words()}: the distinct words (a vocabulary
+ * field needs each word once per document). A tap that was never filled (the field was analysed
+ * some other way, or not at all) analyses its text with {@link SpellingAnalyzer} instead, so the
+ * words are right either way.
+ *
+ * <p>One document's tap, used from the thread that indexes it; not thread-safe.
+ */
+public final class WordTap {
+  private static final ThreadLocal<WordTap> ATTACHED = new ThreadLocal<>();
+  private static final SpellingAnalyzer SPELLING = new SpellingAnalyzer();
+
+  private final String text;
+  private char[] chars;
+  private int[] ends = new int[64];
+  private int count;
+  /** Open addressing: the hashes of the words kept (0 = free), and each one's word number. */
+  private long[] seen = new long[128];
+  private int[] words = new int[128];
+  private char[] scratch = new char[64];
+  private boolean filled;
+  private boolean tapped;
+
+  /** A tap for {@code text}, to be filled by the analysis of the field holding it. */
+  public WordTap(String text) {
+    this.text = text;
+    this.chars = new char[Math.max(64, Math.min(text.length() / 2, 1 << 16))];
+  }
+
+  /** Lets the next analysis by {@link NewsAnalyzer} on this thread (its field's) fill this tap. */
+  public void attach() {
+    ATTACHED.set(this);
+  }
+
+  /**
+   * The tap attached on this thread, detached and ready to fill; null when there is none.
+   * (Analyzers share one chain among fields, so the filter cannot tell which field it analyses:
+   * the tap is attached just before its own field's analysis starts.)
+   */
+  static WordTap take() {
+    WordTap tap = ATTACHED.get();
+    if (tap == null) {
+      return null;
+    }
+    ATTACHED.set(null);
+    tap.clear();
+    tap.filled = true;
+    tap.tapped = true;
+    return tap;
+  }
+
+  /** Whether an analysis filled this tap (rather than its own fallback analysis). */
+  boolean tapped() {
+    return tapped;
+  }
+
+  /** The distinct words as single-term tokens, for a vocabulary field (no offsets or positions). */
+  public TokenStream words() {
+    return new Words();
+  }
+
+  private void clear() {
+    count = 0;
+    Arrays.fill(seen, 0L);
+  }
+
+  /** Adds the words of one token (still in its original case and with its joiners). */
+  void add(char[] buffer, int length) {
+    int start = 0;
+    for (int i = 0; i <= length; i++) {
+      if (i == length || buffer[i] == CompoundFilter.JOINER) {
+        if (i > start) {
+          addWord(buffer, start, i - start);
+        }
+        start = i + 1;
+      }
+    }
+  }
+
+  private void addWord(char[] buffer, int offset, int length) {
+    int begin = count == 0 ? 0 : ends[count - 1];
+    // Lower-cased, then folded, into this tap's buffer (folding may lengthen a word fourfold).
+    int room = begin + 4 * length;
+    if (room > chars.length) {
+      chars = Arrays.copyOf(chars, Math.max(room, chars.length * 2));
+    }
+    // ASCII, by far the most common, in one pass: lower-case (folding changes nothing) and hash.
+    long h = FNV_BASIS;
+    int i = 0;
+    for (; i < length; i++) {
+      char c = buffer[offset + i];
+      if (c >= 0x80) {
+        break;
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      chars[begin + i] = c;
+      h = (h ^ c) * FNV_PRIME;
+    }
+    int end;
+    if (i == length) {
+      end = begin + length;
+    } else {
+      if (scratch.length < length) {
+        scratch = new char[length * 2];
+      }
+      System.arraycopy(buffer, offset, scratch, 0, length);
+      CharacterUtils.toLowerCase(scratch, 0, length);
+      end = ASCIIFoldingFilter.foldToASCII(scratch, 0, chars, begin, length);
+      h = FNV_BASIS;
+      for (int j = begin; j < end; j++) {
+        h = (h ^ chars[j]) * FNV_PRIME;
+      }
+    }
+    if (isNew(finish(h), begin, end)) {
+      if (count == ends.length) {
+        ends = Arrays.copyOf(ends, count * 2);
+      }
+      ends[count++] = end;
+    }
+  }
+
+  /**
+   * Records the word in {@code chars[begin, end)}, whose hash is {@code h}; false when this tap
+   * already holds it.
+   */
+  private boolean isNew(long h, int begin, int end) {
+    if (count * 2 >= seen.length) {
+      rehash();
+    }
+    int mask = seen.length - 1;
+    for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
+      long s = seen[slot];
+      if (s == 0) {
+        seen[slot] = h;
+        words[slot] = count;
+        return true;
+      }
+      if (s == h) {
+        int w = words[slot];
+        int from = w == 0 ? 0 : ends[w - 1];
+        if (Arrays.equals(chars, from, ends[w], chars, begin, end)) {
+          return false;
+        }
+      }
+    }
+  }
+
+  private void rehash() {
+    long[] oldSeen = seen;
+    int[] oldWords = words;
+    seen = new long[oldSeen.length * 2];
+    words = new int[seen.length];
+    int mask = seen.length - 1;
+    for (int i = 0; i < oldSeen.length; i++) {
+      long h = oldSeen[i];
+      if (h != 0) {
+        int slot = (int) h & mask;
+        while (seen[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        seen[slot] = h;
+        words[slot] = oldWords[i];
+      }
+    }
+  }
+
+  private static final long FNV_BASIS = 0xCBF29CE484222325L;
+  private static final long FNV_PRIME = 0x100000001B3L;
+
+  /** A word's FNV-1a hash, mixed so that its low bits (the table slot) are as good as its high. */
+  private static long finish(long h) {
+    h ^= h >>> 29;
+    h *= 0xBF58476D1CE4E5B9L;
+    h ^= h >>> 32;
+    return h == 0 ? 1 : h;
+  }
+
+  /** Fills the tap from {@link SpellingAnalyzer} when no analysis did. */
+  private void fillBySpellingAnalyzer() {
+    clear();
+    filled = true;
+    try (TokenStream ts = SPELLING.tokenStream("", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        add(term.buffer(), term.length());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing a string cannot fail", e);
+    }
+  }
+
+  /** Replays the tap's words. */
+  private final class Words extends TokenStream {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private int next;
+    private int from;
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      if (ATTACHED.get() == WordTap.this) {
+        ATTACHED.set(null); // attached, but its field was analysed without a tap filter
+      }
+      if (!filled) {
+        fillBySpellingAnalyzer();
+      }
+      next = 0;
+      from = 0;
+    }
+
+    @Override
+    public boolean incrementToken() {
+      if (next >= count) {
+        return false;
+      }
+      clearAttributes();
+      int to = ends[next++];
+      term.copyBuffer(chars, from, to - from);
+      from = to;
+      return true;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.newsindex.analysis;
+
+import java.io.IOException;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Passes every token on unchanged and, when a {@link WordTap} was attached for the text being
+ * analysed, copies it into the tap (which derives the spelling vocabulary's words from it).
+ */
+final class WordTapFilter extends TokenFilter {
+  private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
+  private WordTap tap;
+
+  WordTapFilter(TokenStream in) {
+    super(in);
+  }
+
+  @Override
+  public boolean incrementToken() throws IOException {
+    if (!input.incrementToken()) {
+      return false;
+    }
+    if (tap != null) {
+      tap.add(termAtt.buffer(), termAtt.length());
+    }
+    return true;
+  }
+
+  @Override
+  public void reset() throws IOException {
+    super.reset();
+    tap = WordTap.take();
+  }
+
+  @Override
+  public void close() throws IOException {
+    super.close();
+    tap = null;
+  }
+}

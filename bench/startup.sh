@@ -48,6 +48,10 @@ if [ ! -f "$jsonl" ]; then
   say "generating $count synthetic articles into $jsonl"
   bench/run SyntheticCorpus --count "$count" --out "$jsonl.tmp" && mv "$jsonl.tmp" "$jsonl"
 fi
+if [ -d "$index" ] && ! ./newsindex stats --index "$index" >/dev/null 2>&1; then
+  say "$index was built by another newsindex (schema); building it again"
+  rm -rf "$index"
+fi
 if [ ! -d "$index" ]; then
   say "indexing $jsonl into $index"
   ./newsindex index --index "$index.tmp" "$jsonl" && mv "$index.tmp" "$index"

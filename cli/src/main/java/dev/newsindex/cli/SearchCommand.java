@@ -52,11 +52,10 @@ final class SearchCommand implements Callable<Integer> {
   List<String> words;
 
   @Option(names = {"-n", "--limit"}, paramLabel = "N",
-      defaultValue = "" + SearchRequest.DEFAULT_LIMIT,
       description = "How many hits to show (default: ${DEFAULT-VALUE}).")
   int limit = SearchRequest.DEFAULT_LIMIT;
 
-  @Option(names = "--offset", paramLabel = "N", defaultValue = "0",
+  @Option(names = "--offset", paramLabel = "N",
       description = "Skip the first N hits (offset + limit at most 10000; use --cursor beyond).")
   int offset;
 
@@ -66,12 +65,11 @@ final class SearchCommand implements Callable<Integer> {
   String cursor;
 
   @Option(names = "--passages", paramLabel = "N",
-      defaultValue = "" + SearchRequest.DEFAULT_PASSAGES,
       description = "Highlighted body passages per hit, 0-10; 0 turns highlighting off"
           + " (default: ${DEFAULT-VALUE}).")
   int passages = SearchRequest.DEFAULT_PASSAGES;
 
-  @Option(names = "--snippet-chars", paramLabel = "N", defaultValue = "0",
+  @Option(names = "--snippet-chars", paramLabel = "N",
       description = "Aim passages at about N characters (20-2000); default: whole sentences.")
   int snippetChars;
 
@@ -97,7 +95,7 @@ final class SearchCommand implements Callable<Integer> {
           + " 'title:oil' or 'id:abc'; repeatable.")
   List<String> filters = new ArrayList<>();
 
-  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
+  @Option(names = "--sort", paramLabel = "ORDER",
       converter = SortConverter.class,
       description = "relevance (default), newest or oldest.")
   SortOrder sort = SortOrder.RELEVANCE;
@@ -107,7 +105,6 @@ final class SearchCommand implements Callable<Integer> {
   List<Facet> facets = new ArrayList<>();
 
   @Option(names = "--facet-limit", paramLabel = "N",
-      defaultValue = "" + SearchRequest.DEFAULT_FACET_LIMIT,
       description = "At most N sources in the source facet (default: ${DEFAULT-VALUE}).")
   int facetLimit = SearchRequest.DEFAULT_FACET_LIMIT;
 
@@ -129,9 +126,9 @@ final class SearchCommand implements Callable<Integer> {
   CommandSpec spec;
 
   /**
-   * The initial values above are the annotations' defaults again: picocli applies the annotations,
-   * {@link QuickSearch} (which makes a SearchCommand without picocli) relies on the initial values;
-   * QuickSearchTest checks that both agree.
+   * The fields' initial values are their defaults, for picocli and for {@link QuickSearch} (which
+   * makes a SearchCommand without picocli) alike; only {@code --timeout} names its default in the
+   * annotation too, in the form its help shows. QuickSearchTest checks that both agree.
    */
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 

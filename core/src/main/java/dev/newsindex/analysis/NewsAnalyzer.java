@@ -109,18 +109,15 @@ public final class NewsAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer source = new StandardTokenizer();
-    if (forRules) {
-      TokenStream rules = new EnglishPossessiveFilter(source);
-      rules = new AcronymFilter(rules);
-      rules = new LowerCaseFilter(rules);
-      return new TokenStreamComponents(source, new ASCIIFoldingFilter(rules));
-    }
-    // At index time, the spelling vocabulary's words come from here (see WordTap).
-    TokenStream result = new WordTapFilter(source);
+    // At index time, the spelling vocabulary's words come from here (see WordTap); rules have none.
+    TokenStream result = forRules ? source : new WordTapFilter(source);
     result = new EnglishPossessiveFilter(result);
     result = new AcronymFilter(result);
     result = new LowerCaseFilter(result);
     result = new ASCIIFoldingFilter(result);
+    if (forRules) {
+      return new TokenStreamComponents(source, result);
+    }
     if (synonyms != null) {
       // Before the stop words go, so that rules match names with them (Bank of England), and the
       // phrases of their aliases keep the stop word's gap, as indexed text does.

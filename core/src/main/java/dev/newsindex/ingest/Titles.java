@@ -43,6 +43,49 @@ public final class Titles {
   }
 
   /**
+   * Whether {@code title} is the title {@link #derive} makes of {@code body}. Most titles are
+   * headlines: a character-by-character check that the title begins the body's normalised text
+   * rejects them without deriving (which normalises the whole first paragraph).
+   *
+   * @param title the article's title
+   * @param body the article text
+   * @return true when {@code title} is not empty and equals {@code derive(body)}
+   */
+  public static boolean isDerived(String title, String body) {
+    return !title.isEmpty() && startsBody(title, body) && title.equals(derive(body));
+  }
+
+  /**
+   * Whether {@code title}, less a final ellipsis, begins {@code body} once the body is stripped and
+   * its runs of white space are single spaces: true of every title {@link #derive} makes (a
+   * stripped prefix of the first sentence of that text, perhaps cut short with an ellipsis).
+   */
+  private static boolean startsBody(String title, String body) {
+    int n = title.endsWith("\u2026") ? title.length() - 1 : title.length();
+    int len = body.length();
+    int i = 0;
+    while (i < len && Character.isWhitespace(body.charAt(i))) {
+      i++; // as String.strip (surrogate pairs are never white space)
+    }
+    for (int j = 0; j < n; j++, i++) {
+      if (i >= len) {
+        return false;
+      }
+      char c = body.charAt(i);
+      if (isSpace(c)) {
+        while (i + 1 < len && isSpace(body.charAt(i + 1))) {
+          i++;
+        }
+        c = ' ';
+      }
+      if (c != title.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * {@code text} with each run of white space ({@code [ \t\n\x0B\f\r]}, as the regular
    * expression {@code \s}) made one space: as {@code replaceAll("\\s+", " ")}, several times
    * faster (a derived title is checked for every article indexed).

@@ -149,45 +149,7 @@ public final class NewsSchema {
    * headlines: MAP 0.5856 with derived titles searched, 0.5907 without).
    */
   public static boolean isDerivedTitle(Article article) {
-    // Most titles are headlines: a character-by-character prefix check rejects them without
-    // deriving (which normalises the whole first paragraph), and cannot reject a derived title.
-    return !article.title().isEmpty() && startsBody(article.title(), article.body())
-        && article.title().equals(Titles.derive(article.body()));
-  }
-
-  /**
-   * Whether {@code title}, less a final ellipsis, begins {@code body} once the body is stripped and
-   * its runs of white space are single spaces: true of every title {@link Titles#derive} makes (a
-   * stripped prefix of the first sentence of that text, perhaps cut short with an ellipsis).
-   */
-  static boolean startsBody(String title, String body) {
-    int n = title.endsWith("\u2026") ? title.length() - 1 : title.length();
-    int len = body.length();
-    int i = 0;
-    while (i < len && Character.isWhitespace(body.charAt(i))) {
-      i++; // as String.strip (surrogate pairs are never white space)
-    }
-    for (int j = 0; j < n; j++, i++) {
-      if (i >= len) {
-        return false;
-      }
-      char c = body.charAt(i);
-      if (isRegexSpace(c)) {
-        while (i + 1 < len && isRegexSpace(body.charAt(i + 1))) {
-          i++;
-        }
-        c = ' ';
-      }
-      if (c != title.charAt(j)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The characters of the regular expression {@code \s}, which {@link Titles#derive} folds. */
-  private static boolean isRegexSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    return Titles.isDerived(article.title(), article.body());
   }
 
   /**

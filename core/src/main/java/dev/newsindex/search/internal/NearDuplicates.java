@@ -97,7 +97,8 @@ final class NearDuplicates {
    */
   List<int[]> groups() throws IOException {
     Bits live = MultiBits.getLiveDocs(reader);
-    int[] docs = new int[Math.max(16, reader.numDocs())];
+    // One entry per live document with a signature: at most numDocs.
+    int[] docs = new int[reader.numDocs()];
     int[][] keys = new int[MinHash.BANDS][docs.length];
     int n = 0;
     for (LeafReaderContext leaf : reader.leaves()) {
@@ -112,12 +113,6 @@ final class NearDuplicates {
         }
         BytesRef b = values.binaryValue();
         int[] bands = MinHash.bandKeys(MinHash.decode(b.bytes, b.offset, b.length));
-        if (n == docs.length) {
-          docs = Arrays.copyOf(docs, n * 2);
-          for (int band = 0; band < keys.length; band++) {
-            keys[band] = Arrays.copyOf(keys[band], n * 2);
-          }
-        }
         docs[n] = doc;
         for (int band = 0; band < keys.length; band++) {
           keys[band][n] = bands[band];

@@ -12,12 +12,11 @@ public enum FileAccess {
   MAPPED,
   /**
    * Positional reads into small buffers (Lucene's {@code NIOFSDirectory}): no mapping to set up,
-   * which in a new JVM costs tens of milliseconds before the first read (the memory-mapping and
-   * native-access set-up of the Panama API, and mapping every file), so a process that opens an
-   * index for one search answers sooner. Each read is a system call, so a search reading much of
-   * a large index is slower than with {@link #MAPPED} (on 100,000 articles a one-off search lost
-   * a few tens of ms of what opening gained); the command line's {@code search} opens indexes this
-   * way, its {@code shell} maps them.
+   * which a new JVM pays for before its first read (the memory-mapping and native-access set-up of
+   * the Panama API, and mapping every file), so a process that opens an index for one search
+   * answers sooner. Each read is a system call, so a search reading much of a large index is slower
+   * than with {@link #MAPPED} (on a large index a one-off search gives back part of what opening
+   * gained); the command line's {@code search} opens indexes this way, its {@code shell} maps them.
    */
   READ
 }

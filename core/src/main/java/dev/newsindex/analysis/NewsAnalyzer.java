@@ -58,10 +58,9 @@ public final class NewsAnalyzer extends Analyzer {
 
   /**
    * What an alias from a synonym rule counts of the words the user typed ({@code USSR} for {@code
-   * Soviet Union}): an article in the user's own words ranks first. Swept on TIME (MAP, before the
-   * parts of compounds earned anything): 0.5 0.5948, 0.6 to 0.9 0.5952, 0.99 0.5950; the alias
-   * names the same entity, so it keeps most of the weight. It must stay below 1: the query parser
-   * tells an alias from the user's words by it.
+   * Soviet Union}): an article in the user's own words ranks first; the alias names the same
+   * entity, so it keeps most of the weight (chosen on TIME, see the README's Relevance section). It
+   * must stay below 1: the query parser tells an alias from the user's words by it.
    */
   public static final float SYNONYM_WEIGHT = 0.8f;
 

@@ -35,8 +35,8 @@ import org.apache.lucene.util.fst.FST;
  * is indexed.
  *
  * <p>The build also writes the bundled rules' map, already made, beside them ({@value
- * #BUNDLED_MAP}, by {@link #main}): reading it takes a fraction of a millisecond, where parsing the
- * rules and building their FST took 25-50 ms of a cold command-line search. It is used only when
+ * #BUNDLED_MAP}, by {@link #main}): reading it is far cheaper than parsing the rules and building
+ * their FST, which was a large part of a cold command-line search. It is used only when
  * it was made from the very rules and analysis chain in the jar (their digest is in its header);
  * otherwise the rules are parsed as before.
  */

@@ -18,10 +18,12 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * which is that field's, fills it, from the tokenizer's output, before any other filter: each
  * token split at {@link CompoundFilter#JOINER}s (where the text had a hyphen between words, which
  * the spelling tokenizer splits at), lower-cased and folded to ASCII, as the spelling chain does.
- * A later field of the same document indexes {@link #words()}: the distinct words (a vocabulary
- * field needs each word once per document). A tap that was never filled (the field was analysed
- * some other way, or not at all) analyses its text with {@link SpellingAnalyzer} instead, so the
- * words are right either way.
+ * A later field of the same document indexes {@link #words()}: the distinct words that spelling
+ * suggestions can use and that the bundled {@link EnglishWords} do not already know (a vocabulary
+ * field needs each word once per document): words of {@value EnglishWords#MIN_LENGTH} letters or
+ * more, a possessive's {@code 's} dropped, no numbers or words with digits or dots. A tap that was
+ * never filled (the field was analysed some other way, or not at all) analyses its text with
+ * {@link SpellingAnalyzer} instead, so the words are right either way.
  *
  * <p>One document's tap, used from the thread that indexes it; not thread-safe.
  */
@@ -34,8 +36,8 @@ public final class WordTap {
   private int[] ends = new int[64];
   private int count;
   /** Open addressing: the hashes of the words kept (0 = free), and each one's word number. */
-  private long[] seen = new long[128];
-  private int[] words = new int[128];
+  private long[] seen = new long[32];
+  private int[] words = new int[32];
   private char[] scratch = new char[64];
   private boolean filled;
   private boolean tapped;
@@ -43,7 +45,7 @@ public final class WordTap {
   /** A tap for {@code text}, to be filled by the analysis of the field holding it. */
   public WordTap(String text) {
     this.text = text;
-    this.chars = new char[Math.max(64, Math.min(text.length() / 2, 1 << 16))];
+    this.chars = new char[256]; // few of an article's words are kept (see EnglishWords)
   }
 
   /** Lets the next analysis by {@link NewsAnalyzer} on this thread (its field's) fill this tap. */
@@ -73,7 +75,10 @@ public final class WordTap {
     return tapped;
   }
 
-  /** The distinct words as single-term tokens, for a vocabulary field (no offsets or positions). */
+  /**
+   * The distinct words not in {@link EnglishWords}, as single-term tokens, for a vocabulary field
+   * (no offsets or positions).
+   */
   public TokenStream words() {
     return new Words();
   }
@@ -97,6 +102,14 @@ public final class WordTap {
   }
 
   private void addWord(char[] buffer, int offset, int length) {
+    // A possessive's word is the word: Korea's, Korea’s → korea.
+    if (length > 2 && (buffer[offset + length - 1] == 's' || buffer[offset + length - 1] == 'S')
+        && (buffer[offset + length - 2] == '\'' || buffer[offset + length - 2] == '\u2019')) {
+      length -= 2;
+    }
+    if (length < EnglishWords.MIN_LENGTH) {
+      return; // too short for suggestions to check or offer
+    }
     int begin = count == 0 ? 0 : ends[count - 1];
     // Lower-cased, then folded, into this tap's buffer (folding may lengthen a word fourfold).
     int room = begin + 4 * length;
@@ -113,6 +126,8 @@ public final class WordTap {
       }
       if (c >= 'A' && c <= 'Z') {
         c += 'a' - 'A';
+      } else if (c < 'a' || c > 'z') {
+        return; // numbers, abbreviations with dots, words with digits: suggestions skip them
       }
       chars[begin + i] = c;
       h = (h ^ c) * FNV_PRIME;
@@ -129,10 +144,16 @@ public final class WordTap {
       end = ASCIIFoldingFilter.foldToASCII(scratch, 0, chars, begin, length);
       h = FNV_BASIS;
       for (int j = begin; j < end; j++) {
+        if (!Character.isLetter(chars[j])) {
+          return;
+        }
         h = (h ^ chars[j]) * FNV_PRIME;
       }
     }
-    if (isNew(finish(h), begin, end)) {
+    h = finish(h);
+    // Ordinary English words, nearly all of an article's, are known without the index (see
+    // EnglishWords); only the rest are collected, each once.
+    if (!EnglishWords.containsHash(h) && isNew(h, begin, end)) {
       if (count == ends.length) {
         ends = Arrays.copyOf(ends, count * 2);
       }
@@ -185,15 +206,11 @@ public final class WordTap {
     }
   }
 
-  private static final long FNV_BASIS = 0xCBF29CE484222325L;
-  private static final long FNV_PRIME = 0x100000001B3L;
+  private static final long FNV_BASIS = EnglishWords.FNV_BASIS;
+  private static final long FNV_PRIME = EnglishWords.FNV_PRIME;
 
-  /** A word's FNV-1a hash, mixed so that its low bits (the table slot) are as good as its high. */
   private static long finish(long h) {
-    h ^= h >>> 29;
-    h *= 0xBF58476D1CE4E5B9L;
-    h ^= h >>> 32;
-    return h == 0 ? 1 : h;
+    return EnglishWords.finish(h);
   }
 
   /** Fills the tap from {@link SpellingAnalyzer} when no analysis did. */

@@ -56,7 +56,8 @@ import org.apache.lucene.util.BytesRef;
  *       ({@link MinHash#bandKeys}) find the candidates when the whole index is grouped</td></tr>
  *   <tr><td>{@value #WORDS}</td><td>{@link SpellingAnalyzer}'s words, docs only</td><td>no</td>
  *       <td>-</td><td>unstemmed vocabulary of title and body for did-you-mean suggestions, taken
- *       from the title and body analysis by a {@link WordTap}</td></tr>
+ *       from the title and body analysis by a {@link WordTap}: the words the bundled {@link
+ *       dev.newsindex.analysis.EnglishWords} do not already know (names, places, jargon)</td></tr>
  *   <tr><td>{@value #METADATA_PREFIX}<i>name</i></td><td>-</td><td>yes</td><td>-</td>
  *       <td>whatever else a format carries, kept for display</td></tr>
  * </table>
@@ -66,9 +67,10 @@ public final class NewsSchema {
    * The schema version, stored in every commit; a different version needs a rebuild. 2: near-
    * duplicate signatures, the unstemmed spelling field, and a title derived from the body stored
    * but not indexed as a title. 3: a faster, non-cryptographic {@link #contentHash}; no band terms
-   * (the bands are computed from the signatures when needed).
+   * (the bands are computed from the signatures when needed). 4: the spelling vocabulary holds
+   * only words the bundled {@link dev.newsindex.analysis.EnglishWords} do not know.
    */
-  public static final String VERSION = "3";
+  public static final String VERSION = "4";
 
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String SCHEMA_KEY = "newsindex.schema";
@@ -85,7 +87,7 @@ public final class NewsSchema {
   public static final String METADATA_PREFIX = "meta.";
   /** Near-duplicate signature: {@link MinHash#SIZE} ints as binary doc values. */
   public static final String MINHASH = "minhash";
-  /** Title and body words, unstemmed, for spelling suggestions. */
+  /** Title and body words, unstemmed, for spelling suggestions, but for ordinary English words. */
   public static final String WORDS = "words";
 
   /**

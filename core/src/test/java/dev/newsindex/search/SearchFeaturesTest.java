@@ -262,6 +262,19 @@ class SearchFeaturesTest {
   }
 
   @Test
+  void didYouMeanDrawsOnTheArchivesOwnWordsAndOnEnglishWordsTheArchiveHolds() throws IOException {
+    // "policymakers" is in no English word list: only the index's vocabulary knows it.
+    assertEquals("policymakers", index.search(SearchRequest.of("polcymakers")).didYouMean());
+    // An English word, offered because the index holds it ("inflation", not "inflator").
+    assertEquals("inflation", index.search(SearchRequest.of("inflaton")).didYouMean());
+    // A correctly spelled English word the archive lacks is not "corrected" into another word
+    // ("missile", one letter away, is in the archive).
+    SearchResult absent = index.search(SearchRequest.of("missive"));
+    assertTrue(absent.hits().isEmpty());
+    assertNull(absent.didYouMean());
+  }
+
+  @Test
   void explainSaysWhyAHitScored() throws IOException {
     SearchResult r = search(SearchRequest.builder("missile").explain(true));
     String why = r.hits().get(0).explanation();

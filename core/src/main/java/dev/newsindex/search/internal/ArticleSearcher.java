@@ -9,6 +9,7 @@ import dev.newsindex.search.RelatedRequest;
 import dev.newsindex.search.SortOrder;
 import dev.newsindex.Article;
 import dev.newsindex.QuerySyntaxException;
+import dev.newsindex.analysis.EnglishWords;
 import dev.newsindex.schema.MinHash;
 import dev.newsindex.schema.NewsSchema;
 import dev.newsindex.search.Hit;
@@ -25,6 +26,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -377,9 +380,12 @@ public final class ArticleSearcher {
   }
 
   /**
-   * A corrected query: each word of the query that the index does not know is replaced by the
-   * closest word it does know (Levenshtein, from the unstemmed vocabulary of titles and bodies).
-   * Offered only when it finds more than the original.
+   * A corrected query: each word of the query that is neither an ordinary English word ({@link
+   * EnglishWords}) nor in the index's vocabulary of other words (names, places, jargon) is replaced
+   * by the closest word that is: from the index's vocabulary, or an English word whose stem the
+   * index holds. Closest means fewest edits (at most two, a transposition counting one, the first
+   * letter kept, as Lucene's {@code DirectSpellChecker} finds them), then the most articles. Offered
+   * only when it finds more than the original.
    */
   private String suggest(SearchRequest request, long found) throws IOException {
     IndexReader reader = searcher.getIndexReader();
@@ -394,17 +400,41 @@ public final class ArticleSearcher {
       if (List.of("AND", "OR", "NOT", "TO").contains(word)) {
         continue;
       }
-      String lower = word.toLowerCase(Locale.ROOT);
-      Term term = new Term(NewsSchema.WORDS, lower);
-      if (reader.docFreq(term) > 0) {
+      String folded = fold(word);
+      if (EnglishWords.contains(folded)
+          || reader.docFreq(new Term(NewsSchema.WORDS, folded)) > 0) {
         continue;
       }
-      SuggestWord[] best = spell.suggestSimilar(term, 1, reader,
-          SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-      if (best.length == 0) {
+      String best = null;
+      int bestEdits = Integer.MAX_VALUE;
+      long bestFreq = -1;
+      if (folded.length() >= spell.getMinQueryLength()) {
+        for (SuggestWord w : spell.suggestSimilar(new Term(NewsSchema.WORDS, folded), 5, reader,
+            SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
+          int edits = EnglishWords.distance(folded, w.string, spell.getMaxEdits());
+          if (edits < bestEdits || edits == bestEdits && w.freq > bestFreq) {
+            best = w.string;
+            bestEdits = edits;
+            bestFreq = w.freq;
+          }
+        }
+        for (String w : EnglishWords.near(folded, spell.getMaxEdits())) {
+          int edits = EnglishWords.distance(folded, w, spell.getMaxEdits());
+          if (edits > bestEdits) {
+            break; // nearest first: the rest are farther
+          }
+          long freq = stemFrequency(reader, w);
+          if (freq > 0 && (edits < bestEdits || freq > bestFreq)) {
+            best = w;
+            bestEdits = edits;
+            bestFreq = freq;
+          }
+        }
+      }
+      if (best == null) {
         continue;
       }
-      out.append(text, at, m.start(1)).append(best[0].string);
+      out.append(text, at, m.start(1)).append(best);
       at = m.end(1);
       changed = true;
     }
@@ -420,6 +450,36 @@ public final class ArticleSearcher {
     } catch (QuerySyntaxException e) {
       return null;
     }
+  }
+
+  /** {@code word} lower-cased and folded to ASCII, as the vocabulary field holds words. */
+  private static String fold(String word) {
+    char[] lower = word.toLowerCase(Locale.ROOT).toCharArray();
+    char[] folded = new char[lower.length * 4];
+    int n = org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter.foldToASCII(
+        lower, 0, folded, 0, lower.length);
+    return new String(folded, 0, n);
+  }
+
+  /**
+   * In how many articles the stem of {@code word} occurs (title or body, whichever more): how
+   * useful an English word is as a suggestion here (0: the index does not hold it).
+   */
+  private long stemFrequency(IndexReader reader, String word) throws IOException {
+    String stem = null;
+    try (TokenStream ts = analyzer.tokenStream(NewsSchema.BODY, word)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      if (ts.incrementToken()) {
+        stem = term.toString();
+      }
+      ts.end();
+    }
+    if (stem == null) {
+      return 0;
+    }
+    return Math.max(reader.docFreq(new Term(NewsSchema.BODY, stem)),
+        reader.docFreq(new Term(NewsSchema.TITLE, stem)));
   }
 
   /**

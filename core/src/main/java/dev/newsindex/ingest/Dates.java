@@ -2,10 +2,7 @@ package dev.newsindex.ingest;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /** Parses the dates news feeds carry: ISO dates and ISO date-times, strictly (no 2023-02-30). */
 public final class Dates {
@@ -36,11 +33,9 @@ public final class Dates {
       if (s.length() <= 10) {
         return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
       }
-      try {
-        return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toLocalDate();
-      } catch (DateTimeParseException e) {
-        return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toLocalDate();
-      }
+      // One parse whether or not an offset follows (trying the offset form first and catching
+      // its failure cost an exception for every offset-less date-time, as Reuters-21578 has).
+      return LocalDate.from(DateTimeFormatter.ISO_DATE_TIME.parse(s));
     } catch (DateTimeException e) {
       throw new IllegalArgumentException("bad date '" + abbreviate(text.strip()) + "' (expected"
           + " YYYY-MM-DD or an ISO date-time)", e);

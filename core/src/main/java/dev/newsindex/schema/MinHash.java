@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * A near-duplicate signature of an article's text: {@value #SIZE} MinHash values of its word
- * 3-shingles. The share of equal positions in two signatures estimates the Jaccard resemblance of
+ * 3-shingles, 16 bits of each kept. The share of equal positions in two signatures estimates the Jaccard resemblance of
  * the two texts' shingle sets, so a wire story republished with a rewritten headline, a trimmed
  * ending or added boilerplate keeps most of its signature.
  *
@@ -33,6 +33,12 @@ public final class MinHash {
   public static final double DEFAULT_THRESHOLD = 0.5;
 
   private static final int SHINGLE = 3;
+  /**
+   * The bits kept of each minimum (b-bit MinHash, b = 16): two unrelated minima agree by chance
+   * once in 65,536, which moves a resemblance estimate by less than 0.0001, and a signature takes
+   * 128 bytes of doc values instead of 256 (a fifth of the index of short articles).
+   */
+  private static final int VALUE_MASK = 0xFFFF;
   /**
    * The {@value #SIZE} hash functions are multiply-add permutations {@code (A[i] * h + B[i]) >>>
    * 33} of one well-mixed 64-bit hash per shingle: a full mix per function and shingle made the
@@ -73,6 +79,9 @@ public final class MinHash {
         sig[i] = Math.min(sig[i], (int) ((MULTIPLIERS[i] * h + ADDENDS[i]) >>> 33));
       }
     }
+    for (int i = 0; i < SIZE; i++) {
+      sig[i] &= VALUE_MASK; // b-bit MinHash: the low 16 bits of each minimum are kept
+    }
     return sig;
   }
 
@@ -104,25 +113,25 @@ public final class MinHash {
     return keys;
   }
 
-  /** The signature as bytes, for doc values. */
+  /** The signature as bytes, for doc values: two per value. */
   public static byte[] encode(int[] sig) {
-    ByteBuffer buf = ByteBuffer.allocate(SIZE * Integer.BYTES);
+    ByteBuffer buf = ByteBuffer.allocate(SIZE * Short.BYTES);
     for (int v : sig) {
-      buf.putInt(v);
+      buf.putShort((short) v);
     }
     return buf.array();
   }
 
-  /** The signature in {@code bytes[offset..offset + SIZE * 4)}. */
+  /** The signature in {@code bytes[offset..offset + SIZE * 2)}. */
   public static int[] decode(byte[] bytes, int offset, int length) {
-    if (length != SIZE * Integer.BYTES) {
-      throw new IllegalArgumentException("a signature has " + SIZE * Integer.BYTES + " bytes, not "
+    if (length != SIZE * Short.BYTES) {
+      throw new IllegalArgumentException("a signature has " + SIZE * Short.BYTES + " bytes, not "
           + length);
     }
     ByteBuffer buf = ByteBuffer.wrap(bytes, offset, length);
     int[] sig = new int[SIZE];
     for (int i = 0; i < SIZE; i++) {
-      sig[i] = buf.getInt();
+      sig[i] = Short.toUnsignedInt(buf.getShort());
     }
     return sig;
   }

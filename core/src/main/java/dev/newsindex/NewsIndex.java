@@ -550,7 +550,7 @@ public final class NewsIndex implements Closeable {
    * @throws IOException when the index cannot be read
    */
   public SearchResult search(SearchRequest request) throws IOException {
-    return withSearcher(searcher -> new ArticleSearcher(searcher, queryAnalyzer).search(request));
+    return withSearcher(searcher -> new ArticleSearcher(searcher, queryAnalyzer, analyzer).search(request));
   }
 
   /**
@@ -563,7 +563,7 @@ public final class NewsIndex implements Closeable {
    * @throws IOException when the index cannot be read
    */
   public List<Ranked> rank(SearchRequest request) throws IOException {
-    return withSearcher(searcher -> new ArticleSearcher(searcher, queryAnalyzer).rank(request));
+    return withSearcher(searcher -> new ArticleSearcher(searcher, queryAnalyzer, analyzer).rank(request));
   }
 
   /**

@@ -68,6 +68,17 @@ class NewsAnalysisSearchTest {
   }
 
   @Test
+  void onlyTheWordsAnArticleUsesAreMarkedNotTheirAliases() throws IOException {
+    try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
+      index.upsert(article("both", "Talks", "Korea said the DPRK would talk. South Korea agreed."));
+      index.commit();
+      // "DPRK" is an alias of North Korea, but the query asks for "korea": only "Korea" is marked.
+      List<String> marks = marked(index.search(SearchRequest.of("korea")).hits().get(0));
+      assertEquals(List.of("Korea", "Korea"), marks);
+    }
+  }
+
+  @Test
   void countryAcronymsMatchEachOtherButNotThePronoun() throws IOException {
     try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
       index.upsert(article("dotted", "Talks", "U.S. officials met in Geneva."));

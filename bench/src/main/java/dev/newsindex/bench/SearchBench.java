@@ -70,11 +70,17 @@ public final class SearchBench {
     if (!NewsIndex.exists(dir)) {
       build(dir, count, 0);
     } else {
+      long have;
       try (NewsIndex existing = NewsIndex.open(dir)) {
-        if (existing.size() < count) {
-          // An interrupted build: continue where its last commit ended.
-          build(dir, count, existing.size());
-        }
+        have = existing.size();
+      } catch (dev.newsindex.IncompatibleIndexException e) {
+        // Cached by a build of another schema: made again (it would be searched wrongly).
+        System.out.println("the cached index has another schema; building it again");
+        have = 0;
+      }
+      if (have < count) {
+        // An interrupted build continues where its last commit ended.
+        build(dir, count, have);
       }
     }
     if (buildOnly) {

@@ -10,7 +10,8 @@
  *   <li>case carries meaning only before lower-casing: {@link
  *       dev.newsindex.analysis.AcronymFilter} runs first and tells {@code US} (the country) from
  *       {@code us}, except in text set all in capitals, where it cannot;
- *   <li>highlighting reads offsets from the postings, so every filter here keeps offsets exact
+ *   <li>highlighting finds matches by analysing a hit's text again, so every filter here keeps
+ *       offsets exact
  *       (the tests check them, and positions, with Lucene's {@code BaseTokenStreamTestCase} and
  *       {@code checkRandomData});
  *   <li>{@link dev.newsindex.analysis.CompoundFilter} and the synonyms produce token graphs; only

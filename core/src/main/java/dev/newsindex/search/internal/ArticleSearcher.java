@@ -84,11 +84,26 @@ public final class ArticleSearcher {
 
   private final IndexSearcher searcher;
   private final Analyzer analyzer;
+  private final Analyzer indexAnalyzer;
 
-  /** A searcher over {@code searcher}'s reader, parsing queries with {@code analyzer}. */
+  /**
+   * A searcher over {@code searcher}'s reader, parsing queries with {@code analyzer}, which is also
+   * how the index analysed its text (no query-time synonyms).
+   */
   public ArticleSearcher(IndexSearcher searcher, Analyzer analyzer) {
+    this(searcher, analyzer, analyzer);
+  }
+
+  /**
+   * A searcher over {@code searcher}'s reader, parsing queries with {@code queryAnalyzer}; the
+   * highlighter finds the words of a hit by analysing its text again as indexing did, with {@code
+   * indexAnalyzer} (query-time synonyms there would mark an alias's words where the article does
+   * not use them).
+   */
+  public ArticleSearcher(IndexSearcher searcher, Analyzer queryAnalyzer, Analyzer indexAnalyzer) {
     this.searcher = searcher;
-    this.analyzer = analyzer;
+    this.analyzer = queryAnalyzer;
+    this.indexAnalyzer = indexAnalyzer;
   }
 
   /** Parses {@code request}'s query as this searcher would (without filters). */
@@ -273,7 +288,7 @@ public final class ArticleSearcher {
     if (ids.length > 0 && request.passages() > 0) { // no passages: no highlighting at all
       String[] fields = {NewsSchema.TITLE, NewsSchema.BODY};
       int[] max = {1, Math.max(request.passages(), 1)};
-      snippets = new SnippetHighlighter(s, analyzer, request.snippetChars())
+      snippets = new SnippetHighlighter(s, indexAnalyzer, request.snippetChars())
           .snippets(fields, userQuery, ids, max, values);
     }
     List<Hit> hits = new ArrayList<>(shown.length);

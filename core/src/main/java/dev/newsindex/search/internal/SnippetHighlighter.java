@@ -21,11 +21,15 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
  * Lucene's {@link UnifiedHighlighter} configured for news: the whole title, the best sentences of
- * the body, offsets read from the postings, phrases highlighted only where the phrase matched, and
- * results as {@link Snippet} values with match offsets rather than marked-up strings.
+ * the body, the matches found by analysing the text again with the index's analyzer (the postings
+ * hold no offsets), phrases highlighted only where the phrase matched, and results as {@link
+ * Snippet} values with match offsets rather than marked-up strings.
  */
 final class SnippetHighlighter extends UnifiedHighlighter {
-  /** Longest field prefix analysed for passages; offsets come from postings, so this is cheap. */
+  /**
+   * Longest field prefix analysed for passages: news articles are far shorter, and analysing a
+   * megabyte takes tens of milliseconds.
+   */
   private static final int MAX_LENGTH = 1 << 20;
 
   private final int snippetChars;

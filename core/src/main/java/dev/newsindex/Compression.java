@@ -14,10 +14,10 @@ public enum Compression {
    */
   FAST,
   /**
-   * DEFLATE (Lucene's {@code BEST_COMPRESSION} mode): an index about a fifth smaller than with
-   * {@link #FAST}, for 8-55% more indexing CPU (in {@code bench/run IndexBench}, newsindex fell
-   * from 0.81-1.06 of a bare Lucene writer's CPU efficiency to 0.54-0.83; see the README). Worth
-   * it for archives built once and kept; searches decompress only the hits they show.
+   * DEFLATE (Lucene's {@code BEST_COMPRESSION} mode): an index about a quarter smaller than with
+   * {@link #FAST}, for more indexing CPU (a quarter more on 200,000 synthetic articles in {@code
+   * bench/run IndexBench}; see the README). Worth it for archives built once and kept; searches
+   * decompress only the hits they show.
    */
   SMALL;
 

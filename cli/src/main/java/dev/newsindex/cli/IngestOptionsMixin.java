@@ -37,7 +37,7 @@ final class IngestOptionsMixin {
 
   @Option(names = "--compression", paramLabel = "MODE", converter = CompressionConverter.class,
       description = "How a new (or rebuilt) index compresses stored text: fast (LZ4, the"
-          + " default) or small (DEFLATE: an index about a fifth smaller, indexing slower). An"
+          + " default) or small (DEFLATE: an index about a quarter smaller, indexing slower). An"
           + " existing index keeps its own; rebuild --compression changes it.")
   Compression compression;
 

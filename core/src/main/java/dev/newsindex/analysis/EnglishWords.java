@@ -1,13 +1,10 @@
 package dev.newsindex.analysis;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
@@ -24,7 +21,10 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
  * The index now keeps only the rest (names, places, jargon, misspellings in the articles), and
  * suggestions draw on both: an ordinary word is offered only when the index holds its stem.
  *
- * <p>Loaded once, on first use (about 0.7 MB of text; not needed by a search that finds enough).
+ * <p>Loaded on first use, and not at all by a search that finds enough: a query's words are looked
+ * up by binary search in the list's bytes as the jar holds them (0.7 MB, read in a few
+ * milliseconds), while indexing, which looks up every word of every article, builds a table of
+ * hashes from them once (tens of milliseconds, no string per word).
  */
 public final class EnglishWords {
   /** The shortest word the list holds, and that suggestions consider. */
@@ -34,32 +34,63 @@ public final class EnglishWords {
 
   /** Whether {@code word} (lower-cased and folded, as {@link SpellingAnalyzer} makes it) is known. */
   public static boolean contains(CharSequence word) {
-    char[] chars = word.toString().toCharArray();
-    return contains(chars, 0, chars.length);
+    if (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word)) {
+      return true;
+    }
+    // Binary search over the lines of the sorted list: from a middle byte, back to its line.
+    byte[] text = Text.BYTES;
+    int lo = 0;
+    int hi = text.length; // the lines starting in [lo, hi) are left
+    while (lo < hi) {
+      int mid = lo + (hi - lo) / 2;
+      int start = mid;
+      while (start > lo && text[start - 1] != '\n') {
+        start--;
+      }
+      int end = start;
+      while (text[end] != '\n') {
+        end++;
+      }
+      int c = compare(word, text, start, end);
+      if (c == 0) {
+        return true;
+      }
+      if (c < 0) {
+        hi = start;
+      } else {
+        lo = end + 1;
+      }
+    }
+    return false;
+  }
+
+  /** {@code word} against the line {@code text[start, end)}, as unsigned chars. */
+  private static int compare(CharSequence word, byte[] text, int start, int end) {
+    int n = Math.min(word.length(), end - start);
+    for (int i = 0; i < n; i++) {
+      int d = word.charAt(i) - (text[start + i] & 0xFF);
+      if (d != 0) {
+        return d;
+      }
+    }
+    return word.length() - (end - start);
   }
 
   /** As {@link #contains(CharSequence)}, for {@code buffer[offset, offset + length)}. */
   public static boolean contains(char[] buffer, int offset, int length) {
-    long h = FNV_BASIS;
-    for (int i = offset; i < offset + length; i++) {
-      h = (h ^ buffer[i]) * FNV_PRIME;
-    }
-    if (!containsHash(finish(h))) {
-      return false;
-    }
-    String word = new String(buffer, offset, length);
-    return Arrays.binarySearch(Holder.WORDS, word) >= 0 || Holder.STOP.contains(word);
+    return contains(java.nio.CharBuffer.wrap(buffer, offset, length));
   }
 
   /**
-   * Whether a listed word has the 64-bit {@code hash}: {@link #finish} of the FNV-1a hash ({@link
-   * #FNV_BASIS}, {@link #FNV_PRIME}) of its chars. One or two probes of a 1 MB table and no
-   * comparison of characters: a word that is not listed but shares a listed word's hash is taken
-   * as listed, a chance of about one in 2<sup>48</sup> per word, whose only effect is that the
-   * index's spelling vocabulary leaves that word out.
+   * Whether a listed word (or stop word) has the 64-bit {@code hash}: {@link #finish} of the FNV-1a
+   * hash ({@link #FNV_BASIS}, {@link #FNV_PRIME}) of its chars; for indexing, which asks for every
+   * word of every article. One or two probes of a 1 MB table and no comparison of characters: a
+   * word that is not listed but shares a listed word's hash is taken as listed, a chance of about
+   * one in 2<sup>48</sup> per word, whose only effect is that the index's spelling vocabulary
+   * leaves that word out.
    */
   static boolean containsHash(long hash) {
-    long[] hashes = Holder.HASHES;
+    long[] hashes = Hashes.TABLE;
     int mask = hashes.length - 1;
     for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
       long s = hashes[slot];
@@ -90,29 +121,56 @@ public final class EnglishWords {
    */
   public static List<String> near(String word, int maxEdits) {
     List<String> found = new ArrayList<>();
-    if (word.isEmpty()) {
-      return found;
+    char first = word.isEmpty() ? 0 : word.charAt(0);
+    if (first < 'a' || first > 'z') {
+      return found; // the list holds a-z words only
     }
-    String[] words = Holder.WORDS;
-    char first = word.charAt(0);
-    int from = Arrays.binarySearch(words, String.valueOf(first));
-    from = from < 0 ? -from - 1 : from;
-    List<int[]> scored = new ArrayList<>();
-    for (int i = from; i < words.length && words[i].charAt(0) == first; i++) {
-      String w = words[i];
-      if (Math.abs(w.length() - word.length()) > maxEdits || w.equals(word)) {
-        continue;
+    byte[] text = Text.BYTES;
+    List<int[]> scored = new ArrayList<>(); // edits, start, length
+    int start = firstLineAtOrAfter(text, first);
+    while (start < text.length && text[start] == first) {
+      int end = start;
+      while (text[end] != '\n') {
+        end++;
       }
-      int d = distance(word, w, maxEdits);
-      if (d <= maxEdits) {
-        scored.add(new int[] {d, i});
+      int length = end - start;
+      if (Math.abs(length - word.length()) <= maxEdits) {
+        int d = distance(word, text, start, length, maxEdits);
+        if (d > 0 && d <= maxEdits) {
+          scored.add(new int[] {d, start, length});
+        }
       }
+      start = end + 1;
     }
-    scored.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
+    // Stable: equally near words stay in the list's (alphabetical) order.
+    scored.sort((a, b) -> Integer.compare(a[0], b[0]));
     for (int[] s : scored) {
-      found.add(words[s[1]]);
+      found.add(new String(text, s[1], s[2], StandardCharsets.US_ASCII));
     }
     return found;
+  }
+
+  /** Where the first line starting with {@code letter} or later starts (binary search). */
+  private static int firstLineAtOrAfter(byte[] text, char letter) {
+    int lo = 0;
+    int hi = text.length;
+    while (lo < hi) {
+      int mid = lo + (hi - lo) / 2;
+      int start = mid;
+      while (start > 0 && text[start - 1] != '\n') {
+        start--;
+      }
+      if ((text[start] & 0xFF) < letter) {
+        int end = start;
+        while (text[end] != '\n') {
+          end++;
+        }
+        lo = end + 1;
+      } else {
+        hi = start;
+      }
+    }
+    return lo;
   }
 
   /**
@@ -120,8 +178,16 @@ public final class EnglishWords {
    * one edit (optimal string alignment); any value above {@code max} once it is certain to be.
    */
   public static int distance(String a, String b, int max) {
+    byte[] bytes = new byte[b.length()];
+    for (int i = 0; i < bytes.length; i++) {
+      char c = b.charAt(i);
+      bytes[i] = c < 0x80 ? (byte) c : (byte) 0xFF; // never equal to a char of a: as good as any
+    }
+    return distance(a, bytes, 0, bytes.length, max);
+  }
+
+  private static int distance(String a, byte[] b, int from, int m, int max) {
     int n = a.length();
-    int m = b.length();
     int[] before = new int[m + 1];
     int[] prev = new int[m + 1];
     int[] cur = new int[m + 1];
@@ -131,11 +197,12 @@ public final class EnglishWords {
     for (int i = 1; i <= n; i++) {
       cur[0] = i;
       int rowMin = i;
+      char ai = a.charAt(i - 1);
       for (int j = 1; j <= m; j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int bj = b[from + j - 1];
+        int cost = ai == bj ? 0 : 1;
         int d = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1 && j > 1 && ai == b[from + j - 2] && a.charAt(i - 2) == bj) {
           d = Math.min(d, before[j - 2] + 1);
         }
         cur[j] = d;
@@ -152,60 +219,66 @@ public final class EnglishWords {
     return prev[m];
   }
 
-  /** The list, read on first use. */
-  private static final class Holder {
-    static final String[] WORDS = load();
-    /** Lucene's English stop words, known too. */
-    static final java.util.Set<String> STOP = stopWords();
-    /** The {@link #finish}ed hashes of the words and the stop words, open addressing (0 = free). */
-    static final long[] HASHES = table();
+  /** The list as the jar holds it: sorted lower-case a-z words, one per line, read on first use. */
+  private static final class Text {
+    static final byte[] BYTES = read();
+  }
 
-    private static java.util.Set<String> stopWords() {
-      java.util.Set<String> stop = new java.util.HashSet<>();
-      for (Object w : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
-        stop.add(new String((char[]) w));
+  /** The hashes of the listed words and the stop words, built on first use (by indexing). */
+  private static final class Hashes {
+    static final long[] TABLE = build(Text.BYTES);
+  }
+
+  /**
+   * Builds the table of {@link #finish}ed hashes (open addressing, 0 = free) in one pass over the
+   * list's bytes. (Here rather than in the holder's static initialiser, where every access to the
+   * class's own members would wait on a class-initialisation check.)
+   */
+  private static long[] build(byte[] text) {
+    int lines = 0;
+    for (byte b : text) {
+      if (b == '\n') {
+        lines++;
       }
-      return stop;
     }
-
-    private static long[] table() {
-      List<String> all = new ArrayList<>(List.of(WORDS));
-      all.addAll(STOP);
-      long[] hashes = new long[Integer.highestOneBit(all.size()) * 2];
-      int mask = hashes.length - 1;
-      for (String w : all) {
-        long h = FNV_BASIS;
-        for (int j = 0; j < w.length(); j++) {
-          h = (h ^ w.charAt(j)) * FNV_PRIME;
-        }
-        h = finish(h);
-        int slot = (int) h & mask;
-        while (hashes[slot] != 0 && hashes[slot] != h) {
-          slot = (slot + 1) & mask;
-        }
-        hashes[slot] = h;
+    int stops = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.size();
+    long[] hashes = new long[Integer.highestOneBit(lines + stops) * 2];
+    int mask = hashes.length - 1;
+    long h = FNV_BASIS;
+    for (byte b : text) {
+      if (b != '\n') {
+        h = (h ^ b) * FNV_PRIME;
+        continue;
       }
-      return hashes;
+      add(hashes, mask, finish(h));
+      h = FNV_BASIS;
     }
-
-    private static String[] load() {
-      List<String> words = new ArrayList<>(74_000);
-      try (InputStream in = EnglishWords.class.getResourceAsStream("english-words.txt")) {
-        if (in == null) {
-          throw new IllegalStateException("english-words.txt is missing from the newsindex jar");
-        }
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          if (line.length() >= MIN_LENGTH) {
-            words.add(line);
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("reading the bundled english-words.txt", e);
+    for (Object stop : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
+      long sh = FNV_BASIS;
+      for (char c : (char[]) stop) {
+        sh = (sh ^ c) * FNV_PRIME;
       }
-      String[] sorted = words.toArray(String[]::new);
-      Arrays.sort(sorted);
-      return sorted;
+      add(hashes, mask, finish(sh));
+    }
+    return hashes;
+  }
+
+  private static void add(long[] hashes, int mask, long h) {
+    int slot = (int) h & mask;
+    while (hashes[slot] != 0 && hashes[slot] != h) {
+      slot = (slot + 1) & mask;
+    }
+    hashes[slot] = h;
+  }
+
+  private static byte[] read() {
+    try (InputStream in = EnglishWords.class.getResourceAsStream("english-words.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("english-words.txt is missing from the newsindex jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the bundled english-words.txt", e);
     }
   }
 }

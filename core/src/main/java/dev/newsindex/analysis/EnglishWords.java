@@ -15,9 +15,10 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
  * SCOWL-COPYRIGHT.txt} beside the list), plus Lucene's English stop words.
  *
  * <p>Why: the index keeps a vocabulary of the words its articles use, for did-you-mean (see {@link
- * WordTap}). Nearly all of a news article's distinct words are ordinary English (94 to 96 in a
- * hundred on the corpora in {@code ../shared/corpora}); keeping those in every article's vocabulary
- * field made indexing about a quarter slower for no gain, since a fixed list knows them as well.
+ * WordTap}). Nearly all of a news article's distinct words are ordinary English (94 to 97 in a
+ * hundred on the corpora in {@code ../shared/corpora}: {@code bench/run VocabularyShare}); keeping
+ * those in every article's vocabulary field was the largest cost indexing added to Lucene's, for no
+ * gain, since a fixed list knows them as well.
  * The index now keeps only the rest (names, places, jargon, misspellings in the articles), and
  * suggestions draw on both: an ordinary word is offered only when the index holds its stem.
  *
@@ -76,11 +77,6 @@ public final class EnglishWords {
     return word.length() - (end - start);
   }
 
-  /** As {@link #contains(CharSequence)}, for {@code buffer[offset, offset + length)}. */
-  public static boolean contains(char[] buffer, int offset, int length) {
-    return contains(java.nio.CharBuffer.wrap(buffer, offset, length));
-  }
-
   /**
    * Whether a listed word (or stop word) has the 64-bit {@code hash}: {@link #finish} of the FNV-1a
    * hash ({@link #FNV_BASIS}, {@link #FNV_PRIME}) of its chars; for indexing, which asks for every
@@ -114,13 +110,16 @@ public final class EnglishWords {
     return h == 0 ? 1 : h;
   }
 
+  /** A listed word and its {@link #distance} from the word it was found near. */
+  public record Near(String word, int edits) {}
+
   /**
    * The listed words within {@code maxEdits} edits (insertions, deletions, substitutions, and
    * transpositions of neighbours) of {@code word} that start with its first letter, as Lucene's
    * {@code DirectSpellChecker} finds them in an index: closest first, then alphabetical.
    */
-  public static List<String> near(String word, int maxEdits) {
-    List<String> found = new ArrayList<>();
+  public static List<Near> near(String word, int maxEdits) {
+    List<Near> found = new ArrayList<>();
     char first = word.isEmpty() ? 0 : word.charAt(0);
     if (first < 'a' || first > 'z') {
       return found; // the list holds a-z words only
@@ -145,7 +144,7 @@ public final class EnglishWords {
     // Stable: equally near words stay in the list's (alphabetical) order.
     scored.sort((a, b) -> Integer.compare(a[0], b[0]));
     for (int[] s : scored) {
-      found.add(new String(text, s[1], s[2], StandardCharsets.US_ASCII));
+      found.add(new Near(new String(text, s[1], s[2], StandardCharsets.US_ASCII), s[0]));
     }
     return found;
   }

@@ -117,7 +117,7 @@ public final class WordTap {
       chars = Arrays.copyOf(chars, Math.max(room, chars.length * 2));
     }
     // ASCII, by far the most common, in one pass: lower-case (folding changes nothing) and hash.
-    long h = FNV_BASIS;
+    long h = EnglishWords.FNV_BASIS;
     int i = 0;
     for (; i < length; i++) {
       char c = buffer[offset + i];
@@ -130,7 +130,7 @@ public final class WordTap {
         return; // numbers, abbreviations with dots, words with digits: suggestions skip them
       }
       chars[begin + i] = c;
-      h = (h ^ c) * FNV_PRIME;
+      h = (h ^ c) * EnglishWords.FNV_PRIME;
     }
     int end;
     if (i == length) {
@@ -142,15 +142,15 @@ public final class WordTap {
       System.arraycopy(buffer, offset, scratch, 0, length);
       CharacterUtils.toLowerCase(scratch, 0, length);
       end = ASCIIFoldingFilter.foldToASCII(scratch, 0, chars, begin, length);
-      h = FNV_BASIS;
+      h = EnglishWords.FNV_BASIS;
       for (int j = begin; j < end; j++) {
         if (!Character.isLetter(chars[j])) {
           return;
         }
-        h = (h ^ chars[j]) * FNV_PRIME;
+        h = (h ^ chars[j]) * EnglishWords.FNV_PRIME;
       }
     }
-    h = finish(h);
+    h = EnglishWords.finish(h);
     // Ordinary English words, nearly all of an article's, are known without the index (see
     // EnglishWords); only the rest are collected, each once.
     if (!EnglishWords.containsHash(h) && isNew(h, begin, end)) {
@@ -206,12 +206,6 @@ public final class WordTap {
     }
   }
 
-  private static final long FNV_BASIS = EnglishWords.FNV_BASIS;
-  private static final long FNV_PRIME = EnglishWords.FNV_PRIME;
-
-  private static long finish(long h) {
-    return EnglishWords.finish(h);
-  }
 
   /** Fills the tap from {@link SpellingAnalyzer} when no analysis did. */
   private void fillBySpellingAnalyzer() {

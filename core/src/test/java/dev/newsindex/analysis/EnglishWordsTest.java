@@ -20,18 +20,21 @@ class EnglishWordsTest {
       assertFalse(EnglishWords.contains(w), w);
     }
     char[] text = "xxdeterrencexx".toCharArray();
-    assertTrue(EnglishWords.contains(text, 2, 10));
-    assertFalse(EnglishWords.contains(text, 2, 9));
+    assertTrue(EnglishWords.contains(java.nio.CharBuffer.wrap(text, 2, 10)));
+    assertFalse(EnglishWords.contains(java.nio.CharBuffer.wrap(text, 2, 9)));
   }
 
   @Test
   void nearFindsListedWordsWithinTheEditsClosestFirst() {
-    List<String> near = EnglishWords.near("deterence", 2);
+    List<String> near = EnglishWords.near("deterence", 2).stream()
+        .map(EnglishWords.Near::word).toList();
     assertTrue(near.contains("deterrence"), near.toString());
     assertEquals(1, EnglishWords.distance("deterence", near.get(0), 2));
     assertFalse(near.contains("deterence"));
     // The first letter is kept, as Lucene's DirectSpellChecker keeps it.
-    assertTrue(EnglishWords.near("xstrategy", 2).stream().allMatch(w -> w.startsWith("x")));
+    assertTrue(EnglishWords.near("xstrategy", 2).stream()
+        .allMatch(w -> w.word().startsWith("x")));
+    assertEquals(1, EnglishWords.near("deterence", 2).get(0).edits());
     assertEquals(List.of(), EnglishWords.near("9abc", 2));
   }
 

@@ -415,7 +415,8 @@ public final class ArticleSearcher {
       if (List.of("AND", "OR", "NOT", "TO").contains(word)) {
         continue;
       }
-      String folded = fold(word);
+      // Lower-cased and folded as the vocabulary field holds words (its analyzer's normal form).
+      String folded = analyzer.normalize(NewsSchema.WORDS, word).utf8ToString();
       if (EnglishWords.contains(folded)
           || reader.docFreq(new Term(NewsSchema.WORDS, folded)) > 0) {
         continue;
@@ -433,15 +434,14 @@ public final class ArticleSearcher {
             bestFreq = w.freq;
           }
         }
-        for (String w : EnglishWords.near(folded, spell.getMaxEdits())) {
-          int edits = EnglishWords.distance(folded, w, spell.getMaxEdits());
-          if (edits > bestEdits) {
+        for (EnglishWords.Near w : EnglishWords.near(folded, spell.getMaxEdits())) {
+          if (w.edits() > bestEdits) {
             break; // nearest first: the rest are farther
           }
-          long freq = stemFrequency(reader, w);
-          if (freq > 0 && (edits < bestEdits || freq > bestFreq)) {
-            best = w;
-            bestEdits = edits;
+          long freq = stemFrequency(reader, w.word());
+          if (freq > 0 && (w.edits() < bestEdits || freq > bestFreq)) {
+            best = w.word();
+            bestEdits = w.edits();
             bestFreq = freq;
           }
         }
@@ -467,22 +467,13 @@ public final class ArticleSearcher {
     }
   }
 
-  /** {@code word} lower-cased and folded to ASCII, as the vocabulary field holds words. */
-  private static String fold(String word) {
-    char[] lower = word.toLowerCase(Locale.ROOT).toCharArray();
-    char[] folded = new char[lower.length * 4];
-    int n = org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter.foldToASCII(
-        lower, 0, folded, 0, lower.length);
-    return new String(folded, 0, n);
-  }
-
   /**
    * In how many articles the stem of {@code word} occurs (title or body, whichever more): how
    * useful an English word is as a suggestion here (0: the index does not hold it).
    */
   private long stemFrequency(IndexReader reader, String word) throws IOException {
     String stem = null;
-    try (TokenStream ts = analyzer.tokenStream(NewsSchema.BODY, word)) {
+    try (TokenStream ts = indexAnalyzer.tokenStream(NewsSchema.BODY, word)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       if (ts.incrementToken()) {

@@ -67,12 +67,7 @@ final class IndexCommand implements Callable<Integer> {
       }
       total = news.size();
     }
-    if (ingest.json) {
-      JsonSummary.print(out, "index", summary, dir, total);
-    } else if (!ingest.quiet) {
-      out.println(summaryLine(summary, dir, total));
-    }
-    out.flush();
+    ingest.printSummary(out, "index", summary, dir, total, summaryLine(summary, dir, total));
     return ExitCode.OK.code;
   }
 

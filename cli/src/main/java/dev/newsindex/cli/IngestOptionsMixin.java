@@ -1,8 +1,11 @@
 package dev.newsindex.cli;
 
+import dev.newsindex.IngestSummary;
+
 import dev.newsindex.Compression;
 import dev.newsindex.IngestOptions;
 import dev.newsindex.ingest.Format;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +54,20 @@ final class IngestOptionsMixin {
   /** The paths given, or the bundled articles when none were. */
   List<Path> inputs(Defaults defaults) {
     return paths == null || paths.isEmpty() ? List.of(defaults.articles()) : paths;
+  }
+
+  /**
+   * Prints the outcome of {@code command} on {@code out}: the JSON summary with {@code --json},
+   * else {@code line} unless {@code --quiet}.
+   */
+  void printSummary(PrintWriter out, String command, IngestSummary summary, Path dir, int total,
+      String line) throws IOException {
+    if (json) {
+      JsonSummary.print(out, command, summary, dir, total);
+    } else if (!quiet) {
+      out.println(line);
+    }
+    out.flush();
   }
 
   /** The stderr reporter: a progress bar only on a terminal and without {@code --quiet}. */

@@ -49,15 +49,10 @@ final class RebuildCommand implements Callable<Integer> {
     try (NewsIndex news = NewsIndex.open(dir)) {
       total = news.size();
     }
-    if (ingest.json) {
-      JsonSummary.print(out, "rebuild", summary, dir, total);
-    } else if (!ingest.quiet) {
-      out.println(String.format(Locale.ROOT,
-          "rebuilt %s: %d articles (%d repeated ids replaced, %d skipped) in %.1f s",
-          Defaults.display(dir), total, summary.updated() + summary.unchanged(),
-          summary.skipped(), summary.elapsed().toMillis() / 1000.0));
-    }
-    out.flush();
+    ingest.printSummary(out, "rebuild", summary, dir, total, String.format(Locale.ROOT,
+        "rebuilt %s: %d articles (%d repeated ids replaced, %d skipped) in %.1f s",
+        Defaults.display(dir), total, summary.updated() + summary.unchanged(),
+        summary.skipped(), summary.elapsed().toMillis() / 1000.0));
     return ExitCode.OK.code;
   }
 }

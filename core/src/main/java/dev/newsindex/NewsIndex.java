@@ -550,7 +550,8 @@ public final class NewsIndex implements Closeable {
    * @throws IOException when the index cannot be read
    */
   public SearchResult search(SearchRequest request) throws IOException {
-    return withSearcher(searcher -> new ArticleSearcher(searcher, queryAnalyzer, analyzer).search(request));
+    return withSearcher(
+        searcher -> new ArticleSearcher(searcher, queryAnalyzer, analyzer).search(request));
   }
 
   /**
@@ -563,7 +564,8 @@ public final class NewsIndex implements Closeable {
    * @throws IOException when the index cannot be read
    */
   public List<Ranked> rank(SearchRequest request) throws IOException {
-    return withSearcher(searcher -> new ArticleSearcher(searcher, queryAnalyzer, analyzer).rank(request));
+    return withSearcher(
+        searcher -> new ArticleSearcher(searcher, queryAnalyzer, analyzer).rank(request));
   }
 
   /**

@@ -21,8 +21,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * How much of each article's vocabulary the index keeps for did-you-mean: for every {@code
- * docs.jsonl} under {@code --corpora DIR} (default {@code ../shared/corpora}), the distinct words of
- * title and body as the spelling analyzer finds them, and how many of them the vocabulary field
+ * docs.jsonl} under {@code --corpora DIR} (default {@code ../shared/corpora}), the distinct words
+ * of title and body as the spelling analyzer finds them, and how many of them the vocabulary field
  * gets ({@link WordTap#words()}: not an ordinary English word, three letters or more, no digits).
  * Run: {@code bench/run VocabularyShare}.
  */

@@ -206,7 +206,6 @@ public final class WordTap {
     }
   }
 
-
   /** Fills the tap from {@link SpellingAnalyzer} when no analysis did. */
   private void fillBySpellingAnalyzer() {
     clear();

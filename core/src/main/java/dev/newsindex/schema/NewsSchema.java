@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -183,40 +183,9 @@ public final class NewsSchema {
   }
 
   private static Analyzer perField(Analyzer text) {
-    return new PerField(text);
-  }
-
-  /**
-   * Each field's analyzer: {@code text} for title, body and any other field, exact lower-cased
-   * terms for {@value #SOURCE}, exact terms for {@value #ID}, {@link SpellingAnalyzer} for {@value
-   * #WORDS}. (As Lucene's {@code PerFieldAnalyzerWrapper}, but a switch instead of a map lookup: it
-   * runs for every field of every article indexed.)
-   */
-  private static final class PerField extends DelegatingAnalyzerWrapper {
-    private final Analyzer text;
-    private final Analyzer source = new LowercaseKeywordAnalyzer();
-    private final Analyzer id = new LowercaseKeywordAnalyzer(false);
-    private final Analyzer words = new SpellingAnalyzer();
-
-    PerField(Analyzer text) {
-      super(PER_FIELD_REUSE_STRATEGY);
-      this.text = text;
-    }
-
-    @Override
-    protected Analyzer getWrappedAnalyzer(String fieldName) {
-      return switch (fieldName) {
-        case SOURCE -> source;
-        case ID -> id;
-        case WORDS -> words;
-        default -> text;
-      };
-    }
-
-    @Override
-    public String toString() {
-      return "PerField(" + text + ")";
-    }
+    return new PerFieldAnalyzerWrapper(text,
+        Map.of(SOURCE, new LowercaseKeywordAnalyzer(), ID, new LowercaseKeywordAnalyzer(false),
+            WORDS, new SpellingAnalyzer()));
   }
 
   /** The commit user data that records this schema and analysis in an index. */

@@ -33,7 +33,7 @@ public final class EnglishWords {
 
   private EnglishWords() {}
 
-  /** Whether {@code word}, lower-cased and folded as {@link SpellingAnalyzer} makes it, is known. */
+  /** Whether {@code word}, lower-cased and folded as {@link SpellingAnalyzer} does, is listed. */
   public static boolean contains(CharSequence word) {
     if (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word)) {
       return true;

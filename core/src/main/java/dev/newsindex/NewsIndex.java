@@ -1,47 +1,41 @@
 package dev.newsindex;
 
 import dev.newsindex.index.ArticleWriter;
+import dev.newsindex.index.IndexCheck;
+import dev.newsindex.index.IndexRebuild;
+import dev.newsindex.index.IndexStatistics;
 import dev.newsindex.index.IngestJob;
+import dev.newsindex.ingest.IndexOutcome;
 import dev.newsindex.ingest.Ingest;
-import dev.newsindex.schema.NewsSchema;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.schema.MinHash;
-import dev.newsindex.search.internal.ArticleSearcher;
+import dev.newsindex.schema.NewsSchema;
 import dev.newsindex.search.DuplicateReport;
 import dev.newsindex.search.Ranked;
 import dev.newsindex.search.RelatedRequest;
 import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
-import java.io.ByteArrayOutputStream;
+import dev.newsindex.search.internal.ArticleSearcher;
+import dev.newsindex.status.CheckReport;
+import dev.newsindex.status.IndexStats;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -55,7 +49,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NIOFSDirectory;
-import org.apache.lucene.util.Bits;
 
 /**
  * A news index on disk: the one entry point of the library.
@@ -411,8 +404,7 @@ public final class NewsIndex implements Closeable {
     }, true);
     commit();
     listener.committed(run.articles());
-    return new IngestSummary(run.indexed(), run.updated(), run.unchanged(), run.skipped(),
-        Duration.ofNanos(System.nanoTime() - started), run.bytesRead());
+    return IngestJob.timed(run, started);
   }
 
   /**
@@ -436,52 +428,7 @@ public final class NewsIndex implements Closeable {
    */
   public static IngestSummary rebuild(Path path, List<Path> inputs, IngestOptions options,
       IngestListener listener) throws IOException {
-    long started = System.nanoTime();
-    Files.createDirectories(path);
-    try (Directory dir = FSDirectory.open(path)) {
-      Map<String, String> old = DirectoryReader.indexExists(dir)
-          ? SegmentInfos.readLatestCommit(dir).getUserData() : Map.of();
-      Compression compression = options.compression();
-      if (compression == null) {
-        compression = old.isEmpty() ? Compression.FAST : ArticleWriter.compressionOf(old);
-      }
-      // The analysis settings carry over when the old index records ones this version knows.
-      IndexSettings settings = IndexSettings.DEFAULT;
-      try {
-        settings = IndexSettings.fromCommitData(old);
-      } catch (IllegalArgumentException unknown) {
-        // an index of another schema: rebuild with the defaults
-      }
-      IndexWriter writer;
-      try {
-        // CREATE on the live directory: the new segments are written beside the old ones, and
-        // the old commit stays the visible one until this writer commits, once, at the end.
-        writer = new IndexWriter(dir, ArticleWriter.config(NewsSchema.analyzer(settings),
-            IndexWriterConfig.OpenMode.CREATE, compression));
-      } catch (LockObtainFailedException e) {
-        throw new IndexLockedException(path, e);
-      }
-      boolean done = false;
-      try (ArticleWriter articles = new ArticleWriter(writer, compression,
-          NewsSchema.commitData(settings))) {
-        IngestSummary run = IngestJob.run(articles, Ingest.resolve(inputs), options, listener,
-            articles::checkpoint, false);
-        if (run.articles() == 0) {
-          throw new IllegalArgumentException("the rebuild read no articles from " + inputs
-              + "; the index at " + path + " was left as it was");
-        }
-        articles.commit();
-        listener.committed(run.articles());
-        done = true;
-        writer.close();
-        return new IngestSummary(run.indexed(), run.updated(), run.unchanged(), run.skipped(),
-            Duration.ofNanos(System.nanoTime() - started), run.bytesRead());
-      } finally {
-        if (!done) {
-          writer.rollback();
-        }
-      }
-    }
+    return IndexRebuild.run(path, inputs, options, listener);
   }
 
   /**
@@ -636,66 +583,8 @@ public final class NewsIndex implements Closeable {
    * @throws IOException when the index cannot be read
    */
   public IndexStats stats() throws IOException {
-    SearcherManager manager = searchers();
-    manager.maybeRefreshBlocking();
-    IndexSearcher searcher = manager.acquire();
-    try {
-      DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
-      SegmentInfos infos = reader.getIndexCommit() == null ? SegmentInfos.readLatestCommit(directory)
-          : SegmentInfos.readCommit(directory, reader.getIndexCommit().getSegmentsFileName());
-      long size = 0;
-      for (String file : reader.getIndexCommit().getFileNames()) {
-        size += directory.fileLength(file);
-      }
-      long first = Long.MAX_VALUE;
-      long last = Long.MIN_VALUE;
-      long undated = 0;
-      Map<String, Long> sources = new HashMap<>();
-      for (LeafReaderContext leaf : reader.leaves()) {
-        LeafReader r = leaf.reader();
-        Bits live = r.getLiveDocs();
-        NumericDocValues dates = r.getNumericDocValues(NewsSchema.DATE);
-        SortedSetDocValues src = r.getSortedSetDocValues(NewsSchema.SOURCE);
-        long[] perOrd = src == null ? new long[0] : new long[(int) src.getValueCount()];
-        long noSource = 0;
-        for (int doc = 0; doc < r.maxDoc(); doc++) {
-          if (live != null && !live.get(doc)) {
-            continue;
-          }
-          if (dates != null && dates.advanceExact(doc)) {
-            first = Math.min(first, dates.longValue());
-            last = Math.max(last, dates.longValue());
-          } else {
-            undated++;
-          }
-          if (src != null && src.advanceExact(doc)) {
-            perOrd[(int) src.nextOrd()]++;
-          } else {
-            noSource++;
-          }
-        }
-        for (int ord = 0; ord < perOrd.length; ord++) {
-          if (perOrd[ord] > 0) {
-            sources.merge(src.lookupOrd(ord).utf8ToString(), perOrd[ord], Long::sum);
-          }
-        }
-        if (noSource > 0) {
-          sources.merge("", noSource, Long::sum);
-        }
-      }
-      Map<String, Long> bySource = new LinkedHashMap<>();
-      sources.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-              .thenComparing(Map.Entry.comparingByKey()))
-          .forEach(e -> bySource.put(e.getKey(), e.getValue()));
-      return new IndexStats(reader.numDocs(), reader.numDeletedDocs(), infos.size(), size,
-          first == Long.MAX_VALUE ? null : LocalDate.ofEpochDay(first),
-          last == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(last), undated,
-          Collections.unmodifiableMap(bySource), NewsSchema.describe(infos.getUserData()),
-          infos.getGeneration(), ArticleWriter.compressionOf(infos.getUserData()));
-    } finally {
-      manager.release(searcher);
-    }
+    searchers().maybeRefreshBlocking();
+    return withSearcher(searcher -> IndexStatistics.of(searcher, directory));
   }
 
   /**
@@ -713,42 +602,7 @@ public final class NewsIndex implements Closeable {
     if (!exists(path)) {
       throw new IndexNotFoundException(path);
     }
-    try (Directory dir = FSDirectory.open(path)) {
-      CheckIndex checker;
-      try {
-        checker = new CheckIndex(dir);
-      } catch (LockObtainFailedException e) {
-        throw new IndexLockedException(path, e);
-      }
-      try (checker) {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
-        checker.setInfoStream(logStream, false);
-        CheckIndex.Status status = checker.checkIndex();
-        logStream.flush();
-        List<String> lines = log.toString(StandardCharsets.UTF_8).lines().toList();
-        List<String> problems = new ArrayList<>();
-        if (status.missingSegments) {
-          problems.add("the segments file of the last commit is missing or unreadable");
-        }
-        if (status.numBadSegments > 0) {
-          problems.add(status.numBadSegments + " broken segment(s), " + status.totLoseDocCount
-              + " documents in them");
-        }
-        if (!status.clean && problems.isEmpty()) {
-          lines.stream().filter(l -> l.contains("ERROR") || l.contains("FAILED"))
-              .map(String::strip).forEach(problems::add);
-        }
-        long docs = 0;
-        if (!status.missingSegments) {
-          for (SegmentCommitInfo seg : SegmentInfos.readLatestCommit(dir)) {
-            docs += seg.info.maxDoc() - seg.getDelCount();
-          }
-        }
-        return new CheckReport(status.clean, status.numSegments, docs, List.copyOf(problems),
-            lines);
-      }
-    }
+    return IndexCheck.run(path);
   }
 
   /**

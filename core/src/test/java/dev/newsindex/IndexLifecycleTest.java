@@ -1,13 +1,14 @@
 package dev.newsindex;
 
-import dev.newsindex.schema.NewsSchema;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.newsindex.ingest.IndexOutcome;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.ingest.Origin;
+import dev.newsindex.schema.NewsSchema;
 import dev.newsindex.search.SearchRequest;
+import dev.newsindex.status.CheckReport;
+import dev.newsindex.status.IndexStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,12 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+
 
 /** Building, updating, deleting, rebuilding and inspecting an index. */
 class IndexLifecycleTest {

@@ -2,9 +2,9 @@ package dev.newsindex.bench;
 
 import dev.newsindex.Article;
 import dev.newsindex.Compression;
-import dev.newsindex.IngestListener;
-import dev.newsindex.IngestOptions;
-import dev.newsindex.IngestSummary;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.index.ArticleWriter;
 import dev.newsindex.ingest.ArticleHandler;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.newsindex.Article;
 import dev.newsindex.IndexSettings;
-import dev.newsindex.IngestListener;
+import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.analysis.Stemmer;
 import dev.newsindex.eval.Evaluation;

@@ -2,7 +2,7 @@ package dev.newsindex.cli;
 
 import dev.newsindex.IndexSettings;
 import dev.newsindex.Compression;
-import dev.newsindex.IngestSummary;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.NewsIndex;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.newsindex.cli;
 
-import dev.newsindex.IngestSummary;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.NewsIndex;
 import java.io.IOException;
 import java.io.PrintWriter;

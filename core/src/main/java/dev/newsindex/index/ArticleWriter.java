@@ -2,7 +2,7 @@ package dev.newsindex.index;
 
 import dev.newsindex.Article;
 import dev.newsindex.Compression;
-import dev.newsindex.IndexOutcome;
+import dev.newsindex.ingest.IndexOutcome;
 import dev.newsindex.schema.NewsSchema;
 import java.io.Closeable;
 import java.io.IOException;

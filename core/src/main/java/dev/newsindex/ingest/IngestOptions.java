@@ -1,6 +1,7 @@
-package dev.newsindex;
+package dev.newsindex.ingest;
 
-import dev.newsindex.ingest.Format;
+import dev.newsindex.Compression;
+import dev.newsindex.NewsIndex;
 import java.io.InputStream;
 import java.util.Objects;
 

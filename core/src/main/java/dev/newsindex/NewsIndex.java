@@ -29,6 +29,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
@@ -74,7 +75,6 @@ public final class NewsIndex implements Closeable {
   private volatile IndexSettings settings;
   private Analyzer analyzer;
   private Analyzer queryAnalyzer;
-  private Compression compression = Compression.FAST;
   /** Guards the creation and replacement of {@link #searchers}; never held while searching. */
   private final Object searcherLock = new Object();
   /** On the directory's last commit until the first write, then on the writer (near-real-time). */
@@ -146,8 +146,6 @@ public final class NewsIndex implements Closeable {
     try {
       IndexSettings settings = checkCompatible(path, dir);
       NewsIndex index = new NewsIndex(path, dir, settings);
-      index.compression = ArticleWriter.compressionOf(
-          SegmentInfos.readLatestCommit(dir).getUserData());
       index.searchers(); // searches see the index as opened, until a refresh
       return index;
     } catch (RuntimeException | IOException e) {
@@ -157,8 +155,8 @@ public final class NewsIndex implements Closeable {
   }
 
   /**
-   * Opens the index at {@code path} with the settings it was built with, creating an empty one (and
-   * its directories) with {@link IndexSettings#DEFAULT} if none exists.
+   * Opens the index at {@code path} with the settings it was built with, or creates an empty one
+   * (and its directories) with {@link IndexSettings#DEFAULT} if none exists.
    *
    * @param path the index directory; created, with any missing parents, when absent
    * @return the open index; the caller closes it
@@ -166,28 +164,15 @@ public final class NewsIndex implements Closeable {
    * @throws IOException when the index cannot be read, or created and committed
    */
   public static NewsIndex openOrCreate(Path path) throws IOException {
-    return openOrCreate(path, IndexSettings.DEFAULT, Compression.FAST);
+    return exists(path) ? open(path) : create(path, IndexSettings.DEFAULT);
   }
 
   /**
-   * Opens the index at {@code path}, creating an empty one (and its directories) that compresses
-   * stored text as {@code compression} if none exists; an existing index keeps its own compression
-   * (see {@link #compression()}; {@link #rebuild} changes it).
-   *
-   * @param path the index directory; created, with any missing parents, when absent
-   * @param compression how a new index compresses stored text; ignored for an existing index
-   * @return the open index; the caller closes it
-   * @throws IncompatibleIndexException when an existing index was built with another schema
-   * @throws IOException when the index cannot be read, or created and committed
-   */
-  public static NewsIndex openOrCreate(Path path, Compression compression) throws IOException {
-    return openOrCreate(path, IndexSettings.DEFAULT, compression);
-  }
-
-  /**
-   * Opens the index at {@code path}, or creates an empty one with {@code settings}. An existing
-   * index takes the query-time parts of {@code settings} (synonyms, BM25 parameters), recorded at
-   * once; its stemmer cannot change without a rebuild.
+   * Opens the index at {@code path}, or creates an empty one (and its directories) with {@code
+   * settings}. An existing index takes the query-time parts of {@code settings} (synonyms, BM25
+   * parameters), recorded at once; its stemmer and compression change only with a {@link
+   * #rebuild(Path, List, IngestOptions, UnaryOperator, IngestListener) rebuild}: a different
+   * stemmer is refused, a different compression is ignored (see {@link #settings()}).
    *
    * @param path the index directory; created, with any missing parents, when absent
    * @param settings the settings of a new index, or the query-time settings to record on an
@@ -198,46 +183,32 @@ public final class NewsIndex implements Closeable {
    * @throws IOException when the index cannot be read, or created or committed
    */
   public static NewsIndex openOrCreate(Path path, IndexSettings settings) throws IOException {
-    return openOrCreate(path, settings, Compression.FAST);
+    if (!exists(path)) {
+      return create(path, settings);
+    }
+    NewsIndex index = open(path);
+    try {
+      if (!index.settings.sameIndexTimeAnalysis(settings)) {
+        throw new IllegalArgumentException("the index at " + path + " was built with stemmer "
+            + index.settings.stemmer().id() + ", not " + settings.stemmer().id()
+            + "; to change it, rebuild the index with the new stemmer (newsindex rebuild --index "
+            + path + " --stemmer " + settings.stemmer().id() + " PATH...)");
+      }
+      IndexSettings adopted = settings.withCompression(index.settings.compression());
+      if (!index.settings.equals(adopted)) {
+        index.adopt(adopted);
+        index.commit();
+      }
+      return index;
+    } catch (RuntimeException | IOException e) {
+      index.close();
+      throw e;
+    }
   }
 
-  /**
-   * Opens the index at {@code path} as {@link #openOrCreate(Path, IndexSettings)} does, or creates
-   * an empty one with {@code settings} that compresses stored text as {@code compression}; an
-   * existing index keeps its own compression ({@link #rebuild} changes it).
-   *
-   * @param path the index directory; created, with any missing parents, when absent
-   * @param settings the settings of a new index, or the query-time settings to record on an
-   *     existing one
-   * @param compression how a new index compresses stored text; ignored for an existing index
-   * @return the open index; the caller closes it
-   * @throws IllegalArgumentException when the existing index was built with another stemmer
-   * @throws IncompatibleIndexException when an existing index was built with another schema
-   * @throws IOException when the index cannot be read, or created or committed
-   */
-  public static NewsIndex openOrCreate(Path path, IndexSettings settings, Compression compression)
-      throws IOException {
-    if (exists(path)) {
-      NewsIndex index = open(path);
-      try {
-        if (!index.settings.sameIndexTimeAnalysis(settings)) {
-          throw new IllegalArgumentException("the index at " + path + " was built with stemmer "
-              + index.settings.stemmer().id() + ", not " + settings.stemmer().id()
-              + "; to change it, remove " + path + " and index again");
-        }
-        if (!index.settings.equals(settings)) {
-          index.adopt(settings);
-          index.commit();
-        }
-        return index;
-      } catch (RuntimeException | IOException e) {
-        index.close();
-        throw e;
-      }
-    }
+  private static NewsIndex create(Path path, IndexSettings settings) throws IOException {
     Files.createDirectories(path);
     NewsIndex index = new NewsIndex(path, FSDirectory.open(path), settings);
-    index.compression = compression;
     try {
       index.commit();
       return index;
@@ -278,15 +249,6 @@ public final class NewsIndex implements Closeable {
    */
   public Path path() {
     return path;
-  }
-
-  /**
-   * How this index compresses stored text.
-   *
-   * @return the compression recorded in the last commit, or chosen for a new index
-   */
-  public Compression compression() {
-    return compression;
   }
 
   /**
@@ -385,8 +347,7 @@ public final class NewsIndex implements Closeable {
    * running the same ingest again completes it (articles already in are found unchanged).
    *
    * @param inputs files, directories, glob patterns or {@code -} (standard input), read in order
-   * @param options the format, threads, commit intervals and standard input of the run; {@link
-   *     IngestOptions#compression()} is ignored (the index keeps its own)
+   * @param options the format, threads, commit intervals and standard input of the run
    * @param listener told of each article, each skipped record, progress and commits; {@link
    *     IngestListener#NONE} to hear nothing
    * @return what the run did, per outcome
@@ -408,18 +369,14 @@ public final class NewsIndex implements Closeable {
   }
 
   /**
-   * Builds a fresh index at {@code path} from {@code inputs} and switches over to it only when it
-   * is complete: until the final commit, every reader (opened before or during the rebuild) sees
-   * the old index, and if the rebuild fails or the process dies the old index stays as it was. The
-   * old index may have been built with another schema: this is how such an index is upgraded. A
-   * rebuild that reads no article at all leaves the index as it was and throws {@link
-   * IllegalArgumentException} (an empty index is more likely a mistyped path than a wish).
+   * Builds a fresh index at {@code path} from {@code inputs}, with the old index's settings, and
+   * switches over to it only when it is complete; see {@link #rebuild(Path, List, IngestOptions,
+   * UnaryOperator, IngestListener)}.
    *
    * @param path the index directory; created, with any missing parents, when absent
    * @param inputs files, directories, glob patterns or {@code -} (standard input), read in order
-   * @param options the format, threads, standard input and compression of the new index (null
-   *     compression keeps the old index's); the commit intervals only mark internal checkpoints,
-   *     as nothing is committed before the end
+   * @param options the format, threads and standard input of the run; the commit intervals only
+   *     mark internal checkpoints, as nothing is committed before the end
    * @param listener told of each article, each skipped record, progress and the final commit
    * @return what the rebuild read, per outcome
    * @throws IndexLockedException when another writer holds the index
@@ -428,7 +385,34 @@ public final class NewsIndex implements Closeable {
    */
   public static IngestSummary rebuild(Path path, List<Path> inputs, IngestOptions options,
       IngestListener listener) throws IOException {
-    return IndexRebuild.run(path, inputs, options, listener);
+    return rebuild(path, inputs, options, UnaryOperator.identity(), listener);
+  }
+
+  /**
+   * Builds a fresh index at {@code path} from {@code inputs} and switches over to it only when it
+   * is complete: until the final commit, every reader (opened before or during the rebuild) sees
+   * the old index, and if the rebuild fails or the process dies the old index stays as it was. The
+   * old index may have been built with another schema: this is how such an index is upgraded, and
+   * how its stemmer or compression is changed ({@code old -> old.withStemmer(Stemmer.KSTEM)}). A
+   * rebuild that reads no article at all leaves the index as it was and throws {@link
+   * IllegalArgumentException} (an empty index is more likely a mistyped path than a wish).
+   *
+   * @param path the index directory; created, with any missing parents, when absent
+   * @param inputs files, directories, glob patterns or {@code -} (standard input), read in order
+   * @param options the format, threads and standard input of the run; the commit intervals only
+   *     mark internal checkpoints, as nothing is committed before the end
+   * @param settings the new index's settings made from the old index's ({@link
+   *     IndexSettings#DEFAULT} when there is no old index, or it records settings this version
+   *     cannot read); {@link UnaryOperator#identity()} keeps them
+   * @param listener told of each article, each skipped record, progress and the final commit
+   * @return what the rebuild read, per outcome
+   * @throws IndexLockedException when another writer holds the index
+   * @throws IllegalArgumentException when no article was read
+   * @throws IOException when writing the new index fails; the old one is then left as it was
+   */
+  public static IngestSummary rebuild(Path path, List<Path> inputs, IngestOptions options,
+      UnaryOperator<IndexSettings> settings, IngestListener listener) throws IOException {
+    return IndexRebuild.run(path, inputs, options, settings, listener);
   }
 
   /**
@@ -667,14 +651,14 @@ public final class NewsIndex implements Closeable {
     ensureOpen();
     if (articles == null) {
       IndexWriterConfig config = ArticleWriter.config(analyzer,
-          IndexWriterConfig.OpenMode.CREATE_OR_APPEND, compression)
+          IndexWriterConfig.OpenMode.CREATE_OR_APPEND, settings.compression())
           .setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
       try {
         writer = new IndexWriter(directory, config);
       } catch (LockObtainFailedException e) {
         throw new IndexLockedException(path, e);
       }
-      articles = new ArticleWriter(writer, compression, NewsSchema.commitData(settings));
+      articles = new ArticleWriter(writer, NewsSchema.commitData(settings));
       synchronized (searcherLock) {
         SearcherManager old = searchers;
         searchers = new SearcherManager(writer, searcherFactory());

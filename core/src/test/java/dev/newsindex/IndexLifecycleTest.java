@@ -234,22 +234,24 @@ class IndexLifecycleTest {
   void compressionIsChosenAtCreationKeptByUpdatesAndChangedByRebuild() throws IOException {
     Path dir = tmp.resolve("index");
     Path f = feed("f.jsonl", 20, " with some words that repeat, repeat and repeat again.");
-    try (NewsIndex index = NewsIndex.openOrCreate(dir, Compression.SMALL)) {
+    try (NewsIndex index = NewsIndex.openOrCreate(dir,
+        IndexSettings.DEFAULT.withCompression(Compression.SMALL))) {
       index.ingest(List.of(f), IngestListener.NONE);
       assertEquals(Compression.SMALL, index.stats().compression());
     }
-    try (NewsIndex index = NewsIndex.openOrCreate(dir, Compression.FAST)) {
-      assertEquals(Compression.SMALL, index.compression(), "an existing index keeps its own");
+    try (NewsIndex index = NewsIndex.openOrCreate(dir,
+        IndexSettings.DEFAULT.withCompression(Compression.FAST))) {
+      assertEquals(Compression.SMALL, index.settings().compression(), "an existing index keeps its own");
       index.upsert(new Article("z", "Z", null, "", "", "z"));
       index.commit();
       assertEquals(Compression.SMALL, index.stats().compression());
     }
     NewsIndex.rebuild(dir, List.of(f), options(1, 100), IngestListener.NONE);
     try (NewsIndex index = NewsIndex.open(dir)) {
-      assertEquals(Compression.SMALL, index.compression(), "a rebuild keeps it unless told");
+      assertEquals(Compression.SMALL, index.settings().compression(), "a rebuild keeps it unless told");
     }
-    NewsIndex.rebuild(dir, List.of(f), options(1, 100).withCompression(Compression.FAST),
-        IngestListener.NONE);
+    NewsIndex.rebuild(dir, List.of(f), options(1, 100),
+        old -> old.withCompression(Compression.FAST), IngestListener.NONE);
     try (NewsIndex index = NewsIndex.open(dir)) {
       assertEquals(Compression.FAST, index.stats().compression());
       assertEquals(20, index.size());

@@ -1,6 +1,6 @@
 package dev.newsindex;
 
-import dev.newsindex.analysis.Stemmer;
+import dev.newsindex.Stemmer;
 import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.search.Hit;
 import dev.newsindex.search.SearchRequest;

@@ -7,7 +7,7 @@ import dev.newsindex.Article;
 import dev.newsindex.IndexSettings;
 import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.NewsIndex;
-import dev.newsindex.analysis.Stemmer;
+import dev.newsindex.Stemmer;
 import dev.newsindex.eval.Evaluation;
 import dev.newsindex.eval.Evaluator;
 import dev.newsindex.eval.Measures;

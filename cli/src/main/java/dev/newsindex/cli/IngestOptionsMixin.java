@@ -78,7 +78,6 @@ final class IngestOptionsMixin {
   IngestOptions options() {
     IngestOptions o = IngestOptions.defaults().withFormat(format)
         .withCommitEvery(commitEvery, IngestOptions.DEFAULT_COMMIT_BYTES);
-    o = o.withCompression(compression);
     return threads == null ? o : o.withThreads(threads);
   }
 

@@ -41,7 +41,9 @@ final class RebuildCommand implements Callable<Integer> {
     IngestReporter reporter = ingest.reporter(err);
     IngestSummary summary;
     try {
-      summary = NewsIndex.rebuild(dir, inputs, ingest.options(), reporter);
+      summary = NewsIndex.rebuild(dir, inputs, ingest.options(),
+          old -> ingest.compression == null ? old : old.withCompression(ingest.compression),
+          reporter);
     } finally {
       reporter.clear();
     }

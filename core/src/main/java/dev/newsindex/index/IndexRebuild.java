@@ -1,6 +1,5 @@
 package dev.newsindex.index;
 
-import dev.newsindex.Compression;
 import dev.newsindex.IndexLockedException;
 import dev.newsindex.IndexSettings;
 import dev.newsindex.ingest.Ingest;
@@ -13,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -31,39 +32,36 @@ public final class IndexRebuild {
   private IndexRebuild() {}
 
   /**
-   * Rebuilds the index at {@code path} (created when absent) from {@code inputs}.
+   * Rebuilds the index at {@code path} (created when absent) from {@code inputs}, with the old
+   * index's settings as {@code change} makes them new.
    *
    * @throws IndexLockedException when another writer holds the index
    * @throws IllegalArgumentException when no article was read; the old index is then kept
    */
   public static IngestSummary run(Path path, List<Path> inputs, IngestOptions options,
-      IngestListener listener) throws IOException {
+      UnaryOperator<IndexSettings> change, IngestListener listener) throws IOException {
     long started = System.nanoTime();
     Files.createDirectories(path);
     try (Directory dir = FSDirectory.open(path)) {
       Map<String, String> old = DirectoryReader.indexExists(dir)
           ? SegmentInfos.readLatestCommit(dir).getUserData() : Map.of();
-      Compression compression = options.compression();
-      if (compression == null) {
-        compression = old.isEmpty() ? Compression.FAST : ArticleWriter.compressionOf(old);
-      }
-      // The analysis settings carry over when the old index records ones this version knows.
-      IndexSettings settings = IndexSettings.DEFAULT;
+      // The settings carry over when the old index records ones this version knows.
+      IndexSettings recorded = IndexSettings.DEFAULT;
       try {
-        settings = IndexSettings.fromCommitData(old);
+        recorded = IndexSettings.fromCommitData(old);
       } catch (IllegalArgumentException unknown) {
         // an index of another schema: rebuild with the defaults
       }
+      IndexSettings settings = Objects.requireNonNull(change.apply(recorded), "settings");
       IndexWriter writer;
       try {
         writer = new IndexWriter(dir, ArticleWriter.config(NewsSchema.analyzer(settings),
-            IndexWriterConfig.OpenMode.CREATE, compression));
+            IndexWriterConfig.OpenMode.CREATE, settings.compression()));
       } catch (LockObtainFailedException e) {
         throw new IndexLockedException(path, e);
       }
       boolean done = false;
-      try (ArticleWriter articles = new ArticleWriter(writer, compression,
-          NewsSchema.commitData(settings))) {
+      try (ArticleWriter articles = new ArticleWriter(writer, NewsSchema.commitData(settings))) {
         IngestSummary run = IngestJob.run(articles, Ingest.resolve(inputs), options, listener,
             articles::checkpoint, false);
         if (run.articles() == 0) {

@@ -1,5 +1,6 @@
 package dev.newsindex.index;
 
+import dev.newsindex.IndexSettings;
 import dev.newsindex.schema.NewsSchema;
 import dev.newsindex.search.Facet;
 import dev.newsindex.search.FacetCount;
@@ -59,6 +60,6 @@ public final class IndexStatistics {
         dated.isEmpty() ? null : LocalDate.parse(dated.get(dated.size() - 1).value()),
         days.missing(), Collections.unmodifiableMap(ordered),
         NewsSchema.describe(infos.getUserData()), infos.getGeneration(),
-        ArticleWriter.compressionOf(infos.getUserData()));
+        IndexSettings.fromCommitData(infos.getUserData()).compression());
   }
 }

@@ -1,52 +1,96 @@
 package dev.newsindex.ingest;
 
-import dev.newsindex.Compression;
-import dev.newsindex.NewsIndex;
 import java.io.InputStream;
 import java.util.Objects;
 
 /**
- * How an ingest run reads and commits. Start from {@link #defaults()} and change what you need.
- *
- * @param format the format of every input, or null to recognise each file's format by its name and
- *     content
- * @param threads how many threads index articles at once (reading and parsing happen on the calling
- *     thread); 1 indexes on the calling thread
- * @param commitEveryArticles commit after at most this many articles (bounds what a crash loses)
- * @param commitEveryBytes commit after at most about this many bytes of input
- * @param stdin what the input {@code -} reads
- * @param compression for {@link NewsIndex#rebuild}: how the new index compresses stored text, or
- *     null to keep the old index's ({@link Compression#FAST} for a new one); an ingest into an
- *     existing index keeps the index's own
+ * How an ingest run reads and commits. Start from {@link #defaults()} and change what you need with
+ * the {@code with...} methods; each returns new options. (A final class rather than a record, so
+ * that an option can be added without breaking callers.)
  */
-public record IngestOptions(Format format, int threads, long commitEveryArticles,
-    long commitEveryBytes, InputStream stdin, Compression compression) {
+public final class IngestOptions {
 
   /** The default number of articles between commits. */
   public static final long DEFAULT_COMMIT_ARTICLES = 100_000;
   /** The default number of input bytes between commits (256 MiB). */
   public static final long DEFAULT_COMMIT_BYTES = 256L << 20;
 
+  private final Format format;
+  private final int threads;
+  private final long commitEveryArticles;
+  private final long commitEveryBytes;
+  private final InputStream stdin;
+
   /** Checks the values. */
-  public IngestOptions {
+  private IngestOptions(Format format, int threads, long commitEveryArticles,
+      long commitEveryBytes, InputStream stdin) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, not " + threads);
     }
     if (commitEveryArticles < 1 || commitEveryBytes < 1) {
       throw new IllegalArgumentException("commit intervals must be positive");
     }
-    Objects.requireNonNull(stdin, "stdin");
+    this.format = format;
+    this.threads = threads;
+    this.commitEveryArticles = commitEveryArticles;
+    this.commitEveryBytes = commitEveryBytes;
+    this.stdin = Objects.requireNonNull(stdin, "stdin");
   }
 
   /**
    * Formats detected per file, one indexing thread per processor, a commit every {@value
    * #DEFAULT_COMMIT_ARTICLES} articles or 256 MiB of input, {@code -} reading {@link System#in}.
    *
-   * @return the default options, with compression null (a rebuild keeps the old index's)
+   * @return the default options
    */
   public static IngestOptions defaults() {
     return new IngestOptions(null, Runtime.getRuntime().availableProcessors(),
-        DEFAULT_COMMIT_ARTICLES, DEFAULT_COMMIT_BYTES, System.in, null);
+        DEFAULT_COMMIT_ARTICLES, DEFAULT_COMMIT_BYTES, System.in);
+  }
+
+  /**
+   * The format of every input.
+   *
+   * @return the format, or null to recognise each file's format by its name and content
+   */
+  public Format format() {
+    return format;
+  }
+
+  /**
+   * How many threads index articles at once (reading and parsing happen on the calling thread).
+   *
+   * @return at least 1; 1 indexes on the calling thread
+   */
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * The most articles between commits (bounds what a crash loses).
+   *
+   * @return at least 1
+   */
+  public long commitEveryArticles() {
+    return commitEveryArticles;
+  }
+
+  /**
+   * About the most input bytes between commits.
+   *
+   * @return at least 1
+   */
+  public long commitEveryBytes() {
+    return commitEveryBytes;
+  }
+
+  /**
+   * What the input {@code -} reads.
+   *
+   * @return the stream, never null; not closed by the run
+   */
+  public InputStream stdin() {
+    return stdin;
   }
 
   /**
@@ -56,8 +100,7 @@ public record IngestOptions(Format format, int threads, long commitEveryArticles
    * @return a copy of these options with {@code format}
    */
   public IngestOptions withFormat(Format format) {
-    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
-        compression);
+    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin);
   }
 
   /**
@@ -68,8 +111,7 @@ public record IngestOptions(Format format, int threads, long commitEveryArticles
    * @throws IllegalArgumentException when {@code threads} is below 1
    */
   public IngestOptions withThreads(int threads) {
-    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
-        compression);
+    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin);
   }
 
   /**
@@ -81,19 +123,7 @@ public record IngestOptions(Format format, int threads, long commitEveryArticles
    * @throws IllegalArgumentException when either interval is below 1
    */
   public IngestOptions withCommitEvery(long articles, long bytes) {
-    return new IngestOptions(format, threads, articles, bytes, stdin, compression);
-  }
-
-  /**
-   * These options with a rebuild compressing stored text as {@code compression}.
-   *
-   * @param compression how {@link NewsIndex#rebuild} compresses the new index, or null to keep the
-   *     old index's; an ingest into an existing index ignores it
-   * @return a copy of these options with {@code compression}
-   */
-  public IngestOptions withCompression(Compression compression) {
-    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
-        compression);
+    return new IngestOptions(format, threads, articles, bytes, stdin);
   }
 
   /**
@@ -103,7 +133,25 @@ public record IngestOptions(Format format, int threads, long commitEveryArticles
    * @return a copy of these options with {@code stdin}
    */
   public IngestOptions withStdin(InputStream stdin) {
-    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
-        compression);
+    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IngestOptions x && format == x.format && threads == x.threads
+        && commitEveryArticles == x.commitEveryArticles && commitEveryBytes == x.commitEveryBytes
+        && stdin == x.stdin;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(format, threads, commitEveryArticles, commitEveryBytes,
+        System.identityHashCode(stdin));
+  }
+
+  @Override
+  public String toString() {
+    return "IngestOptions[format=" + format + ", threads=" + threads + ", commitEveryArticles="
+        + commitEveryArticles + ", commitEveryBytes=" + commitEveryBytes + ", stdin=" + stdin + "]";
   }
 }

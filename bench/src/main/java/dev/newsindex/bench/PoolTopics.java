@@ -2,13 +2,13 @@ package dev.newsindex.bench;
 
 import dev.newsindex.Article;
 import dev.newsindex.IndexSettings;
-import dev.newsindex.IngestListener;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.eval.EvalInputException;
 import dev.newsindex.eval.Evaluator;
 import dev.newsindex.eval.Run;
 import dev.newsindex.eval.Topic;
 import dev.newsindex.eval.Topics;
+import dev.newsindex.ingest.IngestListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

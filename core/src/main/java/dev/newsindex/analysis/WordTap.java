@@ -3,7 +3,6 @@ package dev.newsindex.analysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.CharacterUtils;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -42,7 +41,13 @@ public final class WordTap {
   private char[] chars = new char[256]; // few of an article's words are kept (see EnglishWords)
   private int[] ends = new int[64];
   private int count;
-  private final CharArraySet seen = new CharArraySet(16, false);
+  /**
+   * The hashes of the words kept (0 = free) and each one's word number: open addressing on the
+   * hash the word was looked up in EnglishWords with, not a CharArraySet, which hashes and copies
+   * each word again (WordsBench on text of mostly unknown words: half as much again for the tap).
+   */
+  private long[] seen = new long[32];
+  private int[] words = new int[32];
   private char[] scratch = new char[64];
   private boolean filled;
   private boolean tapped;
@@ -95,7 +100,7 @@ public final class WordTap {
 
   private void clear() {
     count = 0;
-    seen.clear();
+    Arrays.fill(seen, 0L);
   }
 
   /** Adds the words of one token (still in its original case and with its joiners). */
@@ -161,15 +166,58 @@ public final class WordTap {
     }
     // Ordinary English words, nearly all of an article's, are known without the index (see
     // EnglishWords); only the rest are collected, each once.
-    if (EnglishWords.containsHash(EnglishWords.finish(h))
-        || seen.contains(chars, begin, end - begin)) {
-      return;
+    h = EnglishWords.finish(h);
+    if (!EnglishWords.containsHash(h) && isNew(h, begin, end)) {
+      if (count == ends.length) {
+        ends = Arrays.copyOf(ends, count * 2);
+      }
+      ends[count++] = end;
     }
-    seen.add(Arrays.copyOfRange(chars, begin, end));
-    if (count == ends.length) {
-      ends = Arrays.copyOf(ends, count * 2);
+  }
+
+  /**
+   * Records the word in {@code chars[begin, end)}, whose hash is {@code h}; false when this tap
+   * already holds it.
+   */
+  private boolean isNew(long h, int begin, int end) {
+    if (count * 2 >= seen.length) {
+      rehash();
     }
-    ends[count++] = end;
+    int mask = seen.length - 1;
+    for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
+      long s = seen[slot];
+      if (s == 0) {
+        seen[slot] = h;
+        words[slot] = count;
+        return true;
+      }
+      if (s == h) {
+        int w = words[slot];
+        int from = w == 0 ? 0 : ends[w - 1];
+        if (Arrays.equals(chars, from, ends[w], chars, begin, end)) {
+          return false;
+        }
+      }
+    }
+  }
+
+  private void rehash() {
+    long[] oldSeen = seen;
+    int[] oldWords = words;
+    seen = new long[oldSeen.length * 2];
+    words = new int[seen.length];
+    int mask = seen.length - 1;
+    for (int i = 0; i < oldSeen.length; i++) {
+      long h = oldSeen[i];
+      if (h != 0) {
+        int slot = (int) h & mask;
+        while (seen[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        seen[slot] = h;
+        words[slot] = oldWords[i];
+      }
+    }
   }
 
   /** Fills the tap from {@link SpellingAnalyzer} when no analysis did. */

@@ -18,11 +18,11 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
  *
  * <p>Why: the index keeps a vocabulary of the words its articles use, for did-you-mean (see {@link
  * WordTap}). Nearly all of a news article's distinct words are ordinary English (94 to 97 in a
- * hundred on the corpora in {@code ../shared/corpora}: {@code bench/run VocabularyShare}); keeping
- * those in every article's vocabulary field was the largest cost indexing added to Lucene's, for no
- * gain, since a fixed list knows them as well.
- * The index now keeps only the rest (names, places, jargon, misspellings in the articles), and
- * suggestions draw on both: an ordinary word is offered only when the index holds its stem.
+ * hundred on the news corpora {@code bench/run VocabularyShare} reads); keeping those in every
+ * article's vocabulary field would be the largest cost indexing adds to Lucene's, for no gain, since
+ * a fixed list knows them as well. So the index keeps only the rest (names, places, jargon,
+ * misspellings in the articles), and suggestions draw on both: an ordinary word is offered only
+ * when the index holds its stem.
  *
  * <p>Loaded on first use, and not at all by a search that finds enough: a query's words are looked
  * up by binary search in the list's bytes as the jar holds them (0.7 MB, read in a few

@@ -1,5 +1,9 @@
 package dev.newsindex.bench;
 
+import dev.newsindex.Article;
+import dev.newsindex.ingest.ArticleHandler;
+import dev.newsindex.ingest.Ingest;
+import dev.newsindex.ingest.Origin;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Writes a benchmark's figures as a Markdown page for {@code docs/benchmarks/}: a header saying
@@ -16,6 +22,47 @@ import java.util.List;
  */
 final class BenchReport {
   private BenchReport() {}
+
+  /**
+   * The options of a benchmark over the news corpora: {@code [--corpora DIR] [--rounds N]
+   * [--markdown FILE]} ({@code ../shared/corpora} by default; no page unless {@code --markdown}).
+   */
+  record Options(Path corpora, int rounds, Path markdown) {
+    static Options parse(String[] args, String bench, int rounds) {
+      Path corpora = Path.of("../shared/corpora");
+      Path markdown = null;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--corpora" -> corpora = Path.of(args[++i]);
+          case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+          case "--markdown" -> markdown = Path.of(args[++i]);
+          default -> throw new IllegalArgumentException("usage: " + bench
+              + " [--corpora DIR] [--rounds N] [--markdown FILE]");
+        }
+      }
+      return new Options(corpora, rounds, markdown);
+    }
+  }
+
+  /** Every article of every {@code docs.jsonl} under {@code corpora}, in file order. */
+  static List<Article> articles(Path corpora) throws IOException {
+    List<Article> articles = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(corpora)) {
+      for (Path f : s.filter(p -> p.getFileName().toString().equals("docs.jsonl")).sorted()
+          .toList()) {
+        Ingest.readFile(f, new ArticleHandler() {
+          @Override
+          public void article(Article a, Origin origin) {
+            articles.add(a);
+          }
+
+          @Override
+          public void rejected(Origin origin, String reason) {}
+        });
+      }
+    }
+    return articles;
+  }
 
   /**
    * Writes {@code file}: {@code title}, the header, {@code note} (one paragraph on what the table

@@ -3,21 +3,16 @@ package dev.newsindex.bench;
 import dev.newsindex.Article;
 import dev.newsindex.analysis.EnglishWords;
 import dev.newsindex.analysis.SpellingAnalyzer;
-import dev.newsindex.ingest.ArticleHandler;
-import dev.newsindex.ingest.Ingest;
-import dev.newsindex.ingest.Origin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -38,18 +33,10 @@ public final class KnownWordsBench {
 
   /** Prints nanoseconds per word both ways and their ratio. */
   public static void main(String[] args) throws IOException {
-    Path corpora = Path.of("../shared/corpora");
-    int rounds = 7;
-    Path markdown = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--corpora" -> corpora = Path.of(args[++i]);
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        case "--markdown" -> markdown = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("usage: KnownWordsBench [--corpora DIR]"
-            + " [--rounds N] [--markdown FILE]");
-      }
-    }
+    BenchReport.Options options = BenchReport.Options.parse(args, "KnownWordsBench", 7);
+    Path corpora = options.corpora();
+    int rounds = options.rounds();
+    Path markdown = options.markdown();
     List<char[]> words = words(corpora);
     CharArraySet set = englishWords();
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
@@ -133,31 +120,22 @@ public final class KnownWordsBench {
 
   private static List<char[]> words(Path corpora) throws IOException {
     List<char[]> words = new ArrayList<>();
-    try (Analyzer spelling = new SpellingAnalyzer(); Stream<Path> s = Files.walk(corpora)) {
-      for (Path f : s.filter(p -> p.getFileName().toString().equals("docs.jsonl")).sorted()
-          .toList()) {
-        Ingest.readFile(f, new ArticleHandler() {
-          @Override
-          public void article(Article a, Origin origin) throws IOException {
-            for (String text : List.of(a.title(), a.body())) {
-              try (TokenStream ts = spelling.tokenStream("", text)) {
-                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                ts.reset();
-                while (ts.incrementToken()) {
-                  String w = term.toString();
-                  if (w.length() >= EnglishWords.MIN_LENGTH && w.chars().allMatch(c -> c >= 'a'
-                      && c <= 'z')) {
-                    words.add(w.toCharArray());
-                  }
-                }
-                ts.end();
+    try (Analyzer spelling = new SpellingAnalyzer()) {
+      for (Article a : BenchReport.articles(corpora)) {
+        for (String text : List.of(a.title(), a.body())) {
+          try (TokenStream ts = spelling.tokenStream("", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+              String w = term.toString();
+              if (w.length() >= EnglishWords.MIN_LENGTH
+                  && w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                words.add(w.toCharArray());
               }
             }
+            ts.end();
           }
-
-          @Override
-          public void rejected(Origin origin, String reason) {}
-        });
+        }
       }
     }
     return words;

@@ -2,19 +2,14 @@ package dev.newsindex.bench;
 
 import dev.newsindex.Article;
 import dev.newsindex.analysis.EnglishWords;
-import dev.newsindex.ingest.ArticleHandler;
-import dev.newsindex.ingest.Ingest;
-import dev.newsindex.ingest.Origin;
 import dev.newsindex.schema.NewsSchema;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -54,33 +49,11 @@ public final class WordsBench {
 
   /** Prints CPU milliseconds per variant and the ratios to the tap. */
   public static void main(String[] args) throws IOException {
-    Path corpora = Path.of("../shared/corpora");
-    int rounds = 5;
-    Path markdown = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--corpora" -> corpora = Path.of(args[++i]);
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        case "--markdown" -> markdown = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("usage: WordsBench [--corpora DIR]"
-            + " [--rounds N] [--markdown FILE]");
-      }
-    }
-    List<Article> articles = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(corpora)) {
-      for (Path f : s.filter(p -> p.getFileName().toString().equals("docs.jsonl")).sorted()
-          .toList()) {
-        Ingest.readFile(f, new ArticleHandler() {
-          @Override
-          public void article(Article a, Origin origin) {
-            articles.add(a);
-          }
-
-          @Override
-          public void rejected(Origin origin, String reason) {}
-        });
-      }
-    }
+    BenchReport.Options options = BenchReport.Options.parse(args, "WordsBench", 5);
+    Path corpora = options.corpora();
+    int rounds = options.rounds();
+    Path markdown = options.markdown();
+    List<Article> articles = BenchReport.articles(corpora);
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     Analyzer schema = NewsSchema.analyzer();
     Analyzer words = new Reanalysis();

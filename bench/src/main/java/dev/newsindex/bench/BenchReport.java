@@ -44,6 +44,19 @@ final class BenchReport {
     }
   }
 
+  /**
+   * The corpora under {@code corpora} by name (the directories holding a {@code docs.jsonl}), for
+   * a page's header: where they sit on the machine that ran the benchmark says nothing to a reader.
+   */
+  static String corpusNames(Path corpora) throws IOException {
+    try (Stream<Path> s = Files.walk(corpora)) {
+      return String.join(", ", s.filter(p -> p.getFileName().toString().equals("docs.jsonl"))
+          .map(p -> corpora.relativize(p.getParent()).toString()).sorted().toList())
+          + " (each a docs.jsonl in its own directory under --corpora DIR; each corpus's"
+          + " SOURCE.md says where to get it)";
+    }
+  }
+
   /** Every article of every {@code docs.jsonl} under {@code corpora}, in file order. */
   static List<Article> articles(Path corpora) throws IOException {
     List<Article> articles = new ArrayList<>();

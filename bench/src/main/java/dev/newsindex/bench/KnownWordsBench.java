@@ -64,9 +64,9 @@ public final class KnownWordsBench {
     if (markdown != null) {
       double n = words.size();
       BenchReport.write(markdown, "KnownWordsBench: is this an ordinary English word?",
-          String.format(Locale.ROOT, "%,d words (%,d known) of every docs.jsonl under %s",
-              words.size(), known[0], corpora),
-          "bench/run KnownWordsBench --corpora " + corpora + " --rounds " + rounds
+          String.format(Locale.ROOT, "%,d words (%,d known) of %s", words.size(), known[0],
+              BenchReport.corpusNames(corpora)),
+          "bench/run KnownWordsBench --corpora DIR --rounds " + rounds
               + " --markdown " + markdown,
           "CPU time per word of one thread, best of " + rounds + " interleaved rounds: the"
               + " lookup indexing makes for every word of every article.",

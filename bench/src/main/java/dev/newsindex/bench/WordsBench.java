@@ -83,9 +83,9 @@ public final class WordsBench {
     }
     if (markdown != null) {
       BenchReport.write(markdown, "WordsBench: what the spelling vocabulary costs analysis",
-          String.format(Locale.ROOT, "%,d articles: every docs.jsonl under %s", articles.size(),
-              corpora),
-          "bench/run WordsBench --corpora " + corpora + " --rounds " + rounds + " --markdown "
+          String.format(Locale.ROOT, "%,d articles of %s", articles.size(),
+              BenchReport.corpusNames(corpora)),
+          "bench/run WordsBench --corpora DIR --rounds " + rounds + " --markdown "
               + markdown,
           "CPU time of one thread analysing every indexed field of each article's document, best"
               + " of " + rounds + " interleaved rounds. tap: the schema's documents (the words"

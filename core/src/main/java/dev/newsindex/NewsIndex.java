@@ -650,13 +650,21 @@ public final class NewsIndex implements Closeable {
       long first = Long.MAX_VALUE;
       long last = Long.MIN_VALUE;
       long undated = 0;
-      Map<String, Long> sources = new HashMap<>();
+      List<String> fields = NewsSchema.KEYWORD_FIELDS;
+      List<Map<String, Long>> counts = new ArrayList<>();
+      for (int i = 0; i < fields.size(); i++) {
+        counts.add(new HashMap<>());
+      }
       for (LeafReaderContext leaf : reader.leaves()) {
         LeafReader r = leaf.reader();
         Bits live = r.getLiveDocs();
         NumericDocValues dates = r.getNumericDocValues(NewsSchema.DATE);
-        SortedSetDocValues src = r.getSortedSetDocValues(NewsSchema.SOURCE);
-        long[] perOrd = src == null ? new long[0] : new long[(int) src.getValueCount()];
+        SortedSetDocValues[] values = new SortedSetDocValues[fields.size()];
+        long[][] perOrd = new long[fields.size()][];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = r.getSortedSetDocValues(fields.get(i));
+          perOrd[i] = values[i] == null ? new long[0] : new long[(int) values[i].getValueCount()];
+        }
         long noSource = 0;
         for (int doc = 0; doc < r.maxDoc(); doc++) {
           if (live != null && !live.get(doc)) {
@@ -668,34 +676,52 @@ public final class NewsIndex implements Closeable {
           } else {
             undated++;
           }
-          if (src != null && src.advanceExact(doc)) {
-            perOrd[(int) src.nextOrd()]++;
-          } else {
-            noSource++;
+          for (int i = 0; i < values.length; i++) {
+            SortedSetDocValues v = values[i];
+            if (v != null && v.advanceExact(doc)) {
+              for (int k = 0; k < v.docValueCount(); k++) {
+                perOrd[i][(int) v.nextOrd()]++;
+              }
+            } else if (i == 0) {
+              noSource++;
+            }
           }
         }
-        for (int ord = 0; ord < perOrd.length; ord++) {
-          if (perOrd[ord] > 0) {
-            sources.merge(src.lookupOrd(ord).utf8ToString(), perOrd[ord], Long::sum);
+        for (int i = 0; i < values.length; i++) {
+          for (int ord = 0; ord < perOrd[i].length; ord++) {
+            if (perOrd[i][ord] > 0) {
+              counts.get(i).merge(values[i].lookupOrd(ord).utf8ToString(), perOrd[i][ord],
+                  Long::sum);
+            }
           }
         }
         if (noSource > 0) {
-          sources.merge("", noSource, Long::sum);
+          counts.get(0).merge("", noSource, Long::sum);
         }
       }
-      Map<String, Long> bySource = new LinkedHashMap<>();
-      sources.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-              .thenComparing(Map.Entry.comparingByKey()))
-          .forEach(e -> bySource.put(e.getKey(), e.getValue()));
+      Map<String, Long> bySource = mostFirst(counts.get(0));
+      Map<String, Map<String, Long>> byLabel = new LinkedHashMap<>();
+      for (int i = 1; i < fields.size(); i++) {
+        byLabel.put(fields.get(i), mostFirst(counts.get(i)));
+      }
       return new IndexStats(reader.numDocs(), reader.numDeletedDocs(), infos.size(), size,
           first == Long.MAX_VALUE ? null : LocalDate.ofEpochDay(first),
           last == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(last), undated,
-          Collections.unmodifiableMap(bySource), NewsSchema.describe(infos.getUserData()),
+          bySource, Collections.unmodifiableMap(byLabel), NewsSchema.describe(infos.getUserData()),
           infos.getGeneration(), ArticleWriter.compressionOf(infos.getUserData()));
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /** {@code counts} as an unmodifiable map ordered by count, most first, ties by value. */
+  private static Map<String, Long> mostFirst(Map<String, Long> counts) {
+    Map<String, Long> ordered = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+    return Collections.unmodifiableMap(ordered);
   }
 
   /**

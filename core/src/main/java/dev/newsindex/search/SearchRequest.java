@@ -37,7 +37,7 @@ import java.util.Objects;
  * @param cursor where the previous page ended ({@link SearchResult#nextCursor}), or null for the
  *     first page; valid for the same query, filters and sort on the same index version
  * @param facets the facets to count over all hits
- * @param facetLimit how many source buckets to return at most
+ * @param facetLimit how many buckets of each value facet (source, category...) to return at most
  * @param collapse whether near-duplicates among the top hits are folded into the best of them
  * @param explain whether each hit carries an explanation of its score
  * @param suggest whether a corrected query is suggested when few or no articles match
@@ -53,7 +53,7 @@ public record SearchRequest(String query, int limit, boolean matchAll, int passa
   public static final int DEFAULT_PASSAGES = 3;
   /** The deepest hit reachable with {@code offset + limit}; a cursor goes further. */
   public static final int MAX_WINDOW = 10_000;
-  /** The default number of source buckets. */
+  /** The default number of buckets of a value facet. */
   public static final int DEFAULT_FACET_LIMIT = 10;
   /** The default time a search may take. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -384,7 +384,7 @@ public record SearchRequest(String query, int limit, boolean matchAll, int passa
     /**
      * See {@link SearchRequest#facetLimit}.
      *
-     * @param facetLimit the most source buckets to return, at least 1
+     * @param facetLimit the most buckets of each value facet to return, at least 1
      * @return this builder
      */
     public Builder facetLimit(int facetLimit) {

@@ -54,8 +54,35 @@ class JsonLinesReaderTest {
     assertEquals("Wire", a.source());
     assertEquals("https://x.example/a1", a.url());
     assertEquals("Para one.\n\nPara two.", a.body());
-    assertEquals("economy", a.metadata().get("category"));
-    assertEquals("rates, usa", a.metadata().get("topics"));
+    assertEquals(List.of("economy"), a.categories());
+    assertEquals(List.of("rates", "usa"), a.topics());
+    assertEquals(java.util.Map.of(), a.metadata(), "labels are not repeated as metadata");
+  }
+
+  @Test
+  void readsLabelsUnderTheirAliasesAsStringsArraysOrNamedObjects() throws IOException {
+    Collected c = read("{\"id\":\"r1\",\"body\":\"b\",\"section\":\"World\",\"categories\":"
+        + "[\"Politics\",\"World\"],\"places\":[\"el-salvador\",\"usa\"],\"keywords\":\"oil, opec;"
+        + " gas\",\"authors\":[{\"name\":\"Jane Doe\",\"url\":\"x\"},\"By Sam Roe\"],"
+        + "\"language\":\"en-GB\",\"dateline\":\"SALVADOR, Feb 26 -\"}\n"
+        + "{\"id\":\"r2\",\"body\":\"b\",\"lang\":\"Klingon\",\"byline\":\"Ana Ruiz and Luis"
+        + " Gil\",\"topics\":[]}\n"
+        + "{\"id\":\"r3\",\"body\":\"b\",\"inLanguage\":\"fra\",\"location\":{\"name\":\"Lyon\"}}\n");
+    assertEquals(List.of(), c.rejected);
+    Article a = c.articles.get(0);
+    assertEquals(List.of("World", "Politics"), a.categories(), "repeats dropped, order kept");
+    assertEquals(List.of("el-salvador", "usa"), a.places());
+    assertEquals(List.of("oil", "opec", "gas"), a.topics());
+    assertEquals(List.of("Jane Doe", "Sam Roe"), a.authors());
+    assertEquals("en", a.lang());
+    assertEquals(java.util.Map.of("dateline", "SALVADOR, Feb 26 -"), a.metadata());
+    Article b = c.articles.get(1);
+    assertEquals("", b.lang(), "no such language");
+    assertEquals("Klingon", b.metadata().get("lang"), "kept as it was written");
+    assertEquals(List.of("Ana Ruiz", "Luis Gil"), b.authors());
+    assertEquals(List.of(), b.topics());
+    assertEquals("fr", c.articles.get(2).lang());
+    assertEquals(List.of("Lyon"), c.articles.get(2).places());
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.newsindex.search.internal;
 
 import dev.newsindex.search.DuplicateGroup;
 import dev.newsindex.search.DuplicateReport;
-import dev.newsindex.search.FacetCount;
 import dev.newsindex.search.FacetResult;
 import dev.newsindex.search.Ranked;
 import dev.newsindex.search.RelatedRequest;
@@ -203,6 +202,7 @@ public final class ArticleSearcher {
     CollectorManager<?, ? extends TopDocs> top = topCollector(request, collect, after);
     TopDocs docs;
     List<FacetResult> facets = List.of();
+    long facetHits = 0;
     boolean timedOut;
     try {
       if (request.facets().isEmpty()) {
@@ -215,9 +215,9 @@ public final class ArticleSearcher {
         Object[] both = s.search(query, limited);
         timedOut = limited.expired();
         docs = (TopDocs) both[0];
-        @SuppressWarnings("unchecked")
-        List<FacetResult> counted = (List<FacetResult>) both[1];
-        facets = counted;
+        FacetCounter.Result counted = (FacetCounter.Result) both[1];
+        facets = counted.facets();
+        facetHits = counted.hits();
       }
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QuerySyntaxException(request.query(), 0, "the query has too many clauses (at most "
@@ -259,10 +259,7 @@ public final class ArticleSearcher {
     boolean exact = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
     if (!facets.isEmpty()) {
       // The facet pass saw every hit, so the count is exact even when the ranking stopped early.
-      FacetResult first = facets.get(0);
-      long counted = first.counts().stream().mapToLong(FacetCount::count).sum()
-          + first.others() + first.missing();
-      total = counted;
+      total = facetHits;
       exact = true;
     }
     String suggestion = null;

@@ -17,6 +17,9 @@ module dev.newsindex {
   requires org.apache.lucene.queries;
   requires org.apache.lucene.suggest;
   requires com.fasterxml.jackson.core;
+  requires java.xml;
+  requires org.jsoup;
+  requires jwarc;
   requires org.slf4j;
 
   exports dev.newsindex;

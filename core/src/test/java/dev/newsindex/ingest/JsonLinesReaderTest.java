@@ -31,6 +31,38 @@ class JsonLinesReaderTest {
     }
   }
 
+  /**
+   * A stream of {@code head}, then {@code count} copies of {@code fill}, then {@code tail}, made as
+   * it is read: hostile input of any size without holding it.
+   */
+  static java.io.InputStream repeated(String head, char fill, long count, String tail) {
+    byte[] h = head.getBytes(StandardCharsets.UTF_8);
+    byte[] t = tail.getBytes(StandardCharsets.UTF_8);
+    long total = h.length + count + t.length;
+    return new java.io.InputStream() {
+      long pos;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (pos >= total) {
+          return -1;
+        }
+        int n = (int) Math.min(len, total - pos);
+        for (int i = 0; i < n; i++, pos++) {
+          b[off + i] = pos < h.length ? h[(int) pos]
+              : pos < h.length + count ? (byte) fill : t[(int) (pos - h.length - count)];
+        }
+        return n;
+      }
+    };
+  }
+
   static Collected read(byte[] bytes) throws IOException {
     Collected c = new Collected();
     new JsonLinesReader().read("feed.jsonl", new ByteArrayInputStream(bytes), c);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsindex.Article;
-import dev.newsindex.IndexOutcome;
-import dev.newsindex.IndexStats;
+import dev.newsindex.ingest.IndexOutcome;
+import dev.newsindex.status.IndexStats;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.QuerySyntaxException;
 import java.io.IOException;

@@ -30,9 +30,12 @@ import org.apache.lucene.search.ScoreMode;
  * search runs: no stored article is read. Value counts are kept per segment ordinal and resolved to
  * values once per segment; spellings that differ only in case ({@code Tech}, {@code tech}) are one
  * bucket, as they are one term for filters, shown in the spelling most hits have. Days are counted in
- * an array indexed by epoch day, from which months and years are summed.
+ * an array indexed by epoch day, from which months and years are summed. The one doc-values
+ * counter: a search's facets and an index's statistics ({@code index.IndexStatistics}, which counts
+ * every article) both use it.
  */
-final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetCounter.Result> {
+public final class FacetCounter
+    implements CollectorManager<FacetCounter.Counts, FacetCounter.Result> {
   /**
    * What the facet pass found.
    *
@@ -40,13 +43,17 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetC
    *     early (the buckets of a multi-valued field add up to more)
    * @param facets the counts, in the order asked for
    */
-  record Result(long hits, List<FacetResult> facets) {}
+  public record Result(long hits, List<FacetResult> facets) {}
 
   private final List<Facet> facets;
   private final List<Facet> byValue;
   private final int valueLimit;
 
-  FacetCounter(List<Facet> facets, int valueLimit) {
+  /**
+   * A counter of {@code facets}, in that order, keeping the {@code valueLimit} largest buckets of
+   * each value facet.
+   */
+  public FacetCounter(List<Facet> facets, int valueLimit) {
     this.facets = facets;
     this.byValue = facets.stream().filter(Facet::byValue).toList();
     this.valueLimit = valueLimit;
@@ -115,7 +122,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetC
   }
 
   /** One collector per search slice. */
-  static final class Counts implements Collector {
+  public static final class Counts implements Collector {
     private final List<Facet> byValue;
     private final boolean byDate;
     final List<Map<String, Long>> values = new ArrayList<>();

@@ -299,7 +299,7 @@ public final class FeedReader implements ArticleReader {
           }
           case "author" -> {
             if (atom) {
-              item.authors.add(personName(r, item));
+              item.authors.add(childText(r, item, "name", "author"));
             } else {
               item.authors.add(item.keep(text(r, Mode.PLAIN), local));
             }
@@ -315,7 +315,7 @@ public final class FeedReader implements ArticleReader {
               item.categories.add(item.keep(text(r, Mode.PLAIN), local));
             }
           }
-          case "source" -> item.source = atom ? sourceTitle(r, item)
+          case "source" -> item.source = atom ? childText(r, item, "title", "source")
               : Markup.collapse(item.keep(text(r, Mode.PLAIN), local));
           default -> skip(r);
         }
@@ -338,8 +338,12 @@ public final class FeedReader implements ArticleReader {
       }
     }
 
-    /** An Atom person construct's {@code name}. */
-    private static String personName(XMLStreamReader r, Item item) throws XMLStreamException {
+    /**
+     * The text of the first child named {@code child} of the current element ({@code name} of an
+     * Atom person, {@code title} of an Atom {@code source}), reading to the element's end.
+     */
+    private static String childText(XMLStreamReader r, Item item, String child, String field)
+        throws XMLStreamException {
       String found = "";
       while (r.hasNext()) {
         int event = r.next();
@@ -347,27 +351,8 @@ public final class FeedReader implements ArticleReader {
           return found;
         }
         if (event == XMLStreamConstants.START_ELEMENT) {
-          if (r.getLocalName().equals("name") && found.isEmpty()) {
-            found = item.keep(text(r, Mode.PLAIN), "author");
-          } else {
-            skip(r);
-          }
-        }
-      }
-      return found;
-    }
-
-    /** An Atom {@code source} element's {@code title}. */
-    private static String sourceTitle(XMLStreamReader r, Item item) throws XMLStreamException {
-      String found = "";
-      while (r.hasNext()) {
-        int event = r.next();
-        if (event == XMLStreamConstants.END_ELEMENT) {
-          return found;
-        }
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          if (r.getLocalName().equals("title") && found.isEmpty()) {
-            found = Markup.collapse(item.keep(text(r, Mode.PLAIN), "source"));
+          if (r.getLocalName().equals(child) && found.isEmpty()) {
+            found = Markup.collapse(item.keep(text(r, Mode.PLAIN), field));
           } else {
             skip(r);
           }

@@ -16,7 +16,11 @@ public enum Format {
   /** TREC SGML, many {@code <DOC>} elements per file: see {@link TrecReader}. */
   TREC("trec", new TrecReader()),
   /** RSS and Atom feeds, one article per item or entry: see {@link FeedReader}. */
-  FEED("feed", new FeedReader());
+  FEED("feed", new FeedReader()),
+  /** Saved HTML article pages, one article per file: see {@link HtmlReader}. */
+  HTML("html", new HtmlReader()),
+  /** WARC web crawls, one article per HTML page captured: see {@link WarcReader}. */
+  WARC("warc", new WarcReader());
 
   /** Other names {@link #of} accepts. */
   private static final Map<String, String> ALIASES = Map.of("rss", "feed", "atom", "feed",
@@ -38,7 +42,7 @@ public enum Format {
   /**
    * The short name used on the command line.
    *
-   * @return {@code menafn}, {@code jsonl}, {@code trec} or {@code feed}
+   * @return {@code menafn}, {@code jsonl}, {@code trec}, {@code feed}, {@code html} or {@code warc}
    */
   public String label() {
     return label;
@@ -59,7 +63,10 @@ public enum Format {
    * SGML; {@code .rss}/{@code .atom} feeds. By content: <code>{</code> starts JSON Lines, {@code
    * <DOC>} TREC SGML, the {@code date YYYY-MM-DD (} header the MENAFN text feed; XML whose first
    * element is {@code <rss>}, {@code <feed>} or {@code <rdf:RDF>} is a feed (so an {@code .xml}
-   * feed is found too). A {@code .gz} suffix is ignored. Anything else is unknown.
+   * feed is found too); a page starting {@code <!DOCTYPE html>}, {@code <html>}, {@code <head>} or
+ * {@code <body>} is HTML, as are {@code .html}/{@code .htm} names; {@code WARC/1.0} (or 1.1)
+ * starts a WARC file, as does a {@code .warc} name. A {@code .gz} suffix is ignored. Anything else
+ * is unknown.
    *
    * @param fileName the file's name or path; only its ending is looked at, in any case
    * @param head the first bytes of the content, decompressed (a few hundred suffice; a leading
@@ -80,6 +87,13 @@ public enum Format {
     if (name.endsWith(".rss") || name.endsWith(".atom")) {
       return Optional.of(FEED);
     }
+    if (name.endsWith(".warc")) {
+      return Optional.of(WARC);
+    }
+    if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml")
+        || name.endsWith(".shtml")) {
+      return Optional.of(HTML);
+    }
     String start = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
     if (start.startsWith("{")) {
       return Optional.of(JSONL);
@@ -90,19 +104,29 @@ public enum Format {
     if (MenafnTextReader.HEADER.matcher(start).lookingAt()) {
       return Optional.of(MENAFN);
     }
+    if (start.startsWith("WARC/1.")) {
+      return Optional.of(WARC);
+    }
     Matcher element = FIRST_ELEMENT.matcher(start);
     if (element.lookingAt()) {
       String root = element.group(1).toLowerCase(Locale.ROOT);
       if (root.equals("rss") || root.equals("feed") || root.equals("rdf:rdf")) {
         return Optional.of(FEED);
       }
+      if (root.equals("html") || root.equals("head") || root.equals("body")
+          || root.equals("meta")) {
+        return Optional.of(HTML);
+      }
+    }
+    if (start.regionMatches(true, 0, "<!doctype html", 0, 14)) {
+      return Optional.of(HTML);
     }
     return Optional.empty();
   }
 
   /**
-   * The format with {@code label} ({@code menafn}, {@code jsonl}, {@code trec}, {@code feed}), any
-   * case; {@code rss} and {@code atom} name the feed format too.
+   * The format with {@code label} ({@code menafn}, {@code jsonl}, {@code trec}, {@code feed},
+   * {@code html}, {@code warc}), any case; {@code rss} and {@code atom} name the feed format too.
    *
    * @param label a format's {@link #label()}, or another usual name for it, in any case;
    *     surrounding white space is ignored
@@ -128,6 +152,7 @@ public enum Format {
    */
   public static String known() {
     return "MENAFN text (' date YYYY-MM-DD (SOURCE) ...'), JSON Lines (.jsonl), TREC SGML"
-        + " ('<DOC>...') or an RSS/Atom feed ('<rss>', '<feed>'); name one with --format";
+        + " ('<DOC>...'), an RSS/Atom feed ('<rss>', '<feed>'), an HTML page (.html) or a WARC"
+        + " crawl (.warc, .warc.gz); name one with --format";
   }
 }

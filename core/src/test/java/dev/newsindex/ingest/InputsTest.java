@@ -119,31 +119,8 @@ class InputsTest {
   @Test
   void aHundredMegabyteLineIsSkippedWithoutHoldingIt() throws IOException {
     long huge = 100L << 20;
-    byte[] head = "{\"id\":\"big\",\"body\":\"".getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\"}\n" + jsonl(0, 1)).getBytes(StandardCharsets.UTF_8);
-    InputStream stream = new InputStream() {
-      long pos;
-
-      @Override
-      public int read() {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        long total = head.length + huge + tail.length;
-        if (pos >= total) {
-          return -1;
-        }
-        int n = (int) Math.min(len, total - pos);
-        for (int i = 0; i < n; i++, pos++) {
-          b[off + i] = pos < head.length ? head[(int) pos]
-              : pos < head.length + huge ? (byte) 'x' : tail[(int) (pos - head.length - huge)];
-        }
-        return n;
-      }
-    };
+    InputStream stream = JsonLinesReaderTest.repeated("{\"id\":\"big\",\"body\":\"", 'x', huge,
+        "\"}\n" + jsonl(0, 1));
     JsonLinesReaderTest.Collected c = new JsonLinesReaderTest.Collected();
     new JsonLinesReader().read("huge.jsonl", stream, c);
     assertEquals(List.of("a0"), c.articles.stream().map(Article::id).toList());

@@ -101,8 +101,9 @@ class LabelFieldsTest {
   void statsCountArticlesPerLabelValue() throws IOException {
     IndexStats s = index.stats();
     assertEquals(Map.of("en", 2L, "fr", 1L), s.byLabel().get("lang"));
-    assertEquals(List.of("tech", "Business", "Tech"),
-        List.copyOf(s.byLabel().get("category").keySet()), "most first, as written");
+    assertEquals(Map.of("tech", 3L, "Business", 1L), s.byLabel().get("category"),
+        "spellings differing in case are one value, as in facets");
+    assertEquals("tech", s.byLabel().get("category").keySet().iterator().next(), "most first");
     assertEquals(List.of("category", "topic", "place", "author", "lang"),
         List.copyOf(s.byLabel().keySet()));
   }

@@ -1,5 +1,6 @@
 package dev.newsindex.ingest;
 
+import dev.newsindex.InvalidRequestException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -40,7 +41,7 @@ public final class Dates {
    *
    * @param text the date as written in the source
    * @return the date
-   * @throws IllegalArgumentException naming the text when it is no such date
+   * @throws InvalidRequestException naming the text when it is no such date
    */
   public static LocalDate parse(String text) {
     String s = text.strip();
@@ -66,7 +67,7 @@ public final class Dates {
       // its failure cost an exception for every offset-less date-time, as Reuters-21578 has).
       return LocalDate.from(DateTimeFormatter.ISO_DATE_TIME.parse(s));
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("bad date '" + abbreviate(text.strip()) + "' (expected"
+      throw new InvalidRequestException("bad date '" + abbreviate(text.strip()) + "' (expected"
           + " YYYY-MM-DD, an ISO date-time or an RFC 822 date)", e);
     }
   }
@@ -82,6 +83,19 @@ public final class Dates {
       year += year < 50 ? 2000 : 1900; // RFC 2822's rule for obsolete two-digit years
     }
     return LocalDate.of(year, monthIndex + 1, Integer.parseInt(m.group(1)));
+  }
+
+  /**
+   * {@link #parse} for a reader: a bad date rejects the record it is in.
+   *
+   * @throws RejectedRecordException naming the text when it is no such date
+   */
+  static LocalDate parseInRecord(String text) {
+    try {
+      return parse(text);
+    } catch (InvalidRequestException e) {
+      throw new RejectedRecordException(e.getMessage(), e.getCause());
+    }
   }
 
   private static String abbreviate(String s) {

@@ -252,7 +252,7 @@ public final class FeedReader implements ArticleReader {
       Article article;
       try {
         article = item.toArticle(feedTitle, feedLang);
-      } catch (IllegalArgumentException e) {
+      } catch (RejectedRecordException e) {
         handler.rejected(origin, e.getMessage());
         return;
       }
@@ -499,7 +499,7 @@ public final class FeedReader implements ArticleReader {
 
     Article toArticle(String feedTitle, String feedLang) {
       if (tooLong != null) {
-        throw new IllegalArgumentException("<" + tooLong + "> longer than " + MAX_ELEMENT_CHARS
+        throw new RejectedRecordException("<" + tooLong + "> longer than " + MAX_ELEMENT_CHARS
             + " characters; item skipped");
       }
       String headline = titleMode == Mode.PLAIN ? Markup.collapse(title)
@@ -515,7 +515,7 @@ public final class FeedReader implements ArticleReader {
       if (!dateText.isBlank()) {
         try {
           date = Dates.parse(dateText);
-        } catch (IllegalArgumentException e) {
+        } catch (dev.newsindex.InvalidRequestException e) {
           metadata.put("date", Markup.collapse(dateText));
         }
       }
@@ -528,11 +528,11 @@ public final class FeedReader implements ArticleReader {
         } else if (!headline.isEmpty()) {
           articleId = Ids.ofText(headline + "\n" + Markup.collapse(dateText));
         } else {
-          throw new IllegalArgumentException("item with no guid, id, link, title or text; skipped");
+          throw new RejectedRecordException("item with no guid, id, link, title or text; skipped");
         }
       }
       if (headline.isEmpty() && body.isEmpty()) {
-        throw new IllegalArgumentException("empty item " + articleId + ": no title and no text");
+        throw new RejectedRecordException("empty item " + articleId + ": no title and no text");
       }
       String language = !lang.isEmpty() ? lang : Languages.code(declaredLang);
       return Article.builder(articleId).title(headline).date(date)

@@ -1,5 +1,6 @@
 package dev.newsindex.ingest;
 
+import dev.newsindex.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -131,7 +132,7 @@ public enum Format {
    * @param label a format's {@link #label()}, or another usual name for it, in any case;
    *     surrounding white space is ignored
    * @return the format with that label
-   * @throws IllegalArgumentException when no format has that label (the message lists them)
+   * @throws InvalidRequestException when no format has that label (the message lists them)
    */
   public static Format of(String label) {
     String wanted = label.strip().toLowerCase(Locale.ROOT);
@@ -141,7 +142,7 @@ public enum Format {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown format '" + label + "': expected one of "
+    throw new InvalidRequestException("unknown format '" + label + "': expected one of "
         + java.util.Arrays.stream(values()).map(Format::label).toList());
   }
 

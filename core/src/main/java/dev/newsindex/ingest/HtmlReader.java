@@ -42,7 +42,7 @@ public final class HtmlReader implements ArticleReader {
     Article article;
     try {
       article = parse(page, null, "", null, Ids.ofText(fileName(name)));
-    } catch (IllegalArgumentException e) {
+    } catch (RejectedRecordException e) {
       handler.rejected(origin, e.getMessage());
       return;
     }
@@ -65,7 +65,7 @@ public final class HtmlReader implements ArticleReader {
    * @param fallbackDate the date when the page gives none (a crawl's date), or null
    * @param fallbackId the id when there is no address at all
    * @return the article
-   * @throws IllegalArgumentException with a one-line reason when the page has no title and no text
+   * @throws RejectedRecordException with a one-line reason when the page has no title and no text
    */
   static Article parse(byte[] html, String charset, String address, LocalDate fallbackDate,
       String fallbackId) {
@@ -86,7 +86,7 @@ public final class HtmlReader implements ArticleReader {
    * @param html the page
    * @param address the page's address, or empty
    * @return the article
-   * @throws IllegalArgumentException when the page has no title and no text
+   * @throws RejectedRecordException when the page has no title and no text
    */
   public static Article parse(String html, String address) {
     return toArticle(Jsoup.parse(html, address), address, null, Ids.ofText(html));
@@ -107,7 +107,7 @@ public final class HtmlReader implements ArticleReader {
     String id = !url.isEmpty() ? Ids.ofUrl(url) : fallbackId;
     String title = meta.title();
     if (title.isEmpty() && body.isEmpty()) {
-      throw new IllegalArgumentException("no title and no text in the page");
+      throw new RejectedRecordException("no title and no text in the page");
     }
     if (title.isEmpty()) {
       title = Titles.derive(body);

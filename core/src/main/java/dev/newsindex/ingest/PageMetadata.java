@@ -176,7 +176,7 @@ record PageMetadata(String title, LocalDate date, String source, String url, Lis
     }
     try {
       return Dates.parse(text);
-    } catch (IllegalArgumentException e) {
+    } catch (dev.newsindex.InvalidRequestException e) {
       return null; // a date in words or a broken one: the next place may have a better one
     }
   }

@@ -55,7 +55,7 @@ public final class WarcReader implements ArticleReader {
         Article article;
         try {
           article = article(record, name);
-        } catch (IllegalArgumentException e) {
+        } catch (RejectedRecordException e) {
           handler.rejected(origin, at + ": " + e.getMessage());
           continue;
         }
@@ -133,7 +133,7 @@ public final class WarcReader implements ArticleReader {
     }
     byte[] html = page.readNBytes(HtmlReader.MAX_PAGE_BYTES + 1);
     if (html.length > HtmlReader.MAX_PAGE_BYTES) {
-      throw new IllegalArgumentException("page larger than " + Text.bytes(HtmlReader.MAX_PAGE_BYTES)
+      throw new RejectedRecordException("page larger than " + Text.bytes(HtmlReader.MAX_PAGE_BYTES)
           + "; skipped");
     }
     LocalDate crawled = record.date() == null ? null

@@ -1,5 +1,6 @@
 package dev.newsindex.search;
 
+import dev.newsindex.InvalidRequestException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -50,7 +51,7 @@ public enum Facet {
    *
    * @param name a facet's {@link #label()} in any case; surrounding white space is ignored
    * @return the facet of that name
-   * @throws IllegalArgumentException when no facet has that name (the message lists them)
+   * @throws InvalidRequestException when no facet has that name (the message lists them)
    */
   public static Facet parse(String name) {
     for (Facet f : values()) {
@@ -58,7 +59,7 @@ public enum Facet {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown facet '" + name + "'; use "
+    throw new InvalidRequestException("unknown facet '" + name + "'; use "
         + Arrays.stream(values()).map(Facet::label).collect(Collectors.joining(", ")));
   }
 

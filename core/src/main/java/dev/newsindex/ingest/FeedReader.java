@@ -75,7 +75,10 @@ public final class FeedReader implements ArticleReader {
   private static final String DCTERMS = "http://purl.org/dc/terms/";
   private static final String MEDIA = "http://search.yahoo.com/mrss/";
 
-  private static final XMLInputFactory XML = factory();
+  /** The parser factory, made when a feed is first read (not when {@link Format} is loaded). */
+  private static final class Xml {
+    static final XMLInputFactory FACTORY = factory();
+  }
 
   private static XMLInputFactory factory() {
     XMLInputFactory f = XMLInputFactory.newDefaultFactory();
@@ -100,7 +103,7 @@ public final class FeedReader implements ArticleReader {
     Run run = new Run(name, handler);
     XMLStreamReader r = null;
     try {
-      r = XML.createXMLStreamReader(guard);
+      r = Xml.FACTORY.createXMLStreamReader(guard);
       run.read(r, guard);
     } catch (XMLStreamException e) {
       IOException io = inputFailure(e);

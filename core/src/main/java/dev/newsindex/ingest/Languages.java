@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the ways formats declare a language ({@code en-US}, {@code fr_FR}, {@code ara}, {@code
- * English}, {@code Français}) into the one form {@link dev.newsindex.Article#lang()} holds: the
- * lower-case ISO 639-1 code where there is one ({@code en}, {@code fr}, {@code ar}), else the
- * ISO 639-2 code. Region and script are dropped: an article in {@code en-GB} is in {@code en}.
+ * English}, {@code Français}: English names of every language, own names of the common ones) into
+ * the one form {@link dev.newsindex.Article#lang()} holds: the lower-case ISO 639-1 code where
+ * there is one ({@code en}, {@code fr}, {@code ar}), else the ISO 639-2 code. Region and script are dropped: an article in {@code en-GB} is in {@code en}.
  * Detection from the text is not done here; an empty result means "not declared".
  */
 public final class Languages {
@@ -28,9 +28,20 @@ public final class Languages {
       } catch (java.util.MissingResourceException e) {
         // no three-letter code: the two-letter one is enough
       }
-      // Names in English and in the language itself: "French", "français".
+      // The English name: "French". (Each language's own name would load every locale's data,
+      // seconds at start-up; the common ones are listed below instead.)
       m.putIfAbsent(l.getDisplayLanguage(Locale.ENGLISH).toLowerCase(Locale.ROOT), two);
-      m.putIfAbsent(l.getDisplayLanguage(l).toLowerCase(l), two);
+    }
+    String[][] own = {{"français", "fr"}, {"francais", "fr"}, {"deutsch", "de"},
+        {"español", "es"}, {"espanol", "es"}, {"castellano", "es"}, {"italiano", "it"},
+        {"português", "pt"}, {"portugues", "pt"}, {"nederlands", "nl"}, {"polski", "pl"},
+        {"türkçe", "tr"}, {"русский", "ru"}, {"українська", "uk"}, {"العربية", "ar"},
+        {"عربي", "ar"}, {"فارسی", "fa"}, {"עברית", "he"}, {"中文", "zh"}, {"日本語", "ja"},
+        {"한국어", "ko"}, {"ελληνικά", "el"}, {"svenska", "sv"}, {"dansk", "da"}, {"norsk", "no"},
+        {"suomi", "fi"}, {"čeština", "cs"}, {"magyar", "hu"}, {"română", "ro"}, {"हिन्दी", "hi"},
+        {"اردو", "ur"}, {"bahasa indonesia", "id"}, {"kiswahili", "sw"}};
+    for (String[] o : own) {
+      m.putIfAbsent(o[0], o[1]);
     }
     // ISO 639-2/B bibliographic codes that differ from the terminology codes Java knows.
     String[][] bibliographic = {{"fre", "fr"}, {"ger", "de"}, {"dut", "nl"}, {"chi", "zh"},

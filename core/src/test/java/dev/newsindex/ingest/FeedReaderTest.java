@@ -130,7 +130,7 @@ class FeedReaderTest {
 
   @Test
   void anElementOverTheBoundRejectsItsItemOnlyWithoutHoldingIt() throws IOException {
-    long huge = 100L << 20;
+    long huge = 5L * FeedReader.MAX_ELEMENT_CHARS; // five times the bound: held, it would show
     InputStream in = JsonLinesReaderTest.repeated("<rss><channel><item><guid>big</guid><title>Big"
         + "</title><description>", 'x', huge, "</description></item><item><guid>next"
         + "</guid><title>Next</title></item></channel></rss>");
@@ -149,7 +149,8 @@ class FeedReaderTest {
   void hugeMarkupThatTheParserWouldHoldWholeStopsTheFileWithAReason(String what, String open,
       String close) throws IOException {
     InputStream in = JsonLinesReaderTest.repeated("<rss><channel><item><guid>a</guid><title>A"
-        + "</title></item><item>" + open, 'x', 100L << 20, close + "</item></channel></rss>");
+        + "</title></item><item>" + open, 'x', 5L * FeedReader.MAX_MARKUP_BYTES,
+        close + "</item></channel></rss>");
     JsonLinesReaderTest.Collected c = read("big.rss", in);
     assertEquals(List.of("a"), c.articles.stream().map(Article::id).toList());
     assertEquals(List.of("big.rss:1: a tag, comment or CDATA section longer than 4.0 MiB; the"

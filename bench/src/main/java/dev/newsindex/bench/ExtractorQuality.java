@@ -192,6 +192,8 @@ public final class ExtractorQuality {
     int checked = scores.stream().mapToInt(PageScore::metadataChecked).sum();
     int wrong = scores.stream().mapToInt(p -> p.metadataWrong().size()).sum();
     w.printf(Locale.ROOT, "| metadata fields right | %d of %d |%n", checked - wrong, checked);
+    double ratio = costOverParse(dir, 30);
+    w.printf(Locale.ROOT, "| time to read a page / time for jsoup to parse it | %.2f |%n", ratio);
     w.println();
     w.println("| page | precision | recall | words extracted | words expected | metadata wrong |");
     w.println("|---|---|---|---|---|---|");
@@ -204,6 +206,40 @@ public final class ExtractorQuality {
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
     System.out.print(text);
+  }
+
+  /**
+   * What reading a page (parse, metadata, main text) costs over parsing it alone with jsoup: the
+   * ratio of the summed times, the two measured in turn on every page, {@code rounds} times (the
+   * first round warms up and is not counted).
+   */
+  static double costOverParse(Path dir, int rounds) throws IOException {
+    List<String> pages = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
+        pages.add(Files.readString(p, StandardCharsets.UTF_8));
+      }
+    }
+    long read = 0;
+    long parse = 0;
+    int sink = 0;
+    for (int round = 0; round <= rounds; round++) {
+      for (String page : pages) {
+        long t0 = System.nanoTime();
+        sink += org.jsoup.Jsoup.parse(page).childNodeSize();
+        long t1 = System.nanoTime();
+        sink += HtmlReader.parse(page, "").body().length();
+        long t2 = System.nanoTime();
+        if (round > 0) {
+          parse += t1 - t0;
+          read += t2 - t1;
+        }
+      }
+    }
+    if (sink == 42) {
+      System.out.print(""); // keeps the work from being optimised away
+    }
+    return read / (double) parse;
   }
 
   /** The names of the pages and their scores, for messages. */

@@ -71,11 +71,11 @@ public final class HtmlReader implements ArticleReader {
       String fallbackId) {
     Document page;
     try {
-      page = Jsoup.parse(new ByteArrayInputStream(html), charset, address);
+      page = Jsoup.parse(new ByteArrayInputStream(html), charset, address, Markup.parser());
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array cannot fail to read
     } catch (IllegalArgumentException e) {
-      page = Jsoup.parse(new String(html, StandardCharsets.UTF_8), address); // unknown charset
+      page = Jsoup.parse(new String(html, StandardCharsets.UTF_8), address, Markup.parser());
     }
     return toArticle(page, address, fallbackDate, fallbackId);
   }
@@ -89,7 +89,8 @@ public final class HtmlReader implements ArticleReader {
    * @throws RejectedRecordException when the page has no title and no text
    */
   public static Article parse(String html, String address) {
-    return toArticle(Jsoup.parse(html, address), address, null, Ids.ofText(html));
+    return toArticle(Jsoup.parse(html, address, Markup.parser()), address, null,
+        Ids.ofText(html));
   }
 
   private static Article toArticle(Document page, String address, LocalDate fallbackDate,

@@ -39,8 +39,8 @@ import org.jsoup.select.NodeTraversor;
  *       line ("Advertisement", "Read more: ...") in English, French, Spanish, German or Arabic.
  * </ol>
  *
- * <p>If removing boilerplate by class names left no text (a body whose class mentions comments),
- * the extraction runs again without that step. Every walk is iterative.
+ * <p>If removing boilerplate by class names left (almost) no text (a body whose class mentions
+ * comments), those elements are put back and the text read again. Every walk is iterative.
  */
 final class MainText {
   /** Class and id words that mark boilerplate. */
@@ -84,10 +84,21 @@ final class MainText {
   private static final Pattern POINTER = Pattern.compile("(?iu)^(?:read more|read also|also"
       + " read|related|see also|more on this|lire aussi|à lire aussi|voir aussi|lea también"
       + "|lesen sie auch|mehr zum thema|اقرأ أيضا|اقرأ أيضاً)\\s*[:\\-–—]");
+  private static final org.jsoup.select.Evaluator HEADINGS =
+      org.jsoup.select.QueryParser.parse("h2, h3, h4, h5, h6");
   private static final Pattern WORDS = Pattern.compile("\\p{L}");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-  private MainText() {}
+  private static final int TEXT = 0;
+  private static final int LINKS = 1;
+  private static final int ELEMENTS = 2;
+
+  /** Text, link text and element counts per element of the page being read. */
+  private final Map<Element, int[]> sizes;
+
+  private MainText(Element body) {
+    this.sizes = sizes(body);
+  }
 
   /**
    * The article text of {@code page}, which this call modifies (boilerplate is removed from it).
@@ -96,15 +107,31 @@ final class MainText {
    * @return the paragraphs of the article's text, in order; empty when none was found
    */
   static List<String> extract(Document page) {
-    Document copy = page.clone();
-    List<String> text = extract(page, true);
-    if (text.isEmpty() || length(text) < 100) {
-      List<String> again = extract(copy, false);
+    Element body = page.body();
+    if (body == null) {
+      return List.of();
+    }
+    remove(body, false);
+    List<Removed> named = remove(body, true);
+    List<String> text = read(body);
+    if ((text.isEmpty() || length(text) < 100) && !named.isEmpty()) {
+      // Names misled (a body whose class mentions comments): put those elements back, read again.
+      for (int i = named.size() - 1; i >= 0; i--) {
+        named.get(i).restore();
+      }
+      List<String> again = read(body);
       if (length(again) > length(text)) {
         return again;
       }
     }
     return text;
+  }
+
+  /** An element removed from its parent at a child index, to be put back in reverse order. */
+  private record Removed(Element element, Element parent, int index) {
+    void restore() {
+      parent.insertChildren(index, element);
+    }
   }
 
   private static int length(List<String> paragraphs) {
@@ -115,17 +142,14 @@ final class MainText {
     return n;
   }
 
-  private static List<String> extract(Document page, boolean byName) {
-    Element body = page.body();
-    if (body == null) {
-      return List.of();
-    }
-    removeBoilerplate(body, byName);
-    List<Element> containers = containers(body);
+  /** The paragraphs of the containers found in {@code body} as it now is. */
+  private static List<String> read(Element body) {
+    MainText reading = new MainText(body);
+    List<Element> containers = reading.containers(body);
     List<String> out = new ArrayList<>();
     LinkedHashSet<String> seen = new LinkedHashSet<>();
     for (Element c : containers) {
-      for (String p : paragraphs(c)) {
+      for (String p : reading.paragraphs(c)) {
         if (seen.add(p)) {
           out.add(p);
         }
@@ -134,14 +158,19 @@ final class MainText {
     return out;
   }
 
-  /** Removes what is never the article's text. */
-  private static void removeBoilerplate(Element body, boolean byName) {
+  /**
+   * Removes page furniture ({@code byName} false: by element, role, hidden), or elements whose
+   * class or id names boilerplate ({@code byName} true), and says what it removed.
+   */
+  private static List<Removed> remove(Element body, boolean byName) {
     List<Element> doomed = new ArrayList<>();
     // The marked body and what holds it are never removed by name: found once, not per element.
     Set<Element> holders = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Element marked : body.select("[itemprop=articleBody], [property=articleBody]")) {
-      for (Element e = marked; e != null && holders.add(e); e = e.parent()) {
-        // up to the body, or to a holder already recorded
+    if (byName) {
+      for (Element marked : body.select("[itemprop=articleBody], [property=articleBody]")) {
+        for (Element e = marked; e != null && holders.add(e); e = e.parent()) {
+          // up to the body, or to a holder already recorded
+        }
       }
     }
     NodeTraversor.filter(new NodeFilter() {
@@ -150,7 +179,7 @@ final class MainText {
         if (!(node instanceof Element e) || e == body) {
           return FilterResult.CONTINUE;
         }
-        if (isBoilerplate(e, byName && !holders.contains(e))) {
+        if (byName ? !holders.contains(e) && namedBoilerplate(e) : isFurniture(e)) {
           doomed.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -162,12 +191,18 @@ final class MainText {
         return FilterResult.CONTINUE;
       }
     }, body);
+    List<Removed> removed = new ArrayList<>(doomed.size());
     for (Element e : doomed) {
-      e.remove();
+      Element parent = e.parent();
+      if (parent != null) {
+        removed.add(new Removed(e, parent, e.siblingIndex()));
+        e.remove();
+      }
     }
+    return removed;
   }
 
-  private static boolean isBoilerplate(Element e, boolean byName) {
+  private static boolean isFurniture(Element e) {
     String tag = e.normalName();
     if (Markup.NEVER_TEXT.contains(tag) || FURNITURE.contains(tag)) {
       return true;
@@ -182,10 +217,12 @@ final class MainText {
     if (style.contains("display:none") || style.contains("visibility:hidden")) {
       return true;
     }
-    if (FURNITURE_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) {
-      return true;
-    }
-    if (!byName || tag.equals("article") || tag.equals("main")) {
+    return FURNITURE_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean namedBoilerplate(Element e) {
+    String tag = e.normalName();
+    if (tag.equals("article") || tag.equals("main")) {
       return false;
     }
     return namesBoilerplate(e.className()) || namesBoilerplate(e.id());
@@ -213,9 +250,10 @@ final class MainText {
   }
 
   /** The elements holding the article's text, in document order. */
-  private static List<Element> containers(Element body) {
+  private List<Element> containers(Element body) {
     Elements marked = body.select("[itemprop=articleBody], [property=articleBody]");
     List<Element> structural = new ArrayList<>();
+    boolean entries = false;
     if (!marked.isEmpty()) {
       for (Element e : marked) {
         if (structural.stream().noneMatch(outer -> isAncestor(outer, e))) {
@@ -224,6 +262,7 @@ final class MainText {
       }
     } else {
       structural = articles(body);
+      entries = structural.size() > 1;
       if (structural.isEmpty()) {
         Element main = body.selectFirst("main, [role=main]");
         if (main != null) {
@@ -231,27 +270,51 @@ final class MainText {
         }
       }
     }
-    List<Element> scored = byScore(body);
+    Scored scored = byScore(body);
     if (structural.isEmpty()) {
-      return scored;
+      return scored.kept();
     }
     int structuralText = 0;
     for (Element e : structural) {
       structuralText += textLength(e);
     }
     int scoredText = 0;
-    for (Element e : scored) {
+    for (Element e : scored.kept()) {
       scoredText += textLength(e);
     }
     // Markup can mislead (an <article> that is only the headline, with the text beside it).
-    return structuralText * 3 < scoredText ? scored : structural;
+    if (structuralText * 3 < scoredText) {
+      return scored.kept();
+    }
+    // Many sibling <article>s are a live page's entries, or readers' comments: when the densest
+    // text of the page lies outside all of them and outweighs the best of them twice over, they
+    // are the comments.
+    if (entries && scored.top() != null && disjoint(scored.top(), structural)) {
+      double best = 0;
+      for (Element e : structural) {
+        best = Math.max(best, scored.within(e));
+      }
+      if (scored.topScore() > 2 * best) {
+        return scored.kept();
+      }
+    }
+    return structural;
+  }
+
+  private static boolean disjoint(Element e, List<Element> others) {
+    for (Element o : others) {
+      if (o == e || isAncestor(o, e) || isAncestor(e, o)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
    * The {@code <article>} with the most text; or, when no one holds most of it (a live page's
    * entries, each its own article), every article holding a fair share, in order.
    */
-  private static List<Element> articles(Element body) {
+  private List<Element> articles(Element body) {
     Elements all = body.getElementsByTag("article");
     if (all.isEmpty()) {
       return List.of();
@@ -290,8 +353,30 @@ final class MainText {
     return entries;
   }
 
+  /**
+   * What paragraph scoring found.
+   *
+   * @param kept the best element and its siblings that score close to it, in order
+   * @param top the best element, or null when no paragraph scored
+   * @param topScore its score
+   * @param scores every scored element's score
+   */
+  private record Scored(List<Element> kept, Element top, double topScore,
+      Map<Element, Double> scores) {
+    /** The best score of {@code e} or an element inside it. */
+    double within(Element e) {
+      double best = 0;
+      for (Map.Entry<Element, Double> s : scores.entrySet()) {
+        if (s.getKey() == e || isAncestor(e, s.getKey())) {
+          best = Math.max(best, s.getValue());
+        }
+      }
+      return best;
+    }
+  }
+
   /** The best element by paragraph score, with its siblings that score close to it. */
-  private static List<Element> byScore(Element body) {
+  private Scored byScore(Element body) {
     Map<Element, Double> scores = new IdentityHashMap<>();
     for (Element p : body.select("p, pre, blockquote, td, div, section")) {
       if (!p.normalName().equals("p") && !p.normalName().equals("pre")
@@ -323,11 +408,11 @@ final class MainText {
       }
     }
     if (top == null) {
-      return List.of(body);
+      return new Scored(List.of(body), null, 0, scores);
     }
     Element parent = top.parent();
     if (parent == null) {
-      return List.of(top);
+      return new Scored(List.of(top), top, topScore, scores);
     }
     List<Element> kept = new ArrayList<>();
     double threshold = Math.max(10, topScore * 0.2);
@@ -337,17 +422,17 @@ final class MainText {
         continue;
       }
       double s = scores.getOrDefault(sibling, 0.0) * (1 - linkDensity(sibling));
-      boolean paragraph = sibling.normalName().equals("p") && sibling.text().length() > 80
+      boolean paragraph = sibling.normalName().equals("p") && textOf(sibling) > 80
           && linkDensity(sibling) < 0.25;
       if (s >= threshold || paragraph) {
         kept.add(sibling);
       }
     }
-    return kept;
+    return new Scored(kept, top, topScore, scores);
   }
 
   /** The paragraphs of {@code container} that are article text. */
-  private static List<String> paragraphs(Element container) {
+  private List<String> paragraphs(Element container) {
     List<String> out = new ArrayList<>();
     StringBuilder loose = new StringBuilder();
     NodeTraversor.filter(new NodeFilter() {
@@ -363,6 +448,10 @@ final class MainText {
         String tag = e.normalName();
         if (tag.equals("h1")) {
           return FilterResult.SKIP_ENTIRELY; // the headline, read as the title
+        }
+        if (isCard(e) || isCardGroup(e)) {
+          flush(loose, out);
+          return FilterResult.SKIP_ENTIRELY; // teasers of other stories
         }
         if (PARAGRAPHS.contains(tag)) {
           if (tag.equals("li") || tag.equals("dd") || tag.equals("dt")) {
@@ -399,6 +488,37 @@ final class MainText {
     return out;
   }
 
+  /**
+   * Whether {@code e} is a teaser of another story: a short block whose heading is a link (an
+   * article's own subheadings are not links).
+   */
+  private boolean isCard(Element e) {
+    String tag = e.normalName();
+    if (!tag.equals("div") && !tag.equals("li") && !tag.equals("section")
+        && !tag.equals("article")) {
+      return false;
+    }
+    int[] size = sizes.get(e);
+    if (size == null || size[TEXT] >= 400 || size[ELEMENTS] > 40 || size[ELEMENTS] < 3
+        || size[LINKS] == 0) {
+      return false; // cheap tests first: a teaser is small, with a heading that is a link
+    }
+    Element heading = e.selectFirst(HEADINGS);
+    return heading != null && textOf(heading) > 0 && linkDensity(heading) > 0.8
+        && e.getElementsByTag("p").size() <= 2;
+  }
+
+  /** Whether {@code e} holds two or more teasers among its children. */
+  private boolean isCardGroup(Element e) {
+    int cards = 0;
+    for (Element child : e.children()) {
+      if (isCard(child) && ++cards >= 2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Text directly in a block (a {@code div} of text with {@code <br>}s), as paragraphs. */
   private static void flush(StringBuilder loose, List<String> out) {
     if (loose.isEmpty()) {
@@ -411,7 +531,7 @@ final class MainText {
     }
   }
 
-  private static void keep(Element e, List<String> out) {
+  private void keep(Element e, List<String> out) {
     if (linkDensity(e) > 0.5) {
       return;
     }
@@ -459,16 +579,56 @@ final class MainText {
   }
 
   /** The share of {@code e}'s text that is inside links. */
-  static double linkDensity(Element e) {
-    int total = e.text().length();
-    if (total == 0) {
-      return 0;
+  double linkDensity(Element e) {
+    int[] size = sizes.get(e);
+    if (size == null) {
+      return 0; // not in the page (cannot happen): no links
     }
-    int links = 0;
-    for (Element a : e.getElementsByTag("a")) {
-      links += a.text().length();
-    }
-    return Math.min(1.0, links / (double) total);
+    return size[TEXT] == 0 ? 0 : Math.min(1.0, size[LINKS] / (double) size[TEXT]);
+  }
+
+  /** The characters of text under {@code e} (white space runs counted once). */
+  int textOf(Element e) {
+    int[] size = sizes.get(e);
+    return size == null ? 0 : size[TEXT];
+  }
+
+  /**
+   * Text, link text and element counts of every element, summed bottom-up in one walk, so that
+   * densities cost a look-up rather than a walk of the subtree (quadratic on deep pages).
+   */
+  private static Map<Element, int[]> sizes(Element root) {
+    Map<Element, int[]> sizes = new IdentityHashMap<>();
+    NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {}
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (!(node instanceof Element e)) {
+          return;
+        }
+        int[] size = new int[3];
+        size[ELEMENTS] = 1;
+        for (Node child : e.childNodes()) {
+          if (child instanceof TextNode t) {
+            size[TEXT] += Markup.collapse(t.getWholeText()).length();
+          } else if (child instanceof Element c) {
+            int[] cs = sizes.get(c);
+            if (cs != null) {
+              size[TEXT] += cs[TEXT];
+              size[LINKS] += cs[LINKS];
+              size[ELEMENTS] += cs[ELEMENTS];
+            }
+          }
+        }
+        if (e.normalName().equals("a")) {
+          size[LINKS] = size[TEXT];
+        }
+        sizes.put(e, size);
+      }
+    }, root);
+    return sizes;
   }
 
   private static int count(String s, char c) {

@@ -7,6 +7,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
@@ -30,7 +31,24 @@ final class Markup {
       "math", "iframe", "object", "embed", "video", "audio", "canvas", "head", "title", "button",
       "select", "option", "textarea", "input", "map", "picture", "source", "img");
 
+  /**
+   * The deepest nesting the HTML parser keeps (jsoup's default is 512); deeper elements are
+   * placed at this depth. Article markup is a few dozen levels deep; the parser's work per tag grows
+   * with the depth, so hostile nesting (8 MiB of {@code <div>}) parses in seconds, not minutes.
+   */
+  static final int MAX_DEPTH = 128;
+
   private Markup() {}
+
+  /**
+   * A new HTML parser (parsers are not shared between threads) keeping at most {@value
+   * #MAX_DEPTH} levels.
+   *
+   * @return the parser
+   */
+  static Parser parser() {
+    return Parser.htmlParser().setMaxDepth(MAX_DEPTH);
+  }
 
   /**
    * The text of an HTML fragment, as in a feed's {@code description} or {@code content:encoded}.
@@ -42,7 +60,7 @@ final class Markup {
     if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
       return MenafnTextReader.paragraphs(html);
     }
-    return text(Jsoup.parseBodyFragment(html).body());
+    return text(Jsoup.parse(html, "", parser()).body());
   }
 
   /**

@@ -96,10 +96,26 @@ class HtmlReaderTest {
     JsonLinesReaderTest.Collected c = read("deep.html", deep.getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of(), c.rejected);
     assertEquals("Deep text at the bottom of it all.", c.articles.get(0).body());
+    // A megabyte of unclosed nesting: the parser keeps its depth bounded, so the work per tag is.
+    InputStream nested = JsonLinesReaderTest.repeated("<html><body>", 'x', 0, "<div>".repeat(
+        200_000) + "<p>At the bottom.</p>");
+    JsonLinesReaderTest.Collected bottom = new JsonLinesReaderTest.Collected();
+    Ingest.readStream("nested.html", nested, null, bottom);
+    assertEquals("At the bottom.", bottom.articles.get(0).body());
     JsonLinesReaderTest.Collected empty = read("empty.html",
         "<!DOCTYPE html><html><head></head><body><nav><a>Home</a></nav></body></html>"
             .getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of("empty.html: no title and no text in the page"), empty.rejected);
+  }
+
+  @Test
+  void aBodyWhoseClassNamesBoilerplateIsStillFound() {
+    Article a = HtmlReader.parse("<html><body><nav><a>Home</a></nav><div class=\"story"
+        + " comments-enabled\"><p>The ferry timetable changes on Monday, the operator said.</p>"
+        + "<p>Two sailings are added in the evening.</p><div class=\"ad-slot\">Advertisement"
+        + "</div></div></body></html>", "");
+    assertEquals("The ferry timetable changes on Monday, the operator said.\n\nTwo sailings are"
+        + " added in the evening.", a.body(), "put back and read again; the ad line still dropped");
   }
 
   @Test

@@ -12,6 +12,8 @@
  *
  * <p>Logging goes through the SLF4J API ({@code org.slf4j}); add any SLF4J 2 provider to see it.
  */
+// jwarc has no module name of its own: its automatic name (from its jar) is the stable "jwarc".
+@SuppressWarnings("requires-automatic")
 module dev.newsindex {
   requires org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
@@ -20,6 +22,9 @@ module dev.newsindex {
   requires org.apache.lucene.queries;
   requires org.apache.lucene.suggest;
   requires com.fasterxml.jackson.core;
+  requires java.xml;
+  requires org.jsoup;
+  requires jwarc;
   requires org.slf4j;
 
   exports dev.newsindex;

@@ -587,6 +587,7 @@ public final class NewsIndex implements NewsArchive {
     return withSearcher(searcher -> IndexStatistics.of(searcher, directory));
   }
 
+
   /**
    * Runs Lucene's CheckIndex over the index at {@code path}: reads every file of the last commit
    * and verifies its checksums and structures. Works on an index of any schema. Takes the write

@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class GetCommand implements Callable<Integer> {
   /** Metadata named like a standard field is left out of JSON, which would repeat the key. */
   private static final java.util.Set<String> STANDARD =
-      java.util.Set.of("id", "title", "date", "source", "url", "body");
+      java.util.Set.of("id", "title", "date", "source", "url", "body", "category", "topic",
+          "place", "author", "lang");
 
   @Mixin
   IndexOption index;
@@ -61,6 +62,7 @@ final class GetCommand implements Callable<Integer> {
         g.writeStringField("source", a.source());
         g.writeStringField("url", a.url());
         g.writeStringField("body", a.body());
+        JsonHits.writeLabels(g, a);
         for (Map.Entry<String, String> e : a.metadata().entrySet()) {
           if (!STANDARD.contains(e.getKey())) {
             g.writeStringField(e.getKey(), e.getValue());
@@ -77,6 +79,13 @@ final class GetCommand implements Callable<Integer> {
       if (!a.url().isEmpty()) {
         out.println("url:    " + a.url());
       }
+      label(out, "category", a.categories());
+      label(out, "topic", a.topics());
+      label(out, "place", a.places());
+      label(out, "author", a.authors());
+      if (!a.lang().isEmpty()) {
+        out.println("lang:   " + a.lang());
+      }
       for (Map.Entry<String, String> e : a.metadata().entrySet()) {
         out.println(e.getKey() + ": " + e.getValue());
       }
@@ -85,5 +94,11 @@ final class GetCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCode.OK.code;
+  }
+
+  private static void label(PrintWriter out, String name, java.util.List<String> values) {
+    if (!values.isEmpty()) {
+      out.println(name + ": " + String.join(" | ", values));
+    }
   }
 }

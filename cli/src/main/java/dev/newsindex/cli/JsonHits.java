@@ -19,7 +19,9 @@ import java.util.Map;
  * Renders results as JSON: {@link #document} writes one JSON document for the whole result,
  * {@link #lines} one object per hit (NDJSON). Field names are stable and listed in README.md; a
  * hit has {@code rank}, {@code score} (null when sorted by date), {@code id}, {@code title},
- * {@code date}, {@code source}, {@code url}, {@code metadata}, {@code title_highlight}, {@code
+ * {@code date}, {@code source}, {@code url}, the labels ({@code category}, {@code topic}, {@code
+ * place}, {@code author}: arrays; {@code lang}: a string or null), {@code metadata}, {@code
+ * title_highlight}, {@code
  * passages} (each {@code text}, {@code offset} in the field, {@code matches} as {@code [start,
  * end)} into {@code text}), {@code duplicates} and {@code duplicate_ids}, and {@code explanation}
  * when asked for.
@@ -139,6 +141,25 @@ final class JsonHits {
     g.writeStringField("date", a.date() == null ? null : a.date().toString());
     g.writeStringField("source", a.source());
     g.writeStringField("url", a.url());
+    writeLabels(g, a);
+  }
+
+  /** The article's labels, named as the fields that search, filter and count them. */
+  static void writeLabels(JsonGenerator g, Article a) throws IOException {
+    writeList(g, "category", a.categories());
+    writeList(g, "topic", a.topics());
+    writeList(g, "place", a.places());
+    writeList(g, "author", a.authors());
+    g.writeStringField("lang", a.lang().isEmpty() ? null : a.lang());
+  }
+
+  private static void writeList(JsonGenerator g, String name, java.util.List<String> values)
+      throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
   }
 
   private static void writeHit(JsonGenerator g, Hit hit) throws IOException {

@@ -58,6 +58,13 @@ final class StatsCommand implements Callable<Integer> {
           g.writeNumberField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
+        for (Map.Entry<String, Map<String, Long>> label : s.byLabel().entrySet()) {
+          g.writeObjectFieldStart(label.getKey());
+          for (Map.Entry<String, Long> e : label.getValue().entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+          }
+          g.writeEndObject();
+        }
         g.writeStringField("schema", s.schema());
         g.writeNumberField("commit_generation", s.generation());
         g.writeStringField("compression", s.compression().label());
@@ -84,6 +91,22 @@ final class StatsCommand implements Callable<Integer> {
         }
         out.println(String.format(Locale.ROOT, "  %,10d  %s", e.getValue(),
             e.getKey().isEmpty() ? "(no source)" : e.getKey()));
+      }
+      for (Map.Entry<String, Map<String, Long>> label : s.byLabel().entrySet()) {
+        Map<String, Long> counts = label.getValue();
+        if (counts.isEmpty()) {
+          continue;
+        }
+        out.println(String.format(Locale.ROOT, "%-10s %,d values", label.getKey() + ":",
+            counts.size()));
+        shown = 0;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+          if (shown++ == sources) {
+            out.println("  ... " + (counts.size() - sources) + " more (--sources N)");
+            break;
+          }
+          out.println(String.format(Locale.ROOT, "  %,10d  %s", e.getValue(), e.getKey()));
+        }
       }
     }
     out.flush();

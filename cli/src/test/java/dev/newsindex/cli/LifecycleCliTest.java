@@ -173,7 +173,7 @@ class LifecycleCliTest {
   void anUnknownFormatIsAUsageError() {
     CliRun run = run("index", "--format", "xml", feed.toString());
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().contains("unknown format 'xml': expected one of [menafn, jsonl, trec]"),
+    assertTrue(run.err().contains("unknown format 'xml': expected one of [menafn, jsonl, trec, feed, html, warc]"),
         run.err());
   }
 

@@ -24,8 +24,9 @@ import org.apache.lucene.store.Directory;
 
 /**
  * Reads an {@link IndexStats} from one point-in-time searcher: the counts from its reader, the
- * sources and dates from doc values by the same {@link FacetCounter} that counts a search's facets
- * (over every live article here), and the size, schema and compression from the commit it reads.
+ * sources, labels and dates from doc values by the same {@link FacetCounter} that counts a
+ * search's facets (over every live article here; spellings of a value that differ in case count as
+ * one, as they match one filter), and the size, schema and compression from the commit it reads.
  */
 public final class IndexStatistics {
   private IndexStatistics() {}
@@ -42,10 +43,23 @@ public final class IndexStatistics {
     for (String file : commit.getFileNames()) {
       size += directory.fileLength(file);
     }
+    List<Facet> facets = new ArrayList<>();
+    for (Facet f : Facet.values()) {
+      if (f.byValue()) {
+        facets.add(f); // SOURCE first, then the labels in schema order
+      }
+    }
+    facets.add(Facet.DAY);
     List<FacetResult> counted = searcher.search(MatchAllDocsQuery.INSTANCE,
-        new FacetCounter(List.of(Facet.SOURCE, Facet.DAY), Integer.MAX_VALUE));
+        new FacetCounter(facets, Integer.MAX_VALUE)).facets();
     FacetResult sources = counted.get(0);
-    FacetResult days = counted.get(1);
+    FacetResult days = counted.get(counted.size() - 1);
+    Map<String, Map<String, Long>> byLabel = new LinkedHashMap<>();
+    for (FacetResult label : counted.subList(1, counted.size() - 1)) {
+      Map<String, Long> values = new LinkedHashMap<>();
+      label.counts().forEach(c -> values.put(c.value(), c.count()));
+      byLabel.put(label.facet().label(), Collections.unmodifiableMap(values));
+    }
     List<FacetCount> bySource = new ArrayList<>(sources.counts());
     if (sources.missing() > 0) {
       bySource.add(new FacetCount("", sources.missing())); // articles without a source
@@ -58,7 +72,7 @@ public final class IndexStatistics {
     return new IndexStats(reader.numDocs(), reader.numDeletedDocs(), infos.size(), size,
         dated.isEmpty() ? null : LocalDate.parse(dated.get(0).value()),
         dated.isEmpty() ? null : LocalDate.parse(dated.get(dated.size() - 1).value()),
-        days.missing(), Collections.unmodifiableMap(ordered),
+        days.missing(), Collections.unmodifiableMap(ordered), Collections.unmodifiableMap(byLabel),
         NewsSchema.describe(infos.getUserData()), infos.getGeneration(),
         IndexSettings.fromCommitData(infos.getUserData()).compression());
   }

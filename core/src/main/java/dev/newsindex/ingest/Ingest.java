@@ -319,7 +319,7 @@ public final class Ingest {
   }
 
   /** Marks I/O failures of the input itself, as opposed to failures of the handler. */
-  private static final class DamagedInputException extends IOException {
+  static final class DamagedInputException extends IOException {
     private static final long serialVersionUID = 1L;
 
     DamagedInputException(IOException cause) {

@@ -9,7 +9,9 @@ import dev.newsindex.Article;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,7 +24,13 @@ import java.util.Map;
  * docid}, {@code guid}), {@code title} ({@code headline}), {@code date} ({@code published}, {@code
  * published_at}, {@code publishedAt}, {@code pubDate}), {@code source} ({@code publisher}), {@code
  * url} ({@code link}), {@code body} ({@code content}, {@code text}). Dates may be ISO dates or
- * date-times. Other scalar fields (and arrays of scalars, joined by {@code ", "}) are kept as
+ * date-times. The labels take a string or an array of strings (an object's {@code name} counts as
+ * its string, as in {@code "author": {"name": "..."}}): {@code category} ({@code categories},
+ * {@code section}), {@code topic} ({@code topics}, {@code subject}, {@code subjects}, {@code tags},
+ * {@code keywords}), {@code place} ({@code places}, {@code location}, {@code locations}), {@code
+ * author} ({@code authors}, {@code byline}, {@code creator}), and {@code lang} ({@code language},
+ * {@code inLanguage}, {@code locale}; see {@link Languages}: a value naming no language is kept as
+ * metadata instead). Other scalar fields (and arrays of scalars, joined by {@code ", "}) are kept as
  * metadata. A missing title is derived from the body by {@link Titles}.
  */
 public final class JsonLinesReader implements ArticleReader {
@@ -51,6 +59,29 @@ public final class JsonLinesReader implements ArticleReader {
     }
     for (String k : new String[] {"body", "content", "text"}) {
       m.put(k, "body");
+    }
+    return Map.copyOf(m);
+  }
+
+  /** The labels' aliases (lower case), mapped to the label they give. */
+  private static final Map<String, String> LABELS = labelAliases();
+
+  private static Map<String, String> labelAliases() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String k : new String[] {"category", "categories", "section"}) {
+      m.put(k, "category");
+    }
+    for (String k : new String[] {"topic", "topics", "subject", "subjects", "tags", "keywords"}) {
+      m.put(k, "topic");
+    }
+    for (String k : new String[] {"place", "places", "location", "locations"}) {
+      m.put(k, "place");
+    }
+    for (String k : new String[] {"author", "authors", "byline", "creator"}) {
+      m.put(k, "author");
+    }
+    for (String k : new String[] {"lang", "language", "inlanguage", "locale"}) {
+      m.put(k, "lang");
     }
     return Map.copyOf(m);
   }
@@ -101,6 +132,7 @@ public final class JsonLinesReader implements ArticleReader {
   public static Article parseLine(String line) {
     Map<String, String> fields = new LinkedHashMap<>();
     Map<String, String> metadata = new LinkedHashMap<>();
+    Map<String, List<String>> labels = new LinkedHashMap<>();
     try (JsonParser p = JSON.createParser(line)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new RejectedRecordException("not a JSON object");
@@ -109,7 +141,22 @@ public final class JsonLinesReader implements ArticleReader {
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String key = p.currentName();
         JsonToken value = p.nextToken();
-        String canonical = ALIASES.get(key.toLowerCase(Locale.ROOT));
+        String lower = key.toLowerCase(Locale.ROOT);
+        String label = LABELS.get(lower);
+        if (label != null) {
+          List<String> values = labels.computeIfAbsent(label, k -> new ArrayList<>());
+          if (value == JsonToken.VALUE_STRING && (lower.equals("keywords") || lower.equals("tags"))) {
+            values.addAll(Labels.split(p.getText())); // "oil, opec": a list in one string
+            continue;
+          }
+          labelValues(p, value, values, 0);
+          if (label.equals("lang") && !values.isEmpty()
+              && Languages.code(values.get(values.size() - 1)).isEmpty()) {
+            metadata.put(key, values.remove(values.size() - 1));
+          }
+          continue;
+        }
+        String canonical = ALIASES.get(lower);
         String text = scalarText(p, value);
         if (text == null) {
           continue;
@@ -133,7 +180,39 @@ public final class JsonLinesReader implements ArticleReader {
     } catch (IOException e) {
       throw new RejectedRecordException("unreadable JSON: " + e.getMessage(), e);
     }
-    return toArticle(fields, metadata);
+    return toArticle(fields, metadata, labels);
+  }
+
+  /**
+   * Adds the strings of a label's value to {@code out}: a scalar, each scalar of an array, the
+   * {@code name} of an object (or of each object in an array); anything else is skipped.
+   */
+  private static void labelValues(JsonParser p, JsonToken value, List<String> out, int depth)
+      throws IOException {
+    if (value == JsonToken.VALUE_NULL) {
+      return;
+    }
+    if (value.isScalarValue()) {
+      out.add(p.getText());
+    } else if (value == JsonToken.START_ARRAY && depth == 0) {
+      JsonToken t;
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        labelValues(p, t, out, depth + 1);
+      }
+    } else if (value == JsonToken.START_OBJECT) {
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        if (name.equals("name") && v.isScalarValue() && v != JsonToken.VALUE_NULL) {
+          out.add(p.getText());
+        } else {
+          p.skipChildren();
+        }
+      }
+    } else {
+      p.skipChildren();
+    }
   }
 
   /** The text of a scalar or of an array of scalars; {@code null} (after skipping) otherwise. */
@@ -163,7 +242,8 @@ public final class JsonLinesReader implements ArticleReader {
     return null;
   }
 
-  private static Article toArticle(Map<String, String> fields, Map<String, String> metadata) {
+  private static Article toArticle(Map<String, String> fields, Map<String, String> metadata,
+      Map<String, List<String>> labels) {
     String id = fields.getOrDefault("id", "").strip();
     if (id.isEmpty()) {
       throw new RejectedRecordException("no \"id\"");
@@ -178,7 +258,15 @@ public final class JsonLinesReader implements ArticleReader {
     }
     String dateText = fields.getOrDefault("date", "").strip();
     LocalDate date = dateText.isEmpty() ? null : Dates.parseInRecord(dateText);
-    return new Article(id, title, date, fields.getOrDefault("source", "").strip(),
-        fields.getOrDefault("url", "").strip(), body, metadata);
+    List<String> langs = labels.getOrDefault("lang", List.of());
+    return Article.builder(id).title(title).date(date)
+        .source(fields.getOrDefault("source", "").strip())
+        .url(fields.getOrDefault("url", "").strip()).body(body).metadata(metadata)
+        .categories(Labels.clean(labels.getOrDefault("category", List.of())))
+        .topics(Labels.clean(labels.getOrDefault("topic", List.of())))
+        .places(Labels.clean(labels.getOrDefault("place", List.of())))
+        .authors(Labels.authors(labels.getOrDefault("author", List.of())))
+        .lang(langs.isEmpty() ? "" : Languages.code(langs.get(0)))
+        .build();
   }
 }

@@ -33,8 +33,12 @@ import java.util.regex.Pattern;
  * date-time, {@code yyyyMMdd} or {@code yyMMdd}; an impossible ISO date ({@code 0000-00-00})
  * rejects the article like in the other formats, while a free-text date (some collections write
  * {@code January 1, 1990, Monday}) is kept as the metadata field {@code date}. {@code SOURCE} gives
- * the source; any other element is kept as metadata under its lower-cased name. SGML character
- * entities ({@code &lt;}, {@code &amp;}, {@code &#233;} ...) are decoded everywhere.
+ * the source. Labels: {@code BYLINE}, {@code AUTHOR} give authors; {@code SECTION}, {@code
+ * CATEGORY} categories; {@code SUBJECT}, {@code TOPIC}, {@code TOPICS}, {@code KEYWORDS} topics;
+ * {@code PLACE}, {@code PLACES}, {@code COUNTRY}, {@code LOCATION} places; {@code LANGUAGE}, {@code
+ * LANG} the language; each element may repeat, and one holding {@code <D>} elements (as the
+ * original Reuters-21578 SGML does) gives one value per {@code <D>}. Any other element is kept as
+ * metadata under its lower-cased name. SGML character entities ({@code &lt;}, {@code &amp;}, {@code &#233;} ...) are decoded everywhere.
  *
  * <p>Each problem rejects one article, named by the file and the line of its {@code <DOC>}: a missing
  * {@code DOCNO}, a {@code <DOC>} that never ends, an unclosed {@code <TEXT>}, invalid UTF-8, an
@@ -50,6 +54,15 @@ public final class TrecReader implements ArticleReader {
   private static final List<String> DATE_TAGS = List.of("DATE", "DATE_TIME");
   private static final Set<String> KNOWN = Set.of("DOCNO", "HEADLINE", "HL", "HEAD", "TITLE", "TI",
       "TEXT", "DATE", "DATE_TIME", "SOURCE");
+  /** The elements that give labels, mapped to the label. */
+  private static final Map<String, String> LABEL_TAGS = Map.ofEntries(
+      Map.entry("BYLINE", "author"), Map.entry("AUTHOR", "author"),
+      Map.entry("SECTION", "category"), Map.entry("CATEGORY", "category"),
+      Map.entry("SUBJECT", "topic"), Map.entry("TOPIC", "topic"), Map.entry("TOPICS", "topic"),
+      Map.entry("KEYWORDS", "topic"), Map.entry("PLACE", "place"), Map.entry("PLACES", "place"),
+      Map.entry("COUNTRY", "place"), Map.entry("LOCATION", "place"),
+      Map.entry("LANGUAGE", "lang"), Map.entry("LANG", "lang"));
+  private static final Pattern D_ELEMENT = Pattern.compile("(?is)<D>(.*?)</D>");
 
   private static final Pattern ELEMENT =
       Pattern.compile("<([A-Za-z][\\w.-]*)(?:\\s[^>]*)?>(.*?)</\\1\\s*>", Pattern.DOTALL);
@@ -183,9 +196,24 @@ public final class TrecReader implements ArticleReader {
    */
   public static Article parse(String doc) {
     Map<String, StringBuilder> elements = new LinkedHashMap<>();
+    Map<String, List<String>> labels = new LinkedHashMap<>();
     Matcher m = ELEMENT.matcher(doc);
     while (m.find()) {
       String tag = m.group(1).toUpperCase(Locale.ROOT);
+      String label = LABEL_TAGS.get(tag);
+      if (label != null) {
+        List<String> values = labels.computeIfAbsent(label, k -> new java.util.ArrayList<>());
+        Matcher d = D_ELEMENT.matcher(m.group(2));
+        boolean any = false;
+        while (d.find()) {
+          values.add(inline(d.group(1)));
+          any = true;
+        }
+        if (!any) {
+          values.add(inline(m.group(2)));
+        }
+        continue;
+      }
       StringBuilder sb = elements.get(tag);
       if (sb == null) {
         elements.put(tag, new StringBuilder(m.group(2)));
@@ -239,7 +267,23 @@ public final class TrecReader implements ArticleReader {
         }
       }
     }
-    return new Article(id, title, date, source, "", body, metadata);
+    String lang = "";
+    for (String declared : labels.getOrDefault("lang", List.of())) {
+      lang = Languages.code(declared);
+      if (lang.isEmpty()) {
+        metadata.putIfAbsent("language", declared);
+      } else {
+        break;
+      }
+    }
+    return Article.builder(id).title(title).date(date).source(source).body(body)
+        .metadata(metadata)
+        .authors(Labels.authors(labels.getOrDefault("author", List.of())))
+        .categories(Labels.clean(labels.getOrDefault("category", List.of())))
+        .topics(Labels.clean(labels.getOrDefault("topic", List.of())))
+        .places(Labels.clean(labels.getOrDefault("place", List.of())))
+        .lang(lang)
+        .build();
   }
 
   /** A date in one of the forms above; null for free text; throws for an impossible date. */

@@ -1,6 +1,7 @@
 /**
  * Readers that turn news files into plain {@link dev.newsindex.Article} values, one reader per
- * format (MENAFN text, JSON Lines, TREC SGML), with no Lucene involved. Readers never throw for bad
+ * format (MENAFN text, JSON Lines, TREC SGML, RSS/Atom feeds, HTML pages, WARC crawls), with no
+ * Lucene involved; docs/formats.md tables how each reads each field. Readers never throw for bad
  * content: each bad record is reported with its {@link dev.newsindex.ingest.Origin} (file, line) and
  * a one-line reason, and reading goes on. {@link dev.newsindex.ingest.Ingest} resolves files,
  * directories, glob patterns and standard input, decompresses gzip, and picks the reader by {@link
@@ -12,11 +13,19 @@
  * dev.newsindex.ingest.IndexOutcome}) and what it did ({@link dev.newsindex.ingest.IngestSummary}).
  * The run itself, which writes to Lucene, is internal ({@code dev.newsindex.index}).
  *
+ * <p>Besides text, readers fill the labels feeds carry (authors, categories, topics, places) and
+ * the language the format declares ({@link dev.newsindex.ingest.Languages} makes it an ISO 639
+ * code); an article whose format declares none has an empty language, for detection to fill in
+ * later. Pages go through one HTML path ({@link dev.newsindex.ingest.HtmlReader}, whose main-text
+ * extractor is measured by {@code bench/run ExtractorQuality}), also for pages inside WARC files.
+ *
  * <p>Traps: the MENAFN feed has no headline (see {@link dev.newsindex.ingest.Titles}); dates are
  * parsed strictly, so {@code 0000-00-00} or {@code 2023-02-30} reject the record rather than index a
  * wrong date. Input is split into lines as bytes, with a length cap, before decoding: a single 100 MB
  * line must cost no more memory than the cap, and invalid UTF-8 spoils only its own line (or TREC
  * document). An I/O failure of the input (a truncated {@code .gz}) rejects the rest of that file
- * only; an I/O failure of the handler (the index) still ends the run.
+ * only; an I/O failure of the handler (the index) still ends the run. Feeds are parsed with DTDs
+ * off and a guard on the input that bounds what the XML parser would hold whole (tags, comments,
+ * CDATA); pages are read only up to {@link dev.newsindex.ingest.HtmlReader#MAX_PAGE_BYTES}.
  */
 package dev.newsindex.ingest;

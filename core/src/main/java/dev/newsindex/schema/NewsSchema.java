@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -52,6 +53,10 @@ import org.apache.lucene.util.StringHelper;
  *       <td>range filters (points) and sorting (doc values)</td></tr>
  *   <tr><td>{@value #SOURCE}</td><td>exact term, lower-cased</td><td>yes</td><td>sorted set</td>
  *       <td>case-insensitive filters; counts by source from doc values</td></tr>
+ *   <tr><td>{@value #CATEGORY}, {@value #TOPIC}, {@value #PLACE}, {@value #AUTHOR}, {@value
+ *       #LANG}</td><td>exact term per value, lower-cased</td><td>yes</td><td>sorted set</td>
+ *       <td>the labels of {@link Article} ({@link #LABEL_FIELDS}): case-insensitive queries and
+ *       filters ({@code category:tech}), counts per value from doc values</td></tr>
  *   <tr><td>{@value #URL}</td><td>-</td><td>yes</td><td>-</td><td>shown, never searched</td></tr>
  *   <tr><td>{@value #CONTENT_HASH}</td><td>-</td><td>no</td><td>numeric</td>
  *       <td>re-indexing an unchanged article is detected without reading stored fields</td></tr>
@@ -80,12 +85,23 @@ public final class NewsSchema {
   /** Commit user-data key holding the analyzer's {@link NewsAnalyzer#NAME}. */
   public static final String ANALYZER_KEY = "newsindex.analyzer";
 
+  /** The article's id: one exact term, the key of upserts. */
   public static final String ID = "id";
   public static final String TITLE = "title";
   public static final String BODY = "body";
   public static final String DATE = "date";
   public static final String SOURCE = "source";
   public static final String URL = "url";
+  /** The publisher's sections or categories: {@link Article#categories()}. */
+  public static final String CATEGORY = "category";
+  /** Subject codes, keywords and tags: {@link Article#topics()}. */
+  public static final String TOPIC = "topic";
+  /** The places an article is about: {@link Article#places()}. */
+  public static final String PLACE = "place";
+  /** Bylines: {@link Article#authors()}. */
+  public static final String AUTHOR = "author";
+  /** The language as an ISO 639 code: {@link Article#lang()}. */
+  public static final String LANG = "lang";
   public static final String CONTENT_HASH = "content_hash";
   public static final String METADATA_PREFIX = "meta.";
   /** Near-duplicate signature: {@link MinHash#SIZE} 16-bit values as binary doc values. */
@@ -101,10 +117,52 @@ public final class NewsSchema {
       Map.entry("headline", TITLE), Map.entry("headlines", TITLE),
       Map.entry("text", BODY), Map.entry("content", BODY), Map.entry("article", BODY),
       Map.entry("publisher", SOURCE), Map.entry("outlet", SOURCE), Map.entry("site", SOURCE),
-      Map.entry("published", DATE), Map.entry("day", DATE), Map.entry("docid", ID));
+      Map.entry("published", DATE), Map.entry("day", DATE), Map.entry("docid", ID),
+      Map.entry("categories", CATEGORY), Map.entry("section", CATEGORY),
+      Map.entry("topics", TOPIC), Map.entry("subject", TOPIC), Map.entry("tag", TOPIC),
+      Map.entry("tags", TOPIC), Map.entry("places", PLACE), Map.entry("location", PLACE),
+      Map.entry("authors", AUTHOR), Map.entry("byline", AUTHOR), Map.entry("by", AUTHOR),
+      Map.entry("language", LANG));
+
+  /**
+   * The labels of an article, each an exact-valued field: indexed as one lower-cased term per value
+   * (so {@code category:Tech} and {@code category:tech} find the same articles), stored, and kept as
+   * sorted-set doc values for counting (facets and {@code stats}). In this order in documents, in
+   * JSON and in the facet list. {@value #LANG} has at most one value.
+   */
+  public static final Map<String, Function<Article, List<String>>> LABEL_FIELDS = labelFields();
+
+  private static Map<String, Function<Article, List<String>>> labelFields() {
+    Map<String, Function<Article, List<String>>> m = new LinkedHashMap<>();
+    m.put(CATEGORY, Article::categories);
+    m.put(TOPIC, Article::topics);
+    m.put(PLACE, Article::places);
+    m.put(AUTHOR, Article::authors);
+    m.put(LANG, a -> a.lang().isEmpty() ? List.of() : List.of(a.lang()));
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The exact-valued fields that can be counted as facets and filtered by value: {@value #SOURCE}
+   * and the {@link #LABEL_FIELDS}.
+   */
+  public static final List<String> KEYWORD_FIELDS = keywordFields();
+
+  private static List<String> keywordFields() {
+    List<String> fields = new java.util.ArrayList<>();
+    fields.add(SOURCE);
+    fields.addAll(LABEL_FIELDS.keySet());
+    return List.copyOf(fields);
+  }
 
   /** The fields a query may name, besides their {@link #FIELD_ALIASES}. */
-  public static final List<String> QUERY_FIELDS = List.of(TITLE, BODY, SOURCE, DATE, ID);
+  public static final List<String> QUERY_FIELDS = queryFields();
+
+  private static List<String> queryFields() {
+    List<String> fields = new java.util.ArrayList<>(List.of(TITLE, BODY, SOURCE, DATE, ID));
+    fields.addAll(LABEL_FIELDS.keySet());
+    return List.copyOf(fields);
+  }
 
   /** The analyzed fields a query searches by default, most important first. */
   public static final List<String> TEXT_FIELDS = List.of(TITLE, BODY);
@@ -166,8 +224,8 @@ public final class NewsSchema {
   }
 
   /**
-   * The analyzer for every field: {@link NewsAnalyzer} for text, exact lower-cased terms for
-   * {@value #SOURCE}, exact terms for {@value #ID}. Use the same one for indexing and for queries.
+   * The analyzer for every field: {@link NewsAnalyzer} for text, exact lower-cased terms for the
+   * {@link #KEYWORD_FIELDS}, exact terms for {@value #ID}. Use the same one for indexing and for queries.
    */
   public static Analyzer analyzer() {
     return analyzer(IndexSettings.DEFAULT);
@@ -188,9 +246,14 @@ public final class NewsSchema {
   }
 
   private static Analyzer perField(Analyzer text) {
-    return new PerFieldAnalyzerWrapper(text,
-        Map.of(SOURCE, new LowercaseKeywordAnalyzer(), ID, new LowercaseKeywordAnalyzer(false),
-            WORDS, new SpellingAnalyzer()));
+    Map<String, Analyzer> fields = new java.util.HashMap<>();
+    Analyzer keyword = new LowercaseKeywordAnalyzer();
+    for (String f : KEYWORD_FIELDS) {
+      fields.put(f, keyword);
+    }
+    fields.put(ID, new LowercaseKeywordAnalyzer(false));
+    fields.put(WORDS, new SpellingAnalyzer());
+    return new PerFieldAnalyzerWrapper(text, fields);
   }
 
   /** The commit user data that records this schema and analysis in an index. */
@@ -218,7 +281,15 @@ public final class NewsSchema {
 
   /** The form in which {@code source} is indexed for exact, case-insensitive matching. */
   public static String sourceTerm(String source) {
-    return source.strip().toLowerCase(Locale.ROOT);
+    return keywordTerm(source);
+  }
+
+  /**
+   * The form in which a value of one of the {@link #KEYWORD_FIELDS} is indexed: stripped and
+   * lower-cased, so filters match whatever the case.
+   */
+  public static String keywordTerm(String value) {
+    return value.strip().toLowerCase(Locale.ROOT);
   }
 
   /** A date as indexed in {@value #DATE}: days since 1970-01-01. */
@@ -263,6 +334,14 @@ public final class NewsSchema {
     if (!article.url().isEmpty()) {
       doc.add(new StoredField(URL, article.url()));
     }
+    for (Map.Entry<String, Function<Article, List<String>>> label : LABEL_FIELDS.entrySet()) {
+      String field = label.getKey();
+      for (String value : label.getValue().apply(article)) {
+        doc.add(new StringField(field, keywordTerm(value), Field.Store.NO));
+        doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        doc.add(new StoredField(field, value));
+      }
+    }
     for (Map.Entry<String, String> e : article.metadata().entrySet()) {
       doc.add(new StoredField(METADATA_PREFIX + e.getKey(), e.getValue()));
     }
@@ -285,14 +364,19 @@ public final class NewsSchema {
         metadata.put(f.name().substring(METADATA_PREFIX.length()), f.stringValue());
       }
     }
-    return new Article(
-        doc.get(ID),
-        doc.get(TITLE),
-        date == null ? null : LocalDate.ofEpochDay(date.numericValue().longValue()),
-        doc.get(SOURCE),
-        doc.get(URL),
-        doc.get(BODY),
-        metadata);
+    return Article.builder(doc.get(ID))
+        .title(doc.get(TITLE))
+        .date(date == null ? null : LocalDate.ofEpochDay(date.numericValue().longValue()))
+        .source(doc.get(SOURCE))
+        .url(doc.get(URL))
+        .body(doc.get(BODY))
+        .metadata(metadata)
+        .categories(List.of(doc.getValues(CATEGORY)))
+        .topics(List.of(doc.getValues(TOPIC)))
+        .places(List.of(doc.getValues(PLACE)))
+        .authors(List.of(doc.getValues(AUTHOR)))
+        .lang(doc.get(LANG))
+        .build();
   }
 
   /**
@@ -307,6 +391,13 @@ public final class NewsSchema {
         article.date() == null ? "" : article.date().toString(), article.source(), article.url(),
         article.body());
     article.metadata().forEach((k, v) -> Collections.addAll(parts, k, v));
+    for (Map.Entry<String, Function<Article, List<String>>> label : LABEL_FIELDS.entrySet()) {
+      List<String> values = label.getValue().apply(article);
+      if (!values.isEmpty()) {
+        parts.add(label.getKey());
+        parts.addAll(values);
+      }
+    }
     int size = 0;
     for (String part : parts) {
       size += Integer.BYTES + 2 * part.length();

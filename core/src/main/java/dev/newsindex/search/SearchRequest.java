@@ -29,7 +29,7 @@ public final class SearchRequest {
   public static final int DEFAULT_PASSAGES = 3;
   /** The deepest hit reachable with {@code offset + limit}; a cursor goes further. */
   public static final int MAX_WINDOW = 10_000;
-  /** The default number of source buckets. */
+  /** The default number of buckets of a value facet (source, category...). */
   public static final int DEFAULT_FACET_LIMIT = 10;
   /** The default time a search may take. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -237,9 +237,9 @@ public final class SearchRequest {
   }
 
   /**
-   * How many source buckets the source facet returns.
+   * How many buckets each value facet (source, category, topic...) returns.
    *
-   * @return how many source buckets to return at most
+   * @return how many buckets of each value facet to return at most
    */
   public int facetLimit() {
     return facetLimit;
@@ -593,7 +593,7 @@ public final class SearchRequest {
     /**
      * See {@link SearchRequest#facetLimit}.
      *
-     * @param facetLimit the most source buckets to return, at least 1
+     * @param facetLimit the most buckets of each value facet to return, at least 1
      * @return this builder
      */
     public Builder facetLimit(int facetLimit) {

@@ -14,12 +14,18 @@ import java.util.Map;
  * @param firstDate the earliest article date, or null when no article has a date
  * @param lastDate the latest article date, or null
  * @param undated live articles without a date
- * @param bySource live articles per source (as written), most first; articles without a source
- *     are counted under the empty string
+ * @param bySource live articles per source, most first (spellings that differ only in case are
+ *     one source, named as most articles write it); articles without a source are counted under
+ *     the empty string
+ * @param byLabel for each label field ({@code category}, {@code topic}, {@code place}, {@code
+ *     author}, {@code lang}, as {@code NewsSchema} lists them), the live articles per value, most
+ *     first; spellings that differ only in case are one value (as one filter matches them), named
+ *     as most articles write it; articles without a value are not counted
  * @param schema the schema and analysis recorded in the commit, e.g. {@code 1/news-en-1}
  * @param generation the commit's generation (how many commits the index has seen)
  * @param compression how stored text is compressed
  */
 public record IndexStats(long articles, long deleted, int segments, long sizeOnDisk,
     LocalDate firstDate, LocalDate lastDate, long undated, Map<String, Long> bySource,
-    String schema, long generation, Compression compression) {}
+    Map<String, Map<String, Long>> byLabel, String schema, long generation,
+    Compression compression) {}

@@ -121,31 +121,8 @@ class InputsTest {
   @Test
   void aHundredMegabyteLineIsSkippedWithoutHoldingIt() throws IOException {
     long huge = 100L << 20;
-    byte[] head = "{\"id\":\"big\",\"body\":\"".getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\"}\n" + jsonl(0, 1)).getBytes(StandardCharsets.UTF_8);
-    InputStream stream = new InputStream() {
-      long pos;
-
-      @Override
-      public int read() {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        long total = head.length + huge + tail.length;
-        if (pos >= total) {
-          return -1;
-        }
-        int n = (int) Math.min(len, total - pos);
-        for (int i = 0; i < n; i++, pos++) {
-          b[off + i] = pos < head.length ? head[(int) pos]
-              : pos < head.length + huge ? (byte) 'x' : tail[(int) (pos - head.length - huge)];
-        }
-        return n;
-      }
-    };
+    InputStream stream = JsonLinesReaderTest.repeated("{\"id\":\"big\",\"body\":\"", 'x', huge,
+        "\"}\n" + jsonl(0, 1));
     JsonLinesReaderTest.Collected c = new JsonLinesReaderTest.Collected();
     new JsonLinesReader().read("huge.jsonl", stream, c);
     assertEquals(List.of("a0"), c.articles.stream().map(Article::id).toList());
@@ -154,14 +131,23 @@ class InputsTest {
         + " limit of 16.0 MiB"), c.rejected.get(0));
   }
 
+  /** Every malformed file, with what reading it must give. */
+  static final String MALFORMED_CASES = """
+      archive.jsonl       | 0 | 1 | binary file
+      bad-date.txt        | 0 | 1 | bad date '2024-02-30'
+      bom.jsonl           | 1 | 0 |
+      mixed.jsonl         | 2 | 3 | bad date '0000-00-00'
+      truncated.sgml      | 0 | 1 | <DOC> without </DOC> at the end of the file
+      billion-laughs.rss  | 0 | 1 | DOCTYPE declares entities, which are never expanded
+      xxe.rss             | 0 | 1 | DOCTYPE declares entities, which are never expanded
+      external-dtd.rss    | 1 | 0 |
+      truncated.rss       | 1 | 1 | malformed XML at line 5
+      not-a-feed.xml      | 0 | 1 | unknown format
+      bad-items.atom      | 2 | 2 | empty item empty-1: no title and no text
+      """;
+
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      archive.jsonl   | 0 | 1 | binary file
-      bad-date.txt    | 0 | 1 | bad date '2024-02-30'
-      bom.jsonl       | 1 | 0 |
-      mixed.jsonl     | 2 | 3 | bad date '0000-00-00'
-      truncated.sgml  | 0 | 1 | <DOC> without </DOC> at the end of the file
-      """)
+  @CsvSource(delimiter = '|', textBlock = MALFORMED_CASES)
   void malformedFilesAreReportedAndNeverStopTheRun(String file, int articles, int rejected,
       String firstReason) throws IOException {
     Path path = MALFORMED.resolve(file);
@@ -172,6 +158,15 @@ class InputsTest {
     if (firstReason != null) {
       assertTrue(c.rejected.get(0).startsWith(path.toString()) && c.rejected.get(0)
           .contains(firstReason), c.rejected.get(0));
+    }
+  }
+
+  @Test
+  void everyMalformedFileHasACase() throws IOException {
+    List<String> listed = MALFORMED_CASES.lines().map(l -> l.split("\\|")[0].strip())
+        .filter(n -> !n.isEmpty()).sorted().toList();
+    try (java.util.stream.Stream<Path> files = Files.list(MALFORMED)) {
+      assertEquals(files.map(p -> p.getFileName().toString()).sorted().toList(), listed);
     }
   }
 }

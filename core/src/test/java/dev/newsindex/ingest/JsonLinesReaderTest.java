@@ -31,6 +31,38 @@ class JsonLinesReaderTest {
     }
   }
 
+  /**
+   * A stream of {@code head}, then {@code count} copies of {@code fill}, then {@code tail}, made as
+   * it is read: hostile input of any size without holding it.
+   */
+  static java.io.InputStream repeated(String head, char fill, long count, String tail) {
+    byte[] h = head.getBytes(StandardCharsets.UTF_8);
+    byte[] t = tail.getBytes(StandardCharsets.UTF_8);
+    long total = h.length + count + t.length;
+    return new java.io.InputStream() {
+      long pos;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (pos >= total) {
+          return -1;
+        }
+        int n = (int) Math.min(len, total - pos);
+        for (int i = 0; i < n; i++, pos++) {
+          b[off + i] = pos < h.length ? h[(int) pos]
+              : pos < h.length + count ? (byte) fill : t[(int) (pos - h.length - count)];
+        }
+        return n;
+      }
+    };
+  }
+
   static Collected read(byte[] bytes) throws IOException {
     Collected c = new Collected();
     new JsonLinesReader().read("feed.jsonl", new ByteArrayInputStream(bytes), c);
@@ -54,8 +86,35 @@ class JsonLinesReaderTest {
     assertEquals("Wire", a.source());
     assertEquals("https://x.example/a1", a.url());
     assertEquals("Para one.\n\nPara two.", a.body());
-    assertEquals("economy", a.metadata().get("category"));
-    assertEquals("rates, usa", a.metadata().get("topics"));
+    assertEquals(List.of("economy"), a.categories());
+    assertEquals(List.of("rates", "usa"), a.topics());
+    assertEquals(java.util.Map.of(), a.metadata(), "labels are not repeated as metadata");
+  }
+
+  @Test
+  void readsLabelsUnderTheirAliasesAsStringsArraysOrNamedObjects() throws IOException {
+    Collected c = read("{\"id\":\"r1\",\"body\":\"b\",\"section\":\"World\",\"categories\":"
+        + "[\"Politics\",\"World\"],\"places\":[\"el-salvador\",\"usa\"],\"keywords\":\"oil, opec;"
+        + " gas\",\"authors\":[{\"name\":\"Jane Doe\",\"url\":\"x\"},\"By Sam Roe\"],"
+        + "\"language\":\"en-GB\",\"dateline\":\"SALVADOR, Feb 26 -\"}\n"
+        + "{\"id\":\"r2\",\"body\":\"b\",\"lang\":\"Klingon\",\"byline\":\"Ana Ruiz and Luis"
+        + " Gil\",\"topics\":[]}\n"
+        + "{\"id\":\"r3\",\"body\":\"b\",\"inLanguage\":\"fra\",\"location\":{\"name\":\"Lyon\"}}\n");
+    assertEquals(List.of(), c.rejected);
+    Article a = c.articles.get(0);
+    assertEquals(List.of("World", "Politics"), a.categories(), "repeats dropped, order kept");
+    assertEquals(List.of("el-salvador", "usa"), a.places());
+    assertEquals(List.of("oil", "opec", "gas"), a.topics());
+    assertEquals(List.of("Jane Doe", "Sam Roe"), a.authors());
+    assertEquals("en", a.lang());
+    assertEquals(java.util.Map.of("dateline", "SALVADOR, Feb 26 -"), a.metadata());
+    Article b = c.articles.get(1);
+    assertEquals("", b.lang(), "no such language");
+    assertEquals("Klingon", b.metadata().get("lang"), "kept as it was written");
+    assertEquals(List.of("Ana Ruiz", "Luis Gil"), b.authors());
+    assertEquals(List.of(), b.topics());
+    assertEquals("fr", c.articles.get(2).lang());
+    assertEquals(List.of("Lyon"), c.articles.get(2).places());
   }
 
   @Test

@@ -89,4 +89,19 @@ class TrecReaderTest {
     assertEquals(Format.TREC, Format.detect("la010189.sgml.gz", new byte[] {1, 2}).orElseThrow());
     assertEquals(Format.TREC, Format.of("TREC"));
   }
+
+  @Test
+  void labelElementsBecomeLabelsAndDElementsGiveOneValueEach() {
+    Article a = TrecReader.parse("<DOCNO>LA-1</DOCNO><HEADLINE>Port reopens</HEADLINE>"
+        + "<BYLINE>By MARIA LOPEZ and JOHN KIM, Times Staff Writers</BYLINE>"
+        + "<SECTION>Metro; Part B</SECTION><TOPICS><D>ship</D><D>trade</D></TOPICS>"
+        + "<PLACES><D>usa</D></PLACES><LANGUAGE>English</LANGUAGE><PAGE>3</PAGE>"
+        + "<TEXT>The port reopened.</TEXT>");
+    assertEquals(List.of("MARIA LOPEZ", "JOHN KIM"), a.authors(), "role dropped, split");
+    assertEquals(List.of("Metro; Part B"), a.categories());
+    assertEquals(List.of("ship", "trade"), a.topics());
+    assertEquals(List.of("usa"), a.places());
+    assertEquals("en", a.lang());
+    assertEquals(java.util.Map.of("page", "3"), a.metadata(), "labels are not metadata");
+  }
 }

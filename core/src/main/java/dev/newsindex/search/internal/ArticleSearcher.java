@@ -204,6 +204,7 @@ public final class ArticleSearcher {
     CollectorManager<?, ? extends TopDocs> top = topCollector(request, collect, after);
     TopDocs docs;
     List<FacetResult> facets = List.of();
+    long facetHits = 0;
     boolean timedOut;
     try {
       if (request.facets().isEmpty()) {
@@ -216,9 +217,9 @@ public final class ArticleSearcher {
         Object[] both = s.search(query, limited);
         timedOut = limited.expired();
         docs = (TopDocs) both[0];
-        @SuppressWarnings("unchecked")
-        List<FacetResult> counted = (List<FacetResult>) both[1];
-        facets = counted;
+        FacetCounter.Result counted = (FacetCounter.Result) both[1];
+        facets = counted.facets();
+        facetHits = counted.hits();
       }
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QuerySyntaxException(request.query(), 0, "the query has too many clauses (at most "
@@ -260,10 +261,7 @@ public final class ArticleSearcher {
     boolean exact = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
     if (!facets.isEmpty()) {
       // The facet pass saw every hit, so the count is exact even when the ranking stopped early.
-      FacetResult first = facets.get(0);
-      long counted = first.counts().stream().mapToLong(FacetCount::count).sum()
-          + first.others() + first.missing();
-      total = counted;
+      total = facetHits;
       exact = true;
     }
     String suggestion = null;

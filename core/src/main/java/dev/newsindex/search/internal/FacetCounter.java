@@ -26,76 +26,118 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
 /**
- * Counts hits per source and per day from doc values while the search runs: no stored article is
- * read. Source counts are kept per segment ordinal and resolved to names once per segment; days
- * are counted in an array indexed by epoch day, from which months and years are summed. The one
- * doc-values counter: a search's facets and an index's statistics ({@code index.IndexStatistics},
- * which counts every article) both use it.
+ * Counts hits per field value (source and the label fields) and per day from doc values while the
+ * search runs: no stored article is read. Value counts are kept per segment ordinal and resolved to
+ * values once per segment; spellings that differ only in case ({@code Tech}, {@code tech}) are one
+ * bucket, as they are one term for filters, shown in the spelling most hits have. Days are counted in
+ * an array indexed by epoch day, from which months and years are summed. The one doc-values
+ * counter: a search's facets and an index's statistics ({@code index.IndexStatistics}, which counts
+ * every article) both use it.
  */
 public final class FacetCounter
-    implements CollectorManager<FacetCounter.Counts, List<FacetResult>> {
+    implements CollectorManager<FacetCounter.Counts, FacetCounter.Result> {
+  /**
+   * What the facet pass found.
+   *
+   * @param hits how many hits it saw: all of them, so an exact total even when the ranking stopped
+   *     early (the buckets of a multi-valued field add up to more)
+   * @param facets the counts, in the order asked for
+   */
+  public record Result(long hits, List<FacetResult> facets) {}
+
   private final List<Facet> facets;
-  private final int sourceLimit;
+  private final List<Facet> byValue;
+  private final int valueLimit;
 
   /**
-   * A counter of {@code facets}, in that order, keeping the {@code sourceLimit} largest sources.
+   * A counter of {@code facets}, in that order, keeping the {@code valueLimit} largest buckets of
+   * each value facet.
    */
-  public FacetCounter(List<Facet> facets, int sourceLimit) {
+  public FacetCounter(List<Facet> facets, int valueLimit) {
     this.facets = facets;
-    this.sourceLimit = sourceLimit;
+    this.byValue = facets.stream().filter(Facet::byValue).toList();
+    this.valueLimit = valueLimit;
   }
 
   @Override
   public Counts newCollector() {
-    return new Counts(facets.contains(Facet.SOURCE),
-        facets.stream().anyMatch(f -> f != Facet.SOURCE));
+    return new Counts(byValue, facets.stream().anyMatch(f -> !f.byValue()));
   }
 
   @Override
-  public List<FacetResult> reduce(Collection<Counts> collectors) {
-    Map<String, Long> sources = new HashMap<>();
+  public Result reduce(Collection<Counts> collectors) {
     DayCounts days = collectors.size() == 1 ? collectors.iterator().next().days : new DayCounts();
-    long noSource = 0;
     long noDate = 0;
+    long hits = 0;
     for (Counts c : collectors) {
-      c.sources.forEach((k, v) -> sources.merge(k, v, Long::sum));
       if (c.days != days) {
         days.addAll(c.days);
       }
-      noSource += c.noSource;
       noDate += c.noDate;
+      hits += c.hits;
     }
     List<FacetResult> out = new ArrayList<>(facets.size());
     for (Facet f : facets) {
-      if (f == Facet.SOURCE) {
-        List<FacetCount> all = sources.entrySet().stream()
-            .map(e -> new FacetCount(e.getKey(), e.getValue()))
-            .sorted(Comparator.comparingLong(FacetCount::count).reversed()
-                .thenComparing(FacetCount::value))
-            .toList();
-        List<FacetCount> top = all.subList(0, Math.min(sourceLimit, all.size()));
-        long others = all.subList(top.size(), all.size()).stream()
-            .mapToLong(FacetCount::count).sum();
-        out.add(new FacetResult(f, top, others, noSource));
-      } else {
+      if (!f.byValue()) {
         out.add(new FacetResult(f, days.buckets(f), 0, noDate));
+        continue;
       }
+      int i = byValue.indexOf(f);
+      Map<String, Long> values = new HashMap<>();
+      long missing = 0;
+      for (Counts c : collectors) {
+        c.values.get(i).forEach((k, v) -> values.merge(k, v, Long::sum));
+        missing += c.missing[i];
+      }
+      List<FacetCount> all = foldCase(values).stream()
+          .sorted(Comparator.comparingLong(FacetCount::count).reversed()
+              .thenComparing(FacetCount::value))
+          .toList();
+      List<FacetCount> top = all.subList(0, Math.min(valueLimit, all.size()));
+      long others = all.subList(top.size(), all.size()).stream()
+          .mapToLong(FacetCount::count).sum();
+      out.add(new FacetResult(f, top, others, missing));
     }
+    return new Result(hits, out);
+  }
+
+  /**
+   * One count per value as filters see it (case-insensitive), named by the spelling with the most
+   * hits (ties: the first in order); {@code Tech 3, tech 1} is {@code Tech 4}.
+   */
+  static List<FacetCount> foldCase(Map<String, Long> counts) {
+    Map<String, String> spelling = new HashMap<>();
+    Map<String, Long> total = new HashMap<>();
+    new TreeMap<>(counts).forEach((value, n) -> {
+      String key = NewsSchema.keywordTerm(value);
+      total.merge(key, n, Long::sum);
+      String best = spelling.get(key);
+      if (best == null || counts.get(best) < n) {
+        spelling.put(key, value);
+      }
+    });
+    List<FacetCount> out = new ArrayList<>(total.size());
+    total.forEach((key, n) -> out.add(new FacetCount(spelling.get(key), n)));
     return out;
   }
 
   /** One collector per search slice. */
   public static final class Counts implements Collector {
-    private final boolean bySource;
+    private final List<Facet> byValue;
     private final boolean byDate;
-    final Map<String, Long> sources = new HashMap<>();
+    final List<Map<String, Long>> values = new ArrayList<>();
+    final long[] missing;
     final DayCounts days = new DayCounts();
-    long noSource;
     long noDate;
+    long hits;
 
-    Counts(boolean bySource, boolean byDate) {
-      this.bySource = bySource;
+    Counts(List<Facet> byValue, boolean byDate) {
+      this.byValue = byValue;
       this.byDate = byDate;
+      this.missing = new long[byValue.size()];
+      for (int i = 0; i < byValue.size(); i++) {
+        values.add(new HashMap<>());
+      }
     }
 
     @Override
@@ -105,24 +147,31 @@ public final class FacetCounter
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      SortedSetDocValues source = bySource
-          ? DocValues.getSortedSet(context.reader(), NewsSchema.SOURCE) : null;
+      int n = byValue.size();
+      SortedSetDocValues[] fields = new SortedSetDocValues[n];
+      long[][] ordCounts = new long[n][];
+      for (int i = 0; i < n; i++) {
+        // A value facet's label is its field's name (Facet#byValue).
+        fields[i] = DocValues.getSortedSet(context.reader(), byValue.get(i).label());
+        ordCounts[i] = new long[(int) fields[i].getValueCount()];
+      }
       NumericDocValues date = byDate
           ? DocValues.getNumeric(context.reader(), NewsSchema.DATE) : null;
-      long[] ordCounts = bySource ? new long[(int) source.getValueCount()] : null;
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
 
         @Override
         public void collect(int doc) throws IOException {
-          if (source != null) {
-            if (source.advanceExact(doc)) {
-              for (int i = 0; i < source.docValueCount(); i++) {
-                ordCounts[(int) source.nextOrd()]++;
+          hits++;
+          for (int i = 0; i < n; i++) {
+            SortedSetDocValues field = fields[i];
+            if (field.advanceExact(doc)) {
+              for (int k = 0; k < field.docValueCount(); k++) {
+                ordCounts[i][(int) field.nextOrd()]++;
               }
             } else {
-              noSource++;
+              missing[i]++;
             }
           }
           if (date != null) {
@@ -136,12 +185,13 @@ public final class FacetCounter
 
         @Override
         public void finish() throws IOException {
-          if (ordCounts == null) {
-            return;
-          }
-          for (int ord = 0; ord < ordCounts.length; ord++) {
-            if (ordCounts[ord] > 0) {
-              sources.merge(source.lookupOrd(ord).utf8ToString(), ordCounts[ord], Long::sum);
+          for (int i = 0; i < n; i++) {
+            long[] counts = ordCounts[i];
+            for (int ord = 0; ord < counts.length; ord++) {
+              if (counts[ord] > 0) {
+                values.get(i).merge(fields[i].lookupOrd(ord).utf8ToString(), counts[ord],
+                    Long::sum);
+              }
             }
           }
         }

@@ -1,0 +1,163 @@
+package dev.newsindex.ingest;
+
+import dev.newsindex.Article;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcTargetRecord;
+
+/**
+ * Reads WARC files ({@code .warc}, and {@code .warc.gz} once {@link Ingest} has decompressed it),
+ * the format of web crawls such as Common Crawl News, with jwarc: every {@code response} record of
+ * a successful (2xx) HTTP response whose payload is HTML, and every {@code resource} record of
+ * HTML, becomes the article {@link HtmlReader} finds in the page. The record's target URI is the
+ * url and gives the id ({@link Ids#ofUrl}), so a page crawled again replaces its earlier capture;
+ * the crawl date is the date when the page gives none. The HTTP transfer and content encodings
+ * (chunked, gzip, deflate) are undone, and the charset of the {@code Content-Type} header is used
+ * when the page declares none.
+ *
+ * <p>Other records (requests, metadata, redirects, images, scripts) are passed over without a
+ * word: a crawl holds many for each page. A page larger than {@value HtmlReader#MAX_PAGE_BYTES}
+ * bytes, or with no title and no text, rejects its record, named by its number and target URI. A
+ * truncated or malformed record rejects the rest of the file, keeping the articles read before.
+ */
+public final class WarcReader implements ArticleReader {
+  /** A reader; it keeps no state, so one instance may be shared. */
+  public WarcReader() {}
+
+  @Override
+  public void read(String name, InputStream in, ArticleHandler handler) throws IOException {
+    Origin origin = Origin.of(name);
+    long number = 0;
+    long articles = 0;
+    String at = "";
+    org.netpreserve.jwarc.WarcReader warc = null;
+    try {
+      warc = new org.netpreserve.jwarc.WarcReader(in);
+      while (true) {
+        Optional<WarcRecord> next = warc.next();
+        if (next.isEmpty()) {
+          return;
+        }
+        number++;
+        WarcRecord record = next.get();
+        at = "record " + number + (record instanceof WarcTargetRecord t ? " (" + t.target() + ")"
+            : "");
+        Article article;
+        try {
+          article = article(record, name);
+        } catch (RejectedRecordException e) {
+          handler.rejected(origin, at + ": " + e.getMessage());
+          continue;
+        }
+        if (article != null) {
+          articles++;
+          try {
+            handler.article(article, origin);
+          } catch (IOException e) {
+            throw new HandlerFailure(e); // the index's failure, not the input's
+          }
+        }
+      }
+    } catch (HandlerFailure e) {
+      throw e.getCause();
+    } catch (IOException | UncheckedIOException e) {
+      if (e instanceof Ingest.DamagedInputException d) {
+        throw d; // the file itself could not be read (a truncated .gz): Ingest reports it
+      }
+      String why = e instanceof UncheckedIOException u ? u.getCause().getMessage()
+          : e.getMessage();
+      handler.rejected(origin, "truncated or malformed WARC record"
+          + (number > 0 ? " after " + at : " at the start") + " (" + firstLine(why) + ");"
+          + (articles > 0 ? " the rest of the file is skipped, the " + articles
+          + " articles read before it are kept" : " the rest of the file is skipped"));
+    } finally {
+      if (warc != null) {
+        warc.close();
+      }
+    }
+  }
+
+  /** Carries the handler's failure past the catch of the input's failures. */
+  private static final class HandlerFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    HandlerFailure(IOException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
+    }
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "unexpected end of data" : s.lines().findFirst().orElse(s).strip();
+  }
+
+  /** The article in {@code record}, or null when the record holds no HTML page. */
+  private static Article article(WarcRecord record, String name) throws IOException {
+    MediaType type;
+    InputStream page;
+    String target;
+    if (record instanceof WarcResponse response) {
+      if (!response.contentType().base().equals(MediaType.HTTP_RESPONSE.base())) {
+        return null; // a DNS or other non-HTTP capture
+      }
+      HttpResponse http = response.http();
+      if (http.status() < 200 || http.status() >= 300) {
+        return null;
+      }
+      type = http.contentType();
+      page = http.bodyDecoded().stream();
+      target = response.target();
+    } else if (record instanceof WarcResource resource) {
+      type = resource.contentType();
+      page = resource.body().stream();
+      target = resource.target();
+    } else {
+      return null;
+    }
+    if (!isHtml(type)) {
+      return null;
+    }
+    byte[] html = page.readNBytes(HtmlReader.MAX_PAGE_BYTES + 1);
+    if (html.length > HtmlReader.MAX_PAGE_BYTES) {
+      throw new RejectedRecordException("page larger than " + Text.bytes(HtmlReader.MAX_PAGE_BYTES)
+          + "; skipped");
+    }
+    LocalDate crawled = record.date() == null ? null
+        : record.date().atOffset(ZoneOffset.UTC).toLocalDate();
+    String charset = type.parameters().get("charset");
+    String url = target == null ? "" : target.strip();
+    return HtmlReader.parse(html, supported(charset), url, crawled,
+        Ids.ofText(name + "#" + record.id()));
+  }
+
+  private static boolean isHtml(MediaType type) {
+    String base = type.base().toString().toLowerCase(Locale.ROOT);
+    return base.equals("text/html") || base.equals("application/xhtml+xml");
+  }
+
+  /** {@code charset} when the JDK knows it, else null (the page's own declaration then counts). */
+  private static String supported(String charset) {
+    if (charset == null) {
+      return null;
+    }
+    try {
+      return java.nio.charset.Charset.isSupported(charset.strip()) ? charset.strip() : null;
+    } catch (java.nio.charset.IllegalCharsetNameException e) {
+      return null;
+    }
+  }
+}

@@ -3,7 +3,8 @@
  *
  * <p>{@link dev.newsindex.NewsIndex} is the one entry point. The exported packages are the API:
  * {@code dev.newsindex} (the facade, {@link dev.newsindex.Article}, the exceptions), {@code
- * dev.newsindex.search} (request and result values) and {@code dev.newsindex.ingest} (the format
+ * dev.newsindex.search} (request and result values), {@code dev.newsindex.json} (their JSON form,
+ * as the command line and the server write it) and {@code dev.newsindex.ingest} (the format
  * readers, for reading articles without an index). Everything else (schema, analysis, index
  * writing, how searches run) is internal and may change in any release.
  *
@@ -16,10 +17,12 @@ module dev.newsindex {
   requires org.apache.lucene.highlighter;
   requires org.apache.lucene.queries;
   requires org.apache.lucene.suggest;
-  requires com.fasterxml.jackson.core;
+  // NewsJson's methods take jackson-core's JsonGenerator.
+  requires transitive com.fasterxml.jackson.core;
   requires org.slf4j;
 
   exports dev.newsindex;
   exports dev.newsindex.ingest;
+  exports dev.newsindex.json;
   exports dev.newsindex.search;
 }

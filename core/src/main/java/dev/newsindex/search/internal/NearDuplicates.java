@@ -89,6 +89,40 @@ final class NearDuplicates {
   }
 
   /**
+   * The live documents whose signatures resemble that of {@code doc} at the threshold or more,
+   * {@code doc} itself included, in doc id order; just {@code doc} when it has no signature. One
+   * pass over the signatures: the cost of reading them, no banding.
+   */
+  int[] like(int doc) throws IOException {
+    int[] self = signatures(new int[] {doc})[0];
+    if (self == null) {
+      return new int[] {doc};
+    }
+    Bits live = MultiBits.getLiveDocs(reader);
+    List<Integer> out = new ArrayList<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      BinaryDocValues values = leaf.reader().getBinaryDocValues(NewsSchema.MINHASH);
+      if (values == null) {
+        continue;
+      }
+      for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
+        int other = leaf.docBase + d;
+        if (other == doc || (live != null && !live.get(other))) {
+          if (other == doc) {
+            out.add(doc);
+          }
+          continue;
+        }
+        BytesRef b = values.binaryValue();
+        if (MinHash.resemblance(self, MinHash.decode(b.bytes, b.offset, b.length)) >= threshold) {
+          out.add(other);
+        }
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
    * Every group of two or more live documents, as sorted doc ids; groups in no special order.
    *
    * <p>Candidates are documents whose signatures share a band ({@link MinHash#bandKeys}): the band

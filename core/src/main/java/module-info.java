@@ -25,4 +25,5 @@ module dev.newsindex {
   exports dev.newsindex.ingest;
   exports dev.newsindex.json;
   exports dev.newsindex.search;
+  exports dev.newsindex.status;
 }

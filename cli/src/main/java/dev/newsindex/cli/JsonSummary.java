@@ -1,7 +1,7 @@
 package dev.newsindex.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.newsindex.IngestSummary;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.json.NewsJson;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,9 +1,9 @@
 package dev.newsindex.server;
 
 import dev.newsindex.Article;
-import dev.newsindex.IngestListener;
-import dev.newsindex.IngestOptions;
-import dev.newsindex.IngestSummary;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.ingest.Format;
 import dev.newsindex.ingest.Ingest;

@@ -1,6 +1,6 @@
 package dev.newsindex.server;
 
-import dev.newsindex.IngestListener;
+import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.NewsIndex;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -54,9 +54,13 @@ class BrowserTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-        "browser tests skipped: no /usr/bin/chromium and /usr/bin/chromedriver (./run-tests"
-            + " installs them as root with apt: chromium chromium-driver)");
+    boolean browserThere = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    String why = "BrowserTest skipped: no /usr/bin/chromium and /usr/bin/chromedriver"
+        + " (./run-tests installs them as root with apt: chromium chromium-driver)";
+    if (!browserThere) {
+      System.err.println(why); // Surefire counts skipped tests but does not print the reason
+    }
+    Assumptions.assumeTrue(browserThere, why);
     Path dir = tmp.resolve("index");
     TestIndex.build(dir);
     index = NewsIndex.open(dir);

@@ -98,28 +98,36 @@ final class NearDuplicates {
     if (self == null) {
       return new int[] {doc};
     }
-    Bits live = MultiBits.getLiveDocs(reader);
     List<Integer> out = new ArrayList<>();
+    forEachLive((other, signature) -> {
+      if (other == doc || MinHash.resemblance(self, signature) >= threshold) {
+        out.add(other);
+      }
+    });
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** What {@link #forEachLive} calls: a live document and its decoded signature. */
+  private interface SignatureVisitor {
+    void visit(int doc, int[] signature);
+  }
+
+  /** Calls {@code visitor} for every live document with a signature, in doc id order. */
+  private void forEachLive(SignatureVisitor visitor) throws IOException {
+    Bits live = MultiBits.getLiveDocs(reader);
     for (LeafReaderContext leaf : reader.leaves()) {
       BinaryDocValues values = leaf.reader().getBinaryDocValues(NewsSchema.MINHASH);
       if (values == null) {
         continue;
       }
       for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
-        int other = leaf.docBase + d;
-        if (other == doc || (live != null && !live.get(other))) {
-          if (other == doc) {
-            out.add(doc);
-          }
-          continue;
-        }
-        BytesRef b = values.binaryValue();
-        if (MinHash.resemblance(self, MinHash.decode(b.bytes, b.offset, b.length)) >= threshold) {
-          out.add(other);
+        int doc = leaf.docBase + d;
+        if (live == null || live.get(doc)) {
+          BytesRef b = values.binaryValue();
+          visitor.visit(doc, MinHash.decode(b.bytes, b.offset, b.length));
         }
       }
     }
-    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**
@@ -130,30 +138,19 @@ final class NearDuplicates {
    * with their documents so that equal keys fall together.
    */
   List<int[]> groups() throws IOException {
-    Bits live = MultiBits.getLiveDocs(reader);
     // One entry per live document with a signature: at most numDocs.
     int[] docs = new int[reader.numDocs()];
     int[][] keys = new int[MinHash.BANDS][docs.length];
-    int n = 0;
-    for (LeafReaderContext leaf : reader.leaves()) {
-      BinaryDocValues values = leaf.reader().getBinaryDocValues(NewsSchema.MINHASH);
-      if (values == null) {
-        continue;
+    int[] count = {0};
+    forEachLive((doc, signature) -> {
+      int[] bands = MinHash.bandKeys(signature);
+      int at = count[0]++;
+      docs[at] = doc;
+      for (int band = 0; band < keys.length; band++) {
+        keys[band][at] = bands[band];
       }
-      for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
-        int doc = leaf.docBase + d;
-        if (live != null && !live.get(doc)) {
-          continue;
-        }
-        BytesRef b = values.binaryValue();
-        int[] bands = MinHash.bandKeys(MinHash.decode(b.bytes, b.offset, b.length));
-        docs[n] = doc;
-        for (int band = 0; band < keys.length; band++) {
-          keys[band][n] = bands[band];
-        }
-        n++;
-      }
-    }
+    });
+    int n = count[0];
     // Pass 1: which documents share a band with another at all. Key in the high half, the
     // document's index (ascending, like its id) in the low half: sorting groups equal keys.
     List<int[]> buckets = new ArrayList<>();

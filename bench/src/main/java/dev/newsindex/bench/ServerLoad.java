@@ -2,6 +2,8 @@ package dev.newsindex.bench;
 
 import dev.newsindex.Article;
 import dev.newsindex.NewsIndex;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.IngestOptions;
 import dev.newsindex.search.Facet;
 import dev.newsindex.search.SearchRequest;
 import dev.newsindex.server.NewsServer;
@@ -36,7 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * virtual threads sharing one {@link HttpClient}.
  *
  * <pre>bench/run ServerLoad [--articles 100000] [--seconds 10] [--clients 1,8,32]
- *     [--index DIR] [--docs docs/benchmarks]</pre>
+ *     [--index DIR] [--docs docs/benchmarks] [--build-only]</pre>
+ *
+ * <p>The index is built once (in the temporary directory unless {@code --index} names one) and
+ * reused by later runs; {@code --build-only} stops after building it.
  */
 public final class ServerLoad {
   private ServerLoad() {}
@@ -77,6 +82,7 @@ public final class ServerLoad {
     int[] clients = {1, 8, 32};
     Path index = null;
     Path docs = Path.of("docs/benchmarks");
+    boolean buildOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--articles" -> articles = Integer.parseInt(args[++i]);
@@ -85,6 +91,7 @@ public final class ServerLoad {
             .mapToInt(Integer::parseInt).toArray();
         case "--index" -> index = Path.of(args[++i]);
         case "--docs" -> docs = Path.of(args[++i]);
+        case "--build-only" -> buildOnly = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -92,6 +99,9 @@ public final class ServerLoad {
       index = Path.of(System.getProperty("java.io.tmpdir"), "newsindex-serverload-" + articles);
     }
     build(index, articles);
+    if (buildOnly) {
+      return;
+    }
     Path work = Files.createTempDirectory("serverload");
     Process server = child("--serve", index, work.resolve("port"));
     Process writer = null;
@@ -229,11 +239,15 @@ public final class ServerLoad {
     }
     System.err.println("ServerLoad: indexing " + articles + " synthetic articles into " + index
         + " (once)...");
-    try (NewsIndex news = NewsIndex.openOrCreate(index)) {
-      for (Article a : SyntheticCorpus.articles(articles, 42)) {
-        news.upsert(a);
+    Path feed = Files.createTempFile("serverload", ".jsonl");
+    try {
+      SyntheticCorpus.main(new String[] {"--count", Integer.toString(articles), "--out",
+          feed.toString()});
+      try (NewsIndex news = NewsIndex.openOrCreate(index)) {
+        news.ingest(List.of(feed), IngestOptions.defaults(), IngestListener.NONE);
       }
-      news.commit();
+    } finally {
+      Files.deleteIfExists(feed);
     }
   }
 

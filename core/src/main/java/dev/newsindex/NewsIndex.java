@@ -21,7 +21,6 @@ import dev.newsindex.search.SearchResult;
 import dev.newsindex.search.internal.ArticleSearcher;
 import dev.newsindex.status.CheckReport;
 import dev.newsindex.status.IndexStats;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +52,9 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NIOFSDirectory;
 
 /**
- * A news index on disk: the one entry point of the library.
+ * A news index on disk: the one entry point of the library, and the {@link NewsArchive} of a local
+ * Lucene index. Beyond the archive's searches and edits it builds and keeps the index: {@link
+ * #ingest} files, {@link #rebuild} from sources, {@link #optimize}, {@link #check}.
  *
  * <pre>{@code
  * try (NewsIndex index = NewsIndex.openOrCreate(Path.of("news-index"))) {
@@ -70,7 +71,7 @@ import org.apache.lucene.store.NIOFSDirectory;
  * on the index is taken at the first write and held until {@link #close}. Searches see what was
  * committed.
  */
-public final class NewsIndex implements Closeable {
+public final class NewsIndex implements NewsArchive {
   private final Path path;
   private final Directory directory;
   private volatile IndexSettings settings;
@@ -179,7 +180,7 @@ public final class NewsIndex implements Closeable {
    * @param settings the settings of a new index, or the query-time settings to record on an
    *     existing one
    * @return the open index; the caller closes it
-   * @throws IllegalArgumentException when the existing index was built with another stemmer
+   * @throws InvalidRequestException when the existing index was built with another stemmer
    * @throws IncompatibleIndexException when an existing index was built with another schema
    * @throws IOException when the index cannot be read, or created or committed
    */
@@ -190,7 +191,7 @@ public final class NewsIndex implements Closeable {
     NewsIndex index = open(path);
     try {
       if (!index.settings.sameIndexTimeAnalysis(settings)) {
-        throw new IllegalArgumentException("the index at " + path + " was built with stemmer "
+        throw new InvalidRequestException("the index at " + path + " was built with stemmer "
             + index.settings.stemmer().id() + ", not " + settings.stemmer().id()
             + "; to change it, rebuild the index with the new stemmer (newsindex rebuild --index "
             + path + " --stemmer " + settings.stemmer().id() + " PATH...)");
@@ -239,6 +240,7 @@ public final class NewsIndex implements Closeable {
    *
    * @return the settings recorded in the index, never null
    */
+  @Override
   public IndexSettings settings() {
     return settings;
   }
@@ -261,6 +263,7 @@ public final class NewsIndex implements Closeable {
    * @throws IndexLockedException when another writer holds the index
    * @throws IOException when writing fails
    */
+  @Override
   public synchronized IndexOutcome upsert(Article article) throws IOException {
     return articles().upsert(article);
   }
@@ -273,6 +276,7 @@ public final class NewsIndex implements Closeable {
    * @throws IndexLockedException when another writer holds the index
    * @throws IOException when writing fails
    */
+  @Override
   public synchronized boolean delete(String id) throws IOException {
     return articles().delete(id);
   }
@@ -285,6 +289,7 @@ public final class NewsIndex implements Closeable {
    * @throws IndexLockedException when another writer holds the index
    * @throws IOException when writing fails
    */
+  @Override
   public synchronized long delete(Collection<String> ids) throws IOException {
     long deleted = 0;
     for (String id : new LinkedHashSet<>(ids)) {
@@ -305,6 +310,7 @@ public final class NewsIndex implements Closeable {
    * @throws IndexLockedException when another writer holds the index
    * @throws IOException when writing fails
    */
+  @Override
   public synchronized long deleteMatching(String query) throws IOException {
     Query parsed = new ArticleSearcher(null, analyzer).parse(SearchRequest.of(query));
     return articles().deleteMatching(parsed);
@@ -319,6 +325,7 @@ public final class NewsIndex implements Closeable {
    * @throws IndexLockedException when another writer holds the index
    * @throws IOException when writing fails
    */
+  @Override
   public synchronized long deleteBefore(LocalDate day) throws IOException {
     return articles().deleteMatching(LongPoint.newRangeQuery(NewsSchema.DATE, Long.MIN_VALUE,
         NewsSchema.dateValue(day) - 1));
@@ -381,7 +388,7 @@ public final class NewsIndex implements Closeable {
    * @param listener told of each article, each skipped record, progress and the final commit
    * @return what the rebuild read, per outcome
    * @throws IndexLockedException when another writer holds the index
-   * @throws IllegalArgumentException when no article was read
+   * @throws InvalidRequestException when no article was read
    * @throws IOException when writing the new index fails; the old one is then left as it was
    */
   public static IngestSummary rebuild(Path path, List<Path> inputs, IngestOptions options,
@@ -396,7 +403,7 @@ public final class NewsIndex implements Closeable {
    * old index may have been built with another schema: this is how such an index is upgraded, and
    * how its stemmer or compression is changed ({@code old -> old.withStemmer(Stemmer.KSTEM)}). A
    * rebuild that reads no article at all leaves the index as it was and throws {@link
-   * IllegalArgumentException} (an empty index is more likely a mistyped path than a wish).
+   * InvalidRequestException} (an empty index is more likely a mistyped path than a wish).
    *
    * @param path the index directory; created, with any missing parents, when absent
    * @param inputs files, directories, glob patterns or {@code -} (standard input), read in order
@@ -408,7 +415,7 @@ public final class NewsIndex implements Closeable {
    * @param listener told of each article, each skipped record, progress and the final commit
    * @return what the rebuild read, per outcome
    * @throws IndexLockedException when another writer holds the index
-   * @throws IllegalArgumentException when no article was read
+   * @throws InvalidRequestException when no article was read
    * @throws IOException when writing the new index fails; the old one is then left as it was
    */
   public static IngestSummary rebuild(Path path, List<Path> inputs, IngestOptions options,
@@ -422,6 +429,7 @@ public final class NewsIndex implements Closeable {
    * @throws IndexLockedException when another writer holds the index
    * @throws IOException when the commit cannot be written
    */
+  @Override
   public synchronized void commit() throws IOException {
     articles().commit();
     refreshSearchers();
@@ -433,6 +441,7 @@ public final class NewsIndex implements Closeable {
    *
    * @throws IOException when the index cannot be reopened
    */
+  @Override
   public void refresh() throws IOException {
     searchers().maybeRefreshBlocking();
   }
@@ -477,10 +486,11 @@ public final class NewsIndex implements Closeable {
    * @param request the query, filters, order and page to return
    * @return the requested page of hits with their passages, counts and facets
    * @throws QuerySyntaxException when the query or a filter cannot be parsed
-   * @throws IllegalArgumentException when the request's cursor belongs to another query, filter or
+   * @throws InvalidCursorException when the request's cursor belongs to another query, filter or
    *     sort, or to an earlier version of the index
    * @throws IOException when the index cannot be read
    */
+  @Override
   public SearchResult search(SearchRequest request) throws IOException {
     return withSearcher(
         searcher -> new ArticleSearcher(searcher, queryAnalyzer, analyzer).search(request));
@@ -495,6 +505,7 @@ public final class NewsIndex implements Closeable {
    * @throws QuerySyntaxException when the query or a filter cannot be parsed
    * @throws IOException when the index cannot be read
    */
+  @Override
   public List<Ranked> rank(SearchRequest request) throws IOException {
     return withSearcher(
         searcher -> new ArticleSearcher(searcher, queryAnalyzer, analyzer).rank(request));
@@ -509,6 +520,7 @@ public final class NewsIndex implements Closeable {
    *     no article with that id
    * @throws IOException when the index cannot be read
    */
+  @Override
   public Optional<SearchResult> related(RelatedRequest request) throws IOException {
     return withSearcher(searcher -> Optional.ofNullable(new ArticleSearcher(searcher, analyzer).related(request)));
   }
@@ -522,12 +534,13 @@ public final class NewsIndex implements Closeable {
    * @param threshold the estimated Jaccard similarity of two bodies' word shingles at which they
    *     count as near-duplicates, above 0 and at most 1
    * @return the groups found and how many there are in all
-   * @throws IllegalArgumentException when {@code threshold} is not above 0 and at most 1
+   * @throws InvalidRequestException when {@code threshold} is not above 0 and at most 1
    * @throws IOException when the index cannot be read
    */
+  @Override
   public DuplicateReport duplicates(int limit, double threshold) throws IOException {
     if (threshold <= 0 || threshold > 1) {
-      throw new IllegalArgumentException("threshold must be above 0 and at most 1, not "
+      throw new InvalidRequestException("threshold must be above 0 and at most 1, not "
           + threshold);
     }
     return withSearcher(searcher -> new ArticleSearcher(searcher, analyzer).duplicates(limit, threshold));
@@ -562,6 +575,7 @@ public final class NewsIndex implements Closeable {
    * @return the article, or empty when the last commit has none with {@code id}
    * @throws IOException when the index cannot be read
    */
+  @Override
   public Optional<Article> get(String id) throws IOException {
     return withSearcher(searcher -> {
       TopDocs top = searcher.search(new TermQuery(new Term(NewsSchema.ID, id)), 1);
@@ -579,6 +593,7 @@ public final class NewsIndex implements Closeable {
    * @return the number of live (not deleted) articles
    * @throws IOException when the index cannot be read
    */
+  @Override
   public int size() throws IOException {
     return withSearcher(searcher -> searcher.getIndexReader().numDocs());
   }
@@ -589,6 +604,7 @@ public final class NewsIndex implements Closeable {
    * @return the statistics of the last commit, read after picking up any newer one
    * @throws IOException when the index cannot be read
    */
+  @Override
   public IndexStats stats() throws IOException {
     searchers().maybeRefreshBlocking();
     return withSearcher(searcher -> IndexStatistics.of(searcher, directory));
@@ -618,13 +634,13 @@ public final class NewsIndex implements Closeable {
    * disk space meanwhile, and holds the write lock; searches keep working.
    *
    * @param maxSegments the most segments to leave, at least 1; 1 merges the whole index into one
-   * @throws IllegalArgumentException when {@code maxSegments} is below 1
+   * @throws InvalidRequestException when {@code maxSegments} is below 1
    * @throws IndexLockedException when another writer holds the index
    * @throws IOException when merging or committing fails
    */
   public synchronized void optimize(int maxSegments) throws IOException {
     if (maxSegments < 1) {
-      throw new IllegalArgumentException("max segments must be at least 1, not " + maxSegments);
+      throw new InvalidRequestException("max segments must be at least 1, not " + maxSegments);
     }
     articles().writer().forceMerge(maxSegments);
     commit();

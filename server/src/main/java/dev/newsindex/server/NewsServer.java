@@ -3,8 +3,11 @@ package dev.newsindex.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsindex.IndexLockedException;
+import dev.newsindex.InvalidRequestException;
+import dev.newsindex.NewsArchive;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.QuerySyntaxException;
+import dev.newsindex.UnsupportedRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The HTTP server over an open {@link NewsIndex}: the JSON API under {@code /api} and the web page
+ * The HTTP server over an open {@link NewsArchive} (a local {@link NewsIndex}, or any other
+ * backend): the JSON API under {@code /api} and the web page
  * at {@code /}, on the JDK's {@code com.sun.net.httpserver} with one virtual thread per request.
  *
  * <pre>{@code
@@ -61,7 +65,7 @@ public final class NewsServer implements AutoCloseable {
     setIfAbsent("sun.net.httpserver.maxRspTime", "60");
   }
 
-  private final NewsIndex index;
+  private final NewsArchive index;
   private final ServerOptions options;
   private final HttpServer http;
   private final ExecutorService workers;
@@ -71,7 +75,7 @@ public final class NewsServer implements AutoCloseable {
   private final StaticFiles files = new StaticFiles();
   private volatile boolean closed;
 
-  private NewsServer(NewsIndex index, ServerOptions options) throws IOException {
+  private NewsServer(NewsArchive index, String name, ServerOptions options) throws IOException {
     this.index = index;
     this.options = options;
     this.tokenDigest = options.token() == null ? null : sha256(options.token());
@@ -79,7 +83,7 @@ public final class NewsServer implements AutoCloseable {
     api.put("suggest", new Resources.Suggest(index, options));
     api.put("articles", new Resources.Articles(index, options));
     api.put("duplicates", new Resources.Duplicates(index));
-    api.put("stats", new Resources.Stats(index));
+    api.put("stats", new Resources.Stats(index, name));
     api.put("health", new Resources.Health(index, options));
     workers = Executors.newVirtualThreadPerTaskExecutor();
     http = HttpServer.create(new InetSocketAddress(options.bind(), options.port()), 128);
@@ -93,7 +97,8 @@ public final class NewsServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving {@code index} as {@code options} say.
+   * Starts serving the local {@code index} as {@code options} say; {@code /api/stats} names it by
+   * its directory.
    *
    * @param index the open index to serve; the caller keeps it and closes it after the server
    * @param options where to listen and what to allow
@@ -101,7 +106,21 @@ public final class NewsServer implements AutoCloseable {
    * @throws IOException when the address cannot be bound (e.g. the port is taken)
    */
   public static NewsServer start(NewsIndex index, ServerOptions options) throws IOException {
-    NewsServer server = new NewsServer(index, options);
+    return start(index, index.path().toAbsolutePath().normalize().toString(), options);
+  }
+
+  /**
+   * Starts serving {@code archive}, a local index or any other backend, as {@code options} say.
+   *
+   * @param archive the open archive to serve; the caller keeps it and closes it after the server
+   * @param name how {@code /api/stats} names the archive (a directory, a cluster's address)
+   * @param options where to listen and what to allow
+   * @return the running server
+   * @throws IOException when the address cannot be bound (e.g. the port is taken)
+   */
+  public static NewsServer start(NewsArchive archive, String name, ServerOptions options)
+      throws IOException {
+    NewsServer server = new NewsServer(archive, name, options);
     long every = options.refreshInterval().toMillis();
     server.refresher.scheduleWithFixedDelay(server::refresh, every, every, TimeUnit.MILLISECONDS);
     server.http.start();
@@ -240,10 +259,15 @@ public final class NewsServer implements AutoCloseable {
     if (e instanceof QuerySyntaxException q) {
       return new Problem(400, q.getMessage(), q.query(), q.position(), Map.of());
     }
+    if (e instanceof UnsupportedRequestException) {
+      return new Problem(501, e.getMessage());
+    }
     if (e instanceof IndexLockedException) {
       return new Problem(409, e.getMessage());
     }
-    if (e instanceof IllegalArgumentException) {
+    // Only the library's own request errors are the client's fault; another
+    // IllegalArgumentException is a bug, answered 500 below.
+    if (e instanceof InvalidRequestException) {
       return new Problem(400, e.getMessage());
     }
     if (e instanceof IllegalStateException) {
@@ -253,8 +277,8 @@ public final class NewsServer implements AutoCloseable {
       return new Problem(500, "I/O error reading the index: " + e.getMessage());
     }
     System.err.println("newsindex serve: internal error: " + e);
-    return new Problem(500, "internal error (" + e.getClass().getSimpleName()
-        + "); the server's standard error has a line about it");
+    return new Problem(500, "internal error (a bug); the server's standard error has a line"
+        + " about it");
   }
 
   private void checkHost(HttpExchange ex) throws Problem {

@@ -20,7 +20,7 @@ final class Problem extends Exception {
       Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"),
       Map.entry(413, "Content Too Large"), Map.entry(414, "URI Too Long"),
       Map.entry(415, "Unsupported Media Type"), Map.entry(421, "Misdirected Request"),
-      Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));
+      Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"), Map.entry(503, "Service Unavailable"));
 
   final int status;
   final String query;

@@ -1,15 +1,13 @@
 package dev.newsindex.server;
 
 import dev.newsindex.Article;
-import dev.newsindex.ingest.IngestListener;
-import dev.newsindex.ingest.IngestOptions;
-import dev.newsindex.ingest.IngestSummary;
-import dev.newsindex.NewsIndex;
+import dev.newsindex.NewsArchive;
+import dev.newsindex.ingest.ArticleHandler;
 import dev.newsindex.ingest.Format;
-import dev.newsindex.ingest.Ingest;
+import dev.newsindex.ingest.IndexOutcome;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.ingest.Origin;
 import dev.newsindex.json.NewsJson;
-import dev.newsindex.schema.MinHash;
 import dev.newsindex.search.DuplicateGroup;
 import dev.newsindex.search.DuplicateReport;
 import dev.newsindex.search.RelatedRequest;
@@ -17,7 +15,7 @@ import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +50,7 @@ final class Resources {
   }
 
   /** {@code GET /api/search}: ranked hits with passages, facets and paging. */
-  record Search(NewsIndex index, ServerOptions options) implements Resource {
+  record Search(NewsArchive index, ServerOptions options) implements Resource {
     @Override
     public Response answer(Call call) throws Exception {
       noSegments(call);
@@ -63,7 +61,7 @@ final class Resources {
   }
 
   /** {@code GET /api/suggest?q=}: the did-you-mean correction of a query, if any. */
-  record Suggest(NewsIndex index, ServerOptions options) implements Resource {
+  record Suggest(NewsArchive index, ServerOptions options) implements Resource {
     @Override
     public Response answer(Call call) throws Exception {
       noSegments(call);
@@ -90,7 +88,7 @@ final class Resources {
    * /{id}/duplicates}, and with writes allowed {@code POST} (NDJSON upsert) and {@code DELETE
    * /{id}}.
    */
-  record Articles(NewsIndex index, ServerOptions options) implements Resource {
+  record Articles(NewsArchive index, ServerOptions options) implements Resource {
     @Override
     public Response answer(Call call) throws Exception {
       List<String> s = call.segments;
@@ -122,7 +120,7 @@ final class Resources {
         getOnly(call);
         call.only(Set.of("threshold"));
         DuplicateGroup group = index.duplicatesOf(id,
-            call.doubleParam("threshold", MinHash.DEFAULT_THRESHOLD)).orElseThrow(
+            call.doubleParam("threshold", DuplicateReport.DEFAULT_THRESHOLD)).orElseThrow(
                 () -> noArticle(id));
         return Response.json(g -> NewsJson.group(g, group));
       }
@@ -176,22 +174,30 @@ final class Resources {
             + " Content-Type: application/x-ndjson (not '" + (type == null ? "" : type) + "')");
       }
       byte[] body = call.bodyBytes();
+      long started = System.nanoTime();
+      long[] outcomes = new long[IndexOutcome.values().length];
       List<String[]> errors = new ArrayList<>();
-      IngestListener listener = new IngestListener() {
-        @Override
-        public void skipped(Origin origin, String reason) {
-          synchronized (errors) {
-            errors.add(new String[] {Long.toString(origin.line()), reason});
-          }
-        }
-      };
-      IngestSummary summary = index.ingest(List.of(Path.of(Ingest.STDIN)),
-          IngestOptions.defaults().withFormat(Format.JSONL).withThreads(1)
-              .withStdin(new ByteArrayInputStream(body)), listener);
-      if (summary.articles() == 0 && !errors.isEmpty()) {
+      // Read here, written through the archive: the same on any backend.
+      Format.JSONL.reader().read("request body", new ByteArrayInputStream(body),
+          new ArticleHandler() {
+            @Override
+            public void article(Article article, Origin origin) throws IOException {
+              outcomes[index.upsert(article).ordinal()]++;
+            }
+
+            @Override
+            public void rejected(Origin origin, String reason) {
+              errors.add(new String[] {Long.toString(origin.line()), reason});
+            }
+          });
+      if (java.util.Arrays.stream(outcomes).sum() == 0 && !errors.isEmpty()) {
         String[] first = errors.get(0);
         throw new Problem(400, "no article could be read: line " + first[0] + ": " + first[1]);
       }
+      index.commit();
+      IngestSummary summary = new IngestSummary(outcomes[IndexOutcome.INDEXED.ordinal()],
+          outcomes[IndexOutcome.UPDATED.ordinal()], outcomes[IndexOutcome.UNCHANGED.ordinal()],
+          errors.size(), Duration.ofNanos(System.nanoTime() - started), body.length);
       long total = index.size();
       return Response.json(g -> {
         g.writeStartObject();
@@ -211,33 +217,32 @@ final class Resources {
   }
 
   /** {@code GET /api/duplicates}: the near-duplicate groups of the index, largest first. */
-  record Duplicates(NewsIndex index) implements Resource {
+  record Duplicates(NewsArchive index) implements Resource {
     @Override
     public Response answer(Call call) throws Exception {
       noSegments(call);
       getOnly(call);
       call.only(Set.of("limit", "threshold"));
       DuplicateReport report = index.duplicates(call.intParam("limit", 20, 1, 1000),
-          call.doubleParam("threshold", MinHash.DEFAULT_THRESHOLD));
+          call.doubleParam("threshold", DuplicateReport.DEFAULT_THRESHOLD));
       return Response.json(g -> NewsJson.duplicates(g, report));
     }
   }
 
   /** {@code GET /api/stats}: what the index holds. */
-  record Stats(NewsIndex index) implements Resource {
+  record Stats(NewsArchive index, String name) implements Resource {
     @Override
     public Response answer(Call call) throws Exception {
       noSegments(call);
       getOnly(call);
       call.only(Set.of());
       var stats = index.stats();
-      String name = index.path().toAbsolutePath().normalize().toString();
       return Response.json(g -> NewsJson.stats(g, stats, name));
     }
   }
 
   /** {@code GET /api/health}: whether the server answers and the index is readable. */
-  record Health(NewsIndex index, ServerOptions options) implements Resource {
+  record Health(NewsArchive index, ServerOptions options) implements Resource {
     @Override
     public Response answer(Call call) throws IOException, Problem {
       noSegments(call);

@@ -1,5 +1,6 @@
 package dev.newsindex.server;
 
+import dev.newsindex.InvalidRequestException;
 import dev.newsindex.search.DateBounds;
 import dev.newsindex.search.Facet;
 import dev.newsindex.search.SearchRequest;
@@ -66,7 +67,7 @@ final class SearchParams {
         b.facets(Facet.parse(facet));
       }
       return b.build();
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidRequestException e) {
       throw new Problem(400, e.getMessage());
     }
   }

@@ -247,6 +247,34 @@ class ApiTest {
   }
 
   @Test
+  void whatABackendCannotDoIs501AndABugIs500() throws Exception {
+    // Another backend: every call goes to the local index except the two overridden.
+    dev.newsindex.NewsArchive other = (dev.newsindex.NewsArchive) java.lang.reflect.Proxy
+        .newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {dev.newsindex.NewsArchive.class}, (proxy, method, args) -> {
+              if (method.getName().equals("duplicatesOf")) {
+                return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+              }
+              if (method.getName().equals("stats")) {
+                throw new IllegalArgumentException("a bug deep inside");
+              }
+              try {
+                return method.invoke(index, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+    try (NewsServer s = NewsServer.start(other, "another backend", loopback())) {
+      assertProblem(get(s, "/api/articles/wire-0001/duplicates"), 501,
+          "this archive cannot find the near-duplicates of one article");
+      Answer bug = get(s, "/api/stats");
+      assertProblem(bug, 500, "internal error (a bug)");
+      assertFalse(bug.body().contains("a bug deep inside"), "internals stay on the server");
+      assertEquals(200, get(s, "/api/search?q=korea").status());
+    }
+  }
+
+  @Test
   void statsSuggestAndHealth() throws Exception {
     String stats = get("/api/stats").body();
     assertTrue(stats.contains("\"articles\":" + size + ",\"deleted\":0"), stats);

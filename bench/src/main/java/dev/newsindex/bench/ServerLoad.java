@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * article index for the top 10 with passages and source and month facets, while another process
  * indexes into the same index (an upsert every 5 ms, a commit every second). Requests per second,
  * median and 99th percentile latency and errors, beside the same searches run through the library
- * in this process as the yardstick. The server and the writer are child JVMs; the clients are
+ * in this process as the yardstick; then all of it again without passages, which shows what the
+ * server itself adds apart from highlighting. The server and the writer are child JVMs; the clients are
  * virtual threads sharing one {@link HttpClient}.
  *
  * <pre>bench/run ServerLoad [--articles 100000] [--seconds 10] [--clients 1,8,32]
@@ -58,14 +59,14 @@ public final class ServerLoad {
     return out;
   }
 
-  static SearchRequest request(String q) {
-    return SearchRequest.builder(q).limit(10).passages(3).facets(Facet.SOURCE, Facet.MONTH)
-        .build();
+  static SearchRequest request(String q, int passages) {
+    return SearchRequest.builder(q).limit(10).passages(passages)
+        .facets(Facet.SOURCE, Facet.MONTH).build();
   }
 
-  static String path(String q) {
+  static String path(String q, int passages) {
     return "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-        + "&limit=10&passages=3&facet=source&facet=month";
+        + "&limit=10&passages=" + passages + "&facet=source&facet=month";
   }
 
   public static void main(String[] args) throws Exception {
@@ -125,25 +126,36 @@ public final class ServerLoad {
       });
       List<String> queries = queries();
       List<String[]> rows = new ArrayList<>();
+      List<String[]> bare = new ArrayList<>();
       long writtenBefore = written(work.resolve("written"));
+      double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       long started = System.nanoTime();
-      for (int c : clients) {
-        // Interleaved: each client count runs over HTTP, then in-process, before the next.
-        Result h = run(c, seconds, queries, q -> {
-          HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path(q)))
-              .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-          return r.statusCode() == 200 && r.body().startsWith("{\"query\"");
-        });
-        Result l = run(c, seconds, queries, q -> local.search(request(q)).totalHits() >= 0);
-        rows.add(h.row(c, "HTTP (newsindex serve)"));
-        rows.add(l.row(c, "library, in-process"));
-        System.err.println(String.join(" | ", rows.get(rows.size() - 2)));
-        System.err.println(String.join(" | ", rows.get(rows.size() - 1)));
+      for (int passages : new int[] {3, 0}) {
+        for (int c : clients) {
+          // Interleaved: each client count runs over HTTP, then in-process, before the next.
+          Result h = run(c, seconds, queries, q -> {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                base.resolve(path(q, passages))).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().startsWith("{\"query\"");
+          });
+          Result l = run(c, seconds, queries,
+              q -> local.search(request(q, passages)).totalHits() >= 0);
+          List<String[]> table = passages > 0 ? rows : bare;
+          table.add(h.row(c, "HTTP (newsindex serve)"));
+          table.add(l.row(c, "library, in-process"));
+          System.err.println(passages + " passages: " + String.join(" | ",
+              table.get(table.size() - 2)));
+          System.err.println(passages + " passages: " + String.join(" | ",
+              table.get(table.size() - 1)));
+        }
       }
+      double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       double minutes = (System.nanoTime() - started) / 60e9;
       long writtenDuring = written(work.resolve("written")) - writtenBefore;
       refresher.interrupt();
-      report(docs, args, articles, seconds, rows, writtenDuring, minutes, local.size());
+      report(docs, args, articles, seconds, rows, bare, writtenDuring, minutes, local.size(),
+          loadBefore, loadAfter);
     } finally {
       if (writer != null) {
         writer.destroy();
@@ -317,14 +329,17 @@ public final class ServerLoad {
   }
 
   static void report(Path docs, String[] args, int articles, int seconds, List<String[]> rows,
-      long written, double minutes, int finalSize) throws IOException {
+      List<String[]> bare, long written, double minutes, int finalSize, double loadBefore,
+      double loadAfter) throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("# ServerLoad\n\nLoad on `newsindex serve` over loopback while another process"
         + " indexes into the same index, beside the same searches through the library in-process."
         + "\n\n| | |\n|---|---|\n");
     md.append("| machine | ").append(Runtime.getRuntime().availableProcessors())
         .append(" cores, ").append(cpu()).append(", ")
-        .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB heap (client) |\n");
+        .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB heap (client); load average ")
+        .append(String.format(Locale.ROOT, "%.1f before, %.1f after", loadBefore, loadAfter))
+        .append(" |\n");
     md.append("| JDK | ").append(System.getProperty("java.vm.name")).append(' ')
         .append(Runtime.version()).append(" |\n");
     md.append("| date | ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" |\n");
@@ -337,11 +352,16 @@ public final class ServerLoad {
         + String.join(" ", args)).append("` |\n");
     md.append("| JVM options | ").append(String.join(" ", ManagementFactory.getRuntimeMXBean()
         .getInputArguments())).append(" |\n");
+    String head = " s per row after 3 s of warm-up\n\n"
+        + "| clients | through | requests/s | p50 ms | p99 ms | errors |\n"
+        + "|---|---|---|---|---|---|\n";
     md.append("\n## Top 10 with 3 passages and source and month facets, ").append(seconds)
-        .append(" s per row after 3 s of warm-up\n\n")
-        .append("| clients | through | requests/s | p50 ms | p99 ms | errors |\n")
-        .append("|---|---|---|---|---|---|\n");
+        .append(head);
     for (String[] r : rows) {
+      md.append("| ").append(String.join(" | ", r)).append(" |\n");
+    }
+    md.append("\n## The same without passages (no highlighting), ").append(seconds).append(head);
+    for (String[] r : bare) {
       md.append("| ").append(String.join(" | ", r)).append(" |\n");
     }
     md.append("\nLatency is from sending a request to reading its whole answer; an error is an"

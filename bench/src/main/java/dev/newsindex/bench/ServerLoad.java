@@ -292,8 +292,8 @@ public final class ServerLoad {
   /** The child that serves: the server as {@code newsindex serve} runs it, on a free port. */
   static void serve(Path index, Path portFile) throws Exception {
     NewsIndex news = NewsIndex.open(index);
-    NewsServer server = NewsServer.start(news, ServerOptions.defaults()
-        .withAddress(InetAddress.getLoopbackAddress(), 0));
+    NewsServer server = NewsServer.start(news, ServerOptions.builder()
+        .address(InetAddress.getLoopbackAddress(), 0).build());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       try {

@@ -136,10 +136,10 @@ final class ServeCommand implements Callable<Integer> {
     if (maxBodyMib < 1) {
       throw new IllegalArgumentException("--max-body must be at least 1 MiB, not " + maxBodyMib);
     }
-    ServerOptions options = ServerOptions.defaults().withAddress(address, port)
-        .withToken(token).withNoAuth(noAuth).withCors(cors).withWrites(allowWrites)
-        .withLimits(requestTimeout, (long) maxBodyMib << 20)
-        .withAccessLog(accessLog ? err : null);
+    ServerOptions options = ServerOptions.builder().address(address, port)
+        .token(token).noAuth(noAuth).cors(cors).writes(allowWrites)
+        .limits(requestTimeout, (long) maxBodyMib << 20)
+        .accessLog(accessLog ? err : null).build();
     if (noAuth && !address.isLoopbackAddress()) {
       err.println("newsindex: warning: serving " + address.getHostAddress() + " without a token:"
           + " anyone who can reach this port can read the index"

@@ -38,8 +38,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <pre>{@code
  * try (NewsIndex index = NewsIndex.open(Path.of("news-index"));
- *     NewsServer server = NewsServer.start(index, ServerOptions.defaults().withAddress(
- *         InetAddress.getLoopbackAddress(), 0))) {
+ *     NewsServer server = NewsServer.start(index, ServerOptions.builder().address(
+ *         InetAddress.getLoopbackAddress(), 0).build())) {
  *   System.out.println("serving " + server.uri());
  *   ...
  * }

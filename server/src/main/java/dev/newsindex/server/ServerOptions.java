@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * How a {@link NewsServer} listens, whom it lets in and what it allows. Start from {@link
- * #defaults()} (loopback, port 8080, read-only, no CORS, no access log) and change what you need.
+ * #builder()} (the {@link #defaults()}: loopback, port 8080, read-only, no CORS, no access log)
+ * and change what you need.
  *
  * @param bind the address to listen on; an address other than a loopback one needs a {@code token}
  *     or {@code noAuth}
@@ -80,83 +81,151 @@ public record ServerOptions(InetAddress bind, int port, String token, boolean no
   }
 
   /**
-   * These options listening on {@code bind} and {@code port}.
+   * A builder starting from {@link #defaults()}.
    *
-   * @param bind the address to listen on
-   * @param port the port, 0 for any free one
-   * @return a copy with the address and port
-   * @throws IllegalArgumentException when the address is not a loopback one and there is neither
-   *     a token nor no-auth
+   * @return a new builder
    */
-  public ServerOptions withAddress(InetAddress bind, int port) {
-    return new ServerOptions(bind, port, token, noAuth, corsOrigin, allowWrites, accessLog,
-        requestTimeout, maxBodyBytes, refreshInterval);
+  public static Builder builder() {
+    return defaults().toBuilder();
   }
 
   /**
-   * These options requiring {@code token} on every API request ({@code Authorization: Bearer}).
+   * A builder starting from these options.
    *
-   * @param token the secret, or null for none
-   * @return a copy with the token
+   * @return a new builder holding these options' parts
    */
-  public ServerOptions withToken(String token) {
-    return new ServerOptions(bind, port, token, noAuth, corsOrigin, allowWrites, accessLog,
-        requestTimeout, maxBodyBytes, refreshInterval);
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  /**
-   * These options letting anyone in on a non-loopback address.
-   *
-   * @param noAuth true to serve without a token on any address
-   * @return a copy with no-auth
-   */
-  public ServerOptions withNoAuth(boolean noAuth) {
-    return new ServerOptions(bind, port, token, noAuth, corsOrigin, allowWrites, accessLog,
-        requestTimeout, maxBodyBytes, refreshInterval);
-  }
+  /** Builds {@link ServerOptions} part by part; {@link #build} checks the whole. */
+  public static final class Builder {
+    private InetAddress bind;
+    private int port;
+    private String token;
+    private boolean noAuth;
+    private String corsOrigin;
+    private boolean allowWrites;
+    private PrintWriter accessLog;
+    private Duration requestTimeout;
+    private long maxBodyBytes;
+    private Duration refreshInterval;
 
-  /**
-   * These options letting pages from {@code origin} call the API.
-   *
-   * @param origin scheme, host and port of the pages, or null for none
-   * @return a copy with the CORS origin
-   */
-  public ServerOptions withCors(String origin) {
-    return new ServerOptions(bind, port, token, noAuth, origin, allowWrites, accessLog,
-        requestTimeout, maxBodyBytes, refreshInterval);
-  }
+    private Builder(ServerOptions o) {
+      bind = o.bind;
+      port = o.port;
+      token = o.token;
+      noAuth = o.noAuth;
+      corsOrigin = o.corsOrigin;
+      allowWrites = o.allowWrites;
+      accessLog = o.accessLog;
+      requestTimeout = o.requestTimeout;
+      maxBodyBytes = o.maxBodyBytes;
+      refreshInterval = o.refreshInterval;
+    }
 
-  /**
-   * These options with the write endpoints on or off.
-   *
-   * @param allowWrites true to accept upserts and deletes
-   * @return a copy with the write switch
-   */
-  public ServerOptions withWrites(boolean allowWrites) {
-    return new ServerOptions(bind, port, token, noAuth, corsOrigin, allowWrites, accessLog,
-        requestTimeout, maxBodyBytes, refreshInterval);
-  }
+    /**
+     * See {@link ServerOptions#bind} and {@link ServerOptions#port}.
+     *
+     * @param bind the address to listen on
+     * @param port the port, 0 for any free one
+     * @return this builder
+     */
+    public Builder address(InetAddress bind, int port) {
+      this.bind = bind;
+      this.port = port;
+      return this;
+    }
 
-  /**
-   * These options writing one line per request to {@code log}.
-   *
-   * @param log where the lines go, or null for none
-   * @return a copy with the access log
-   */
-  public ServerOptions withAccessLog(PrintWriter log) {
-    return new ServerOptions(bind, port, token, noAuth, corsOrigin, allowWrites, log,
-        requestTimeout, maxBodyBytes, refreshInterval);
-  }
+    /**
+     * See {@link ServerOptions#token}.
+     *
+     * @param token the bearer token every API request must carry, or null for none
+     * @return this builder
+     */
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
 
-  /**
-   * These options with the per-request time limit and the largest request body.
-   *
-   * @param requestTimeout how long one request may take, positive
-   * @param maxBodyBytes the largest request body in bytes, positive
-   * @return a copy with the limits
-   */
-  public ServerOptions withLimits(Duration requestTimeout, long maxBodyBytes) {
-    return new ServerOptions(bind, port, token, noAuth, corsOrigin, allowWrites, accessLog,
-        requestTimeout, maxBodyBytes, refreshInterval);
+    /**
+     * See {@link ServerOptions#noAuth}.
+     *
+     * @param noAuth true to serve a non-loopback address without a token
+     * @return this builder
+     */
+    public Builder noAuth(boolean noAuth) {
+      this.noAuth = noAuth;
+      return this;
+    }
+
+    /**
+     * See {@link ServerOptions#corsOrigin}.
+     *
+     * @param origin scheme, host and port of the pages that may call the API, or null for none
+     * @return this builder
+     */
+    public Builder cors(String origin) {
+      this.corsOrigin = origin;
+      return this;
+    }
+
+    /**
+     * See {@link ServerOptions#allowWrites}.
+     *
+     * @param allowWrites true to accept upserts and deletes
+     * @return this builder
+     */
+    public Builder writes(boolean allowWrites) {
+      this.allowWrites = allowWrites;
+      return this;
+    }
+
+    /**
+     * See {@link ServerOptions#accessLog}.
+     *
+     * @param log where one line per request goes, or null for none
+     * @return this builder
+     */
+    public Builder accessLog(PrintWriter log) {
+      this.accessLog = log;
+      return this;
+    }
+
+    /**
+     * See {@link ServerOptions#requestTimeout} and {@link ServerOptions#maxBodyBytes}.
+     *
+     * @param requestTimeout how long one request may take, positive
+     * @param maxBodyBytes the largest request body in bytes, positive
+     * @return this builder
+     */
+    public Builder limits(Duration requestTimeout, long maxBodyBytes) {
+      this.requestTimeout = requestTimeout;
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    /**
+     * See {@link ServerOptions#refreshInterval}.
+     *
+     * @param refreshInterval how often to look for commits of another process, positive
+     * @return this builder
+     */
+    public Builder refreshInterval(Duration refreshInterval) {
+      this.refreshInterval = refreshInterval;
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @return new options with the parts set so far
+     * @throws IllegalArgumentException when a part is out of range or the parts contradict each
+     *     other, e.g. a non-loopback address with neither a token nor no-auth
+     */
+    public ServerOptions build() {
+      return new ServerOptions(bind, port, token, noAuth, corsOrigin, allowWrites, accessLog,
+          requestTimeout, maxBodyBytes, refreshInterval);
+    }
   }
 }

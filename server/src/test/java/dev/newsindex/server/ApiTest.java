@@ -50,7 +50,7 @@ class ApiTest {
     dir = tmp.resolve("index");
     size = TestIndex.build(dir);
     index = NewsIndex.open(dir);
-    server = NewsServer.start(index, loopback());
+    server = NewsServer.start(index, loopback().build());
   }
 
   @AfterAll
@@ -59,8 +59,8 @@ class ApiTest {
     index.close();
   }
 
-  static ServerOptions loopback() {
-    return ServerOptions.defaults().withAddress(InetAddress.getLoopbackAddress(), 0);
+  static ServerOptions.Builder loopback() {
+    return ServerOptions.builder().address(InetAddress.getLoopbackAddress(), 0);
   }
 
   record Answer(int status, String body, HttpResponse<String> response) {
@@ -238,7 +238,7 @@ class ApiTest {
       odd.upsert(new Article("a/b c+d?é", "Odd id", LocalDate.of(2024, 1, 2), "Desk", "",
           "An article whose id has a slash, a space, a plus and a question mark."));
       odd.commit();
-      try (NewsServer s = NewsServer.start(odd, loopback())) {
+      try (NewsServer s = NewsServer.start(odd, loopback().build())) {
         Answer a = get(s, "/api/articles/" + enc("a/b c+d?é").replace("+", "%20"));
         assertEquals(200, a.status(), a.body());
         assertTrue(a.body().contains("\"id\":\"a/b c+d?é\""), a.body());
@@ -264,7 +264,7 @@ class ApiTest {
                 throw e.getCause();
               }
             });
-    try (NewsServer s = NewsServer.start(other, "another backend", loopback())) {
+    try (NewsServer s = NewsServer.start(other, "another backend", loopback().build())) {
       assertProblem(get(s, "/api/articles/wire-0001/duplicates"), 501,
           "this archive cannot find the near-duplicates of one article");
       Answer bug = get(s, "/api/stats");
@@ -322,8 +322,8 @@ class ApiTest {
     Path d = tmp.resolve("writable");
     TestIndex.build(d);
     try (NewsIndex w = NewsIndex.open(d);
-        NewsServer s = NewsServer.start(w, loopback().withWrites(true)
-            .withLimits(Duration.ofSeconds(10), 4096))) {
+        NewsServer s = NewsServer.start(w, loopback().writes(true)
+            .limits(Duration.ofSeconds(10), 4096).build())) {
       String ndjson = "{\"id\":\"new-1\",\"title\":\"Zeppelin returns to the harbour\","
           + "\"date\":\"2024-05-01\",\"source\":\"Air Desk\",\"body\":\"A zeppelin moored.\"}\n"
           + "not json at all\n"
@@ -374,7 +374,7 @@ class ApiTest {
 
   @Test
   void aTokenIsRequiredWhenSetAndOtherAddressesNeedOne() throws Exception {
-    try (NewsServer s = NewsServer.start(index, loopback().withToken("s3cret-token"))) {
+    try (NewsServer s = NewsServer.start(index, loopback().token("s3cret-token").build())) {
       Answer none = get(s, "/api/health");
       assertProblem(none, 401, "send Authorization: Bearer");
       assertEquals("Bearer realm=\"newsindex\"", none.header("WWW-Authenticate"));
@@ -388,10 +388,10 @@ class ApiTest {
     }
     InetAddress any = InetAddress.getByName("0.0.0.0");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> loopback().withAddress(any, 0));
+        () -> loopback().address(any, 0).build());
     assertTrue(e.getMessage().contains("give --token FILE"), e.getMessage());
-    assertTrue(loopback().withNoAuth(true).withAddress(any, 0).noAuth());
-    assertTrue(loopback().withToken("t").withAddress(any, 0).token() != null);
+    assertTrue(loopback().noAuth(true).address(any, 0).build().noAuth());
+    assertTrue(loopback().token("t").address(any, 0).build().token() != null);
   }
 
   @Test
@@ -420,7 +420,7 @@ class ApiTest {
         .header("Origin", "https://app.example"));
     assertEquals(200, plain.status());
     assertEquals(null, plain.header("Access-Control-Allow-Origin"), "no CORS unless asked");
-    try (NewsServer s = NewsServer.start(index, loopback().withCors("https://app.example"))) {
+    try (NewsServer s = NewsServer.start(index, loopback().cors("https://app.example").build())) {
       Answer ok = send(s, HttpRequest.newBuilder(s.uri().resolve("/api/health"))
           .header("Origin", "https://app.example"));
       assertEquals("https://app.example", ok.header("Access-Control-Allow-Origin"));
@@ -441,7 +441,7 @@ class ApiTest {
   void commitsOfAnotherWriterAreSeenWithoutRestart() throws Exception {
     Path d = tmp.resolve("nrt");
     TestIndex.build(d);
-    try (NewsIndex served = NewsIndex.open(d); NewsServer s = NewsServer.start(served, loopback())) {
+    try (NewsIndex served = NewsIndex.open(d); NewsServer s = NewsServer.start(served, loopback().build())) {
       assertTrue(hitIds(get(s, "/api/search?q=zeppelin").body()).isEmpty());
       try (NewsIndex writer = NewsIndex.open(d)) { // another writer, as another process would be
         writer.upsert(new Article("late-1", "Zeppelin spotted", LocalDate.of(2024, 6, 1),
@@ -482,7 +482,7 @@ class ApiTest {
   @Test
   void theAccessLogHasOneLinePerRequest() throws Exception {
     StringWriter log = new StringWriter();
-    try (NewsServer s = NewsServer.start(index, loopback().withAccessLog(new PrintWriter(log)))) {
+    try (NewsServer s = NewsServer.start(index, loopback().accessLog(new PrintWriter(log)).build())) {
       get(s, "/api/search?q=korea");
       get(s, "/api/articles/nope");
     }
@@ -498,7 +498,7 @@ class ApiTest {
     Path d = tmp.resolve("graceful");
     TestIndex.build(d);
     try (NewsIndex w = NewsIndex.open(d)) {
-      NewsServer s = NewsServer.start(w, loopback().withWrites(true));
+      NewsServer s = NewsServer.start(w, loopback().writes(true).build());
       int port = s.address().getPort();
       byte[] body = "{\"id\":\"late-2\",\"title\":\"Late\",\"body\":\"Sent slowly.\"}\n"
           .getBytes(StandardCharsets.UTF_8);

@@ -64,8 +64,8 @@ class BrowserTest {
     Path dir = tmp.resolve("index");
     TestIndex.build(dir);
     index = NewsIndex.open(dir);
-    server = NewsServer.start(index, ServerOptions.defaults()
-        .withAddress(InetAddress.getLoopbackAddress(), 0));
+    server = NewsServer.start(index, ServerOptions.builder()
+        .address(InetAddress.getLoopbackAddress(), 0).build());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toString());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",

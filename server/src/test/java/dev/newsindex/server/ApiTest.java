@@ -275,6 +275,25 @@ class ApiTest {
   }
 
   @Test
+  void aRequestPastTheTimeLimitIs503() throws Exception {
+    dev.newsindex.NewsArchive slow = (dev.newsindex.NewsArchive) java.lang.reflect.Proxy
+        .newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {dev.newsindex.NewsArchive.class}, (proxy, method, args) -> {
+              if (method.getName().equals("duplicates")) {
+                Thread.sleep(2000); // a backend that does not stop at the search timeout
+              }
+              return method.invoke(index, args);
+            });
+    try (NewsServer s = NewsServer.start(slow, "slow", loopback()
+        .limits(Duration.ofMillis(300), ServerOptions.DEFAULT_MAX_BODY).build())) {
+      long t0 = System.nanoTime();
+      assertProblem(get(s, "/api/duplicates"), 503, "longer than the server's limit of 300 ms");
+      assertTrue(System.nanoTime() - t0 < 1_500_000_000L, "answered at the limit, not after");
+      assertEquals(200, get(s, "/api/health").status());
+    }
+  }
+
+  @Test
   void statsSuggestAndHealth() throws Exception {
     String stats = get("/api/stats").body();
     assertTrue(stats.contains("\"articles\":" + size + ",\"deleted\":0"), stats);

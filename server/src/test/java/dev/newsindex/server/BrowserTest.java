@@ -303,6 +303,29 @@ class BrowserTest {
   }
 
   @Test
+  @Order(8)
+  void sortAndPagingAreInTheUrl() {
+    open("/?q=*");
+    assertEquals(10, hits().size());
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sort")))
+        .selectByValue("oldest");
+    wait.until(d -> url().contains("sort=oldest"));
+    settle();
+    assertEquals("13 Sept 2023", hits().get(0).findElement(By.cssSelector(".date")).getText(),
+        "the oldest bundled article first");
+    String firstPage = hits().get(0).getDomAttribute("data-id");
+    browser.findElement(By.id("next")).click();
+    wait.until(d -> url().contains("offset=10"));
+    settle();
+    assertTrue(browser.findElement(By.id("page")).getText().startsWith("page 2 of "));
+    assertFalse(hits().stream().anyMatch(h -> firstPage.equals(h.getDomAttribute("data-id"))));
+    browser.navigate().back();
+    wait.until(d -> !url().contains("offset="));
+    settle();
+    assertEquals(firstPage, hits().get(0).getDomAttribute("data-id"));
+  }
+
+  @Test
   @Order(9)
   void atPhoneWidthTheLayoutIsOneColumn() throws IOException {
     browser.manage().window().setSize(new Dimension(390, 844));

@@ -26,7 +26,7 @@ final class Problem extends Exception {
   final String query;
   final int position;
   /** Extra response headers, e.g. {@code Allow} or {@code WWW-Authenticate}. */
-  final Map<String, String> headers;
+  final transient Map<String, String> headers;
 
   Problem(int status, String detail) {
     this(status, detail, null, 0, Map.of());

@@ -120,7 +120,7 @@ public final class ArticleSearcher {
     if (q instanceof BooleanQuery b && !b.clauses().isEmpty() && b.clauses().stream()
         .allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
       BooleanQuery.Builder all = new BooleanQuery.Builder()
-          .add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+          .add(org.apache.lucene.search.MatchAllDocsQuery.INSTANCE, BooleanClause.Occur.MUST);
       b.clauses().forEach(all::add);
       return all.build();
     }
@@ -326,8 +326,9 @@ public final class ArticleSearcher {
   /** Date order with the doc id as tie-break, so that every position is unique. */
   static Sort dateSort(SortOrder order) {
     boolean newest = order == SortOrder.NEWEST;
-    SortField date = new SortField(NewsSchema.DATE, SortField.Type.LONG, newest);
-    date.setMissingValue(newest ? Long.MIN_VALUE : Long.MAX_VALUE);
+    // Undated articles sort last either way.
+    SortField date = new SortField(NewsSchema.DATE, SortField.Type.LONG, newest,
+        newest ? Long.MIN_VALUE : Long.MAX_VALUE);
     return new Sort(date, SortField.FIELD_DOC);
   }
 

@@ -9,8 +9,9 @@
 # (-XX:SharedArchiveFile). The cache needs the class path as jar files; it lives in CACHE_DIR,
 # named after the JDK's build and location, and is made again when a jar is newer than it. A
 # missing or stale cache is made by a training run in the background while the command runs
-# without one, so no run waits for it. `index` runs long: it gets the JIT and a
-# parallel GC instead. Nothing here ever prints: the JVM's own logging is limited to errors.
+# without one, so no run waits for it. `index` runs long: it gets the JIT and a parallel GC
+# instead; `serve` the JIT and the default (low-pause) collector. Nothing here ever prints: the
+# JVM's own logging is limited to errors.
 #
 # NEWSINDEX_AOT=off runs without the cache; NEWSINDEX_AOT=wait makes a missing cache before the
 # command (benchmarks, packaging).
@@ -29,6 +30,9 @@ newsindex_launch() {
   case "${1:-}" in
     index)
       exec "$java" "${opts[@]}" -XX:+UseParallelGC -cp "$cp" dev.newsindex.cli.NewsCli "$@" ;;
+    serve)
+      # Latency over throughput: the JVM's default collector (G1), the JIT.
+      exec "$java" "${opts[@]}" -cp "$cp" dev.newsindex.cli.NewsCli "$@" ;;
   esac
   opts+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
 

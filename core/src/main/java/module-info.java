@@ -4,7 +4,8 @@
  * <p>{@link dev.newsindex.NewsIndex} is the one entry point. The exported packages are the API:
  * {@code dev.newsindex} (the facade, the {@link dev.newsindex.NewsArchive} interface, {@link
  * dev.newsindex.Article}, the settings and the exceptions), {@code dev.newsindex.search} (request
- * and result values), {@code dev.newsindex.ingest} (the format readers, for reading articles
+ * and result values), {@code dev.newsindex.json} (their JSON form, as the command line and the
+ * server write it), {@code dev.newsindex.ingest} (the format readers, for reading articles
  * without an index, and the values of an ingest run), {@code dev.newsindex.status} (what an index
  * holds and whether it is sound) and {@code dev.newsindex.eval} (scoring rankings against relevance
  * judgments). Everything else (schema, analysis, index writing, how searches run) is internal and
@@ -21,7 +22,8 @@ module dev.newsindex {
   requires org.apache.lucene.highlighter;
   requires org.apache.lucene.queries;
   requires org.apache.lucene.suggest;
-  requires com.fasterxml.jackson.core;
+  // NewsJson's methods take jackson-core's JsonGenerator.
+  requires transitive com.fasterxml.jackson.core;
   requires java.xml;
   requires org.jsoup;
   requires jwarc;
@@ -30,6 +32,7 @@ module dev.newsindex {
   exports dev.newsindex;
   exports dev.newsindex.eval;
   exports dev.newsindex.ingest;
+  exports dev.newsindex.json;
   exports dev.newsindex.search;
   exports dev.newsindex.status;
 }

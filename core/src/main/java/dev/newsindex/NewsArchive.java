@@ -1,6 +1,7 @@
 package dev.newsindex;
 
 import dev.newsindex.ingest.IndexOutcome;
+import dev.newsindex.search.DuplicateGroup;
 import dev.newsindex.search.DuplicateReport;
 import dev.newsindex.search.Ranked;
 import dev.newsindex.search.RelatedRequest;
@@ -99,6 +100,26 @@ public interface NewsArchive extends Closeable {
    * @throws IOException when the archive cannot be read
    */
   DuplicateReport duplicates(int limit, double threshold) throws IOException;
+
+  /**
+   * The article with {@code id} together with its near-duplicates: the articles whose bodies
+   * resemble it at {@code threshold} or more, each compared with it directly (not through a chain,
+   * as the groups of {@link #duplicates} are joined).
+   *
+   * @param id the article's id, matched exactly
+   * @param threshold the estimated Jaccard similarity of two bodies' word 3-shingles at which they
+   *     count as near-duplicates, above 0 and at most 1 ({@link DuplicateReport#DEFAULT_THRESHOLD}
+   *     is a good start)
+   * @return the group (the article and its copies, by date then id, undated last), or empty when
+   *     the archive has no article with {@code id}
+   * @throws InvalidRequestException when {@code threshold} is not above 0 and at most 1
+   * @throws UnsupportedRequestException when this backend cannot compare articles (the default)
+   * @throws IOException when the archive cannot be read
+   */
+  default Optional<DuplicateGroup> duplicatesOf(String id, double threshold) throws IOException {
+    throw new UnsupportedRequestException("this archive cannot find the near-duplicates of one"
+        + " article; use the whole archive's duplicate groups instead");
+  }
 
   /**
    * The stored article with {@code id}.

@@ -12,6 +12,7 @@ import dev.newsindex.ingest.IngestOptions;
 import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.schema.MinHash;
 import dev.newsindex.schema.NewsSchema;
+import dev.newsindex.search.DuplicateGroup;
 import dev.newsindex.search.DuplicateReport;
 import dev.newsindex.search.Ranked;
 import dev.newsindex.search.RelatedRequest;
@@ -543,6 +544,30 @@ public final class NewsIndex implements NewsArchive {
           + threshold);
     }
     return withSearcher(searcher -> new ArticleSearcher(searcher, analyzer).duplicates(limit, threshold));
+  }
+
+  /**
+   * The article with {@code id} together with its near-duplicates in the last commit: the articles
+   * whose bodies resemble it at {@code threshold} or more (0 to 1; {@link
+   * DuplicateReport#DEFAULT_THRESHOLD} is a good start), compared with it directly, not through a
+   * chain. One pass over the stored signatures.
+   *
+   * @param id the article's id, matched exactly
+   * @param threshold the estimated Jaccard similarity of two bodies' word shingles at which they
+   *     count as near-duplicates, above 0 and at most 1
+   * @return the group (the article itself and its copies, by date then id, undated last), or empty
+   *     when the last commit has no article with {@code id}
+   * @throws InvalidRequestException when {@code threshold} is not above 0 and at most 1
+   * @throws IOException when the index cannot be read
+   */
+  @Override
+  public Optional<DuplicateGroup> duplicatesOf(String id, double threshold) throws IOException {
+    if (threshold <= 0 || threshold > 1) {
+      throw new InvalidRequestException("threshold must be above 0 and at most 1, not "
+          + threshold);
+    }
+    return withSearcher(searcher -> Optional.ofNullable(
+        new ArticleSearcher(searcher, analyzer).duplicatesOf(id, threshold)));
   }
 
   /**

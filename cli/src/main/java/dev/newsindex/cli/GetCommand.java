@@ -3,6 +3,7 @@ package dev.newsindex.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.newsindex.Article;
 import dev.newsindex.NewsIndex;
+import dev.newsindex.json.NewsJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,11 +21,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "get", mixinStandardHelpOptions = true,
     description = "Print the stored article with the given id: its fields, then its text.")
 final class GetCommand implements Callable<Integer> {
-  /** Metadata named like a standard field is left out of JSON, which would repeat the key. */
-  private static final java.util.Set<String> STANDARD =
-      java.util.Set.of("id", "title", "date", "source", "url", "body", "category", "topic",
-          "place", "author", "lang");
-
   @Mixin
   IndexOption index;
 
@@ -55,20 +51,7 @@ final class GetCommand implements Callable<Integer> {
     Article a = found.get();
     if (json) {
       try (JsonGenerator g = JsonSummary.generator(out)) {
-        g.writeStartObject();
-        g.writeStringField("id", a.id());
-        g.writeStringField("title", a.title());
-        g.writeStringField("date", a.date() == null ? null : a.date().toString());
-        g.writeStringField("source", a.source());
-        g.writeStringField("url", a.url());
-        g.writeStringField("body", a.body());
-        JsonHits.writeLabels(g, a);
-        for (Map.Entry<String, String> e : a.metadata().entrySet()) {
-          if (!STANDARD.contains(e.getKey())) {
-            g.writeStringField(e.getKey(), e.getValue());
-          }
-        }
-        g.writeEndObject();
+        NewsJson.article(g, a);
       }
       out.println();
     } else {

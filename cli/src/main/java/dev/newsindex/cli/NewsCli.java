@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {IndexCommand.class, SearchCommand.class, RelatedCommand.class,
         DuplicatesCommand.class, EvalCommand.class, RebuildCommand.class, DeleteCommand.class,
         StatsCommand.class, GetCommand.class, CheckCommand.class, OptimizeCommand.class,
-        ShellCommand.class, AutoComplete.GenerateCompletion.class,
+        ShellCommand.class, ServeCommand.class, AutoComplete.GenerateCompletion.class,
         CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nExamples:%n",
@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
         "  newsindex search --since 3m --source MENAFN --sort newest --facet month korea",
         "  newsindex related 1107439109 --near-date",
         "  newsindex duplicates --limit 5",
+        "  newsindex serve --port 8080",
         "  newsindex eval --index /tmp/time --topics queries.tsv --qrels qrels.txt", ""})
 public final class NewsCli implements Runnable {
   /** Held so the logger (weakly referenced by java.util.logging) keeps its level. */

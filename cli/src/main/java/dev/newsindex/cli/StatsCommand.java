@@ -3,6 +3,7 @@ package dev.newsindex.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.newsindex.status.IndexStats;
 import dev.newsindex.NewsIndex;
+import dev.newsindex.json.NewsJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,31 +45,7 @@ final class StatsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       try (JsonGenerator g = JsonSummary.generator(out)) {
-        g.writeStartObject();
-        g.writeStringField("index", dir.toAbsolutePath().normalize().toString());
-        g.writeNumberField("articles", s.articles());
-        g.writeNumberField("deleted", s.deleted());
-        g.writeNumberField("segments", s.segments());
-        g.writeNumberField("size_bytes", s.sizeOnDisk());
-        g.writeStringField("first_date", s.firstDate() == null ? null : s.firstDate().toString());
-        g.writeStringField("last_date", s.lastDate() == null ? null : s.lastDate().toString());
-        g.writeNumberField("undated", s.undated());
-        g.writeObjectFieldStart("sources");
-        for (Map.Entry<String, Long> e : s.bySource().entrySet()) {
-          g.writeNumberField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-        for (Map.Entry<String, Map<String, Long>> label : s.byLabel().entrySet()) {
-          g.writeObjectFieldStart(label.getKey());
-          for (Map.Entry<String, Long> e : label.getValue().entrySet()) {
-            g.writeNumberField(e.getKey(), e.getValue());
-          }
-          g.writeEndObject();
-        }
-        g.writeStringField("schema", s.schema());
-        g.writeNumberField("commit_generation", s.generation());
-        g.writeStringField("compression", s.compression().label());
-        g.writeEndObject();
+        NewsJson.stats(g, s, dir.toAbsolutePath().normalize().toString());
       }
       out.println();
     } else {

@@ -235,6 +235,15 @@ class SearchFeaturesTest {
   }
 
   @Test
+  void anArticlesDuplicatesAreItsCopiesOnly() throws IOException {
+    assertEquals(List.of("oil-1", "oil-2", "oil-3"), index.duplicatesOf("oil-2", 0.5)
+        .orElseThrow().articles().stream().map(Article::id).toList(), "the same as its group");
+    assertEquals(List.of("kor-1"), index.duplicatesOf("kor-1", 0.5).orElseThrow().articles()
+        .stream().map(Article::id).toList(), "an article without copies stands alone");
+    assertTrue(index.duplicatesOf("nope", 0.5).isEmpty());
+  }
+
+  @Test
   void relatedArticlesLeaveOutTheArticleAndPreferNearDatesWhenAsked() throws IOException {
     SearchResult related = index.related(new RelatedRequest("kor-1", 5, 1, false)).orElseThrow();
     List<String> ids = ids(related);

@@ -537,6 +537,26 @@ public final class ArticleSearcher {
   }
 
   /**
+   * The article with {@code id} and the live articles whose bodies resemble it at {@code
+   * threshold} or more, by date then id (undated last); null when there is no such article.
+   */
+  public DuplicateGroup duplicatesOf(String id, double threshold) throws IOException {
+    TopDocs self = searcher.search(new TermQuery(new Term(NewsSchema.ID, id)), 1);
+    if (self.scoreDocs.length == 0) {
+      return null;
+    }
+    IndexReader reader = searcher.getIndexReader();
+    StoredFields stored = reader.storedFields();
+    List<Article> members = new ArrayList<>();
+    for (int d : new NearDuplicates(reader, threshold).like(self.scoreDocs[0].doc)) {
+      members.add(NewsSchema.fromDocument(stored.document(d)));
+    }
+    members.sort(Comparator.comparing(Article::date,
+        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Article::id));
+    return new DuplicateGroup(members);
+  }
+
+  /**
    * The near-duplicate groups of the whole index, largest first, with the articles of the first
    * {@code limit} groups loaded.
    */

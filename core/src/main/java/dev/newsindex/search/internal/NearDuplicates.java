@@ -89,18 +89,32 @@ final class NearDuplicates {
   }
 
   /**
-   * Every group of two or more live documents, as sorted doc ids; groups in no special order.
-   *
-   * <p>Candidates are documents whose signatures share a band ({@link MinHash#bandKeys}): the band
-   * keys of every live signature are read once (16 ints per document), then, band by band, sorted
-   * with their documents so that equal keys fall together.
+   * The live documents whose signatures resemble that of {@code doc} at the threshold or more,
+   * {@code doc} itself included, in doc id order; just {@code doc} when it has no signature. One
+   * pass over the signatures: the cost of reading them, no banding.
    */
-  List<int[]> groups() throws IOException {
+  int[] like(int doc) throws IOException {
+    int[] self = signatures(new int[] {doc})[0];
+    if (self == null) {
+      return new int[] {doc};
+    }
+    List<Integer> out = new ArrayList<>();
+    forEachLive((other, signature) -> {
+      if (other == doc || MinHash.resemblance(self, signature) >= threshold) {
+        out.add(other);
+      }
+    });
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** What {@link #forEachLive} calls: a live document and its decoded signature. */
+  private interface SignatureVisitor {
+    void visit(int doc, int[] signature);
+  }
+
+  /** Calls {@code visitor} for every live document with a signature, in doc id order. */
+  private void forEachLive(SignatureVisitor visitor) throws IOException {
     Bits live = MultiBits.getLiveDocs(reader);
-    // One entry per live document with a signature: at most numDocs.
-    int[] docs = new int[reader.numDocs()];
-    int[][] keys = new int[MinHash.BANDS][docs.length];
-    int n = 0;
     for (LeafReaderContext leaf : reader.leaves()) {
       BinaryDocValues values = leaf.reader().getBinaryDocValues(NewsSchema.MINHASH);
       if (values == null) {
@@ -108,18 +122,35 @@ final class NearDuplicates {
       }
       for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
         int doc = leaf.docBase + d;
-        if (live != null && !live.get(doc)) {
-          continue;
+        if (live == null || live.get(doc)) {
+          BytesRef b = values.binaryValue();
+          visitor.visit(doc, MinHash.decode(b.bytes, b.offset, b.length));
         }
-        BytesRef b = values.binaryValue();
-        int[] bands = MinHash.bandKeys(MinHash.decode(b.bytes, b.offset, b.length));
-        docs[n] = doc;
-        for (int band = 0; band < keys.length; band++) {
-          keys[band][n] = bands[band];
-        }
-        n++;
       }
     }
+  }
+
+  /**
+   * Every group of two or more live documents, as sorted doc ids; groups in no special order.
+   *
+   * <p>Candidates are documents whose signatures share a band ({@link MinHash#bandKeys}): the band
+   * keys of every live signature are read once (16 ints per document), then, band by band, sorted
+   * with their documents so that equal keys fall together.
+   */
+  List<int[]> groups() throws IOException {
+    // One entry per live document with a signature: at most numDocs.
+    int[] docs = new int[reader.numDocs()];
+    int[][] keys = new int[MinHash.BANDS][docs.length];
+    int[] count = {0};
+    forEachLive((doc, signature) -> {
+      int[] bands = MinHash.bandKeys(signature);
+      int at = count[0]++;
+      docs[at] = doc;
+      for (int band = 0; band < keys.length; band++) {
+        keys[band][at] = bands[band];
+      }
+    });
+    int n = count[0];
     // Pass 1: which documents share a band with another at all. Key in the high half, the
     // document's index (ascending, like its id) in the low half: sorting groups equal keys.
     List<int[]> buckets = new ArrayList<>();

@@ -41,7 +41,8 @@ public enum Stemmer {
         + Arrays.stream(values()).map(Stemmer::id).collect(Collectors.joining(", ")));
   }
 
-  TokenStream wrap(TokenStream in) {
+  /** {@code in} stemmed by this stemmer (unchanged for {@link #NONE}). */
+  public TokenStream wrap(TokenStream in) {
     return switch (this) {
       case KSTEM -> new KStemFilter(in);
       case PORTER -> new PorterStemFilter(in);

@@ -5,6 +5,7 @@
 #   scripts/opensearch.sh start [--nodes N] [--dir DIR] [--plugin ZIP] [--heap SIZE]
 #                               [--port HTTP_PORT] [--transport-port PORT] [--watch PID]
 #   scripts/opensearch.sh stop [--dir DIR]
+#   scripts/opensearch.sh restart-node --node I [--nodes N] [--port HTTP_PORT] [--dir DIR]
 #   scripts/opensearch.sh fetch [--dir DIR]
 #
 # start: obtains the distribution zip through Maven (dependency:copy into DIR), unpacks it into
@@ -16,6 +17,7 @@
 #   A start that fails stops every node it started. With --watch PID, a watchdog stops the nodes
 #   when process PID ends (a test JVM that dies cannot leave a cluster behind).
 # stop: stops every node started in DIR (SIGTERM, then SIGKILL after 30 s) and its watchdog.
+# restart-node: starts node I of DIR again (after a test killed it); waits for green with N nodes.
 # fetch: only obtains the distribution zip.
 #
 # DIR defaults to opensearch/target/cluster in the repository. Exit status: 0 done; 2 bad usage or
@@ -39,6 +41,7 @@ heap=512m
 port=9250
 transport=""
 watch=""
+node_index=""
 while [ $# -gt 0 ]; do
   case $1 in
     --nodes) nodes=$2; shift 2 ;;
@@ -48,6 +51,7 @@ while [ $# -gt 0 ]; do
     --port) port=$2; shift 2 ;;
     --transport-port) transport=$2; shift 2 ;;
     --watch) watch=$2; shift 2 ;;
+    --node) node_index=$2; shift 2 ;;
     *) die "unknown option '$1' (see the head of $0)" ;;
   esac
 done
@@ -91,7 +95,7 @@ stop_nodes() {
   if [ -s "$dir/watchdog.pid" ] && [ "$(cat "$dir/watchdog.pid")" != "$$" ]; then
     kill "$(cat "$dir/watchdog.pid")" 2>/dev/null || true
   fi
-  rm -f "$dir/watchdog.pid"
+  rm -f "$dir/watchdog.pid" "$dir/urls"
   local pids=()
   for pidfile in "$dir"/nodes/*/pid "$dir"/nodes/*/launcher.pid; do
     [ -s "$pidfile" ] || continue
@@ -174,14 +178,39 @@ start() {
       fi
     } > "$node/config/opensearch.yml"
     [ "$(id -u)" -eq 0 ] && chown -R "$user" "$node"
-    # setsid: the node is not in the caller's process group, so only stop_nodes ends it.
-    setsid bash -c 'echo $$ > "$1/launcher.pid"; shift; exec "$@"' _ "$node" \
-      env OPENSEARCH_JAVA_HOME="$NEWSINDEX_JAVA_HOME" OPENSEARCH_PATH_CONF="$node/config" \
-      OPENSEARCH_JAVA_OPTS="-Xms$heap -Xmx$heap" \
-      $( [ "$(id -u)" -eq 0 ] && echo runuser -u "$user" -- ) \
-      "$home/bin/opensearch" -p "$node/pid" >"$node/console.log" 2>&1 < /dev/null &
+    launch_node "$i"
   done
-  local waited=0 out
+  wait_green
+  trap - EXIT
+  if [ -n "$watch" ]; then
+    setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 2; done; exec "$2" stop --dir "$3"' \
+      _ "$watch" "$root/scripts/opensearch.sh" "$dir" >/dev/null 2>&1 < /dev/null &
+    echo $! > "$dir/watchdog.pid"
+  fi
+  local urls=""
+  for ((i = 0; i < nodes; i++)); do
+    urls+="${urls:+,}http://127.0.0.1:$((port + i))"
+  done
+  echo "$urls" > "$dir/urls"
+  echo "$urls"
+}
+
+# Starts node $1 of DIR, as configured by start, in the background.
+launch_node() {
+  local node=$dir/nodes/node-$1 home
+  home=$(echo "$dir"/install/opensearch-*)
+  [ -d "$node/config" ] || die "no node-$1 in $dir (start the cluster first)"
+  # setsid: the node is not in the caller's process group, so only stop_nodes ends it.
+  setsid bash -c 'echo $$ > "$1/launcher.pid"; shift; exec "$@"' _ "$node" \
+    env OPENSEARCH_JAVA_HOME="$NEWSINDEX_JAVA_HOME" OPENSEARCH_PATH_CONF="$node/config" \
+    OPENSEARCH_JAVA_OPTS="-Xms$heap -Xmx$heap" \
+    $( [ "$(id -u)" -eq 0 ] && echo runuser -u "$user" -- ) \
+    "$home/bin/opensearch" -p "$node/pid" >>"$node/console.log" 2>&1 < /dev/null &
+}
+
+# Waits until the cluster is green with $nodes nodes; a node that dies meanwhile fails it.
+wait_green() {
+  local waited=0 out i
   while true; do
     out=$(health)
     if [[ $out == *'"status":"green"'* && $out == *'"timed_out":false'* \
@@ -199,22 +228,24 @@ start() {
     [ "$waited" -lt 300 ] || die "the cluster was not green after 300 s (logs: $dir/nodes/*/logs)"
     sleep 1
   done
-  trap - EXIT
-  if [ -n "$watch" ]; then
-    setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 2; done; exec "$2" stop --dir "$3"' \
-      _ "$watch" "$root/scripts/opensearch.sh" "$dir" >/dev/null 2>&1 < /dev/null &
-    echo $! > "$dir/watchdog.pid"
+}
+
+# Starts again node --node I of a cluster start made (after it was stopped or killed), and waits
+# until the cluster is green with all its --nodes N nodes.
+restart_node() {
+  [ -n "$node_index" ] || die "restart-node needs --node I"
+  local pidfile=$dir/nodes/node-$node_index/launcher.pid
+  if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    die "node-$node_index is running"
   fi
-  local urls=""
-  for ((i = 0; i < nodes; i++)); do
-    urls+="${urls:+,}http://127.0.0.1:$((port + i))"
-  done
-  echo "$urls"
+  launch_node "$node_index"
+  wait_green
 }
 
 case $command in
   start) start ;;
   stop) stop_nodes ;;
+  restart-node) restart_node ;;
   fetch) fetch; echo "$zip" ;;
   *) die "usage: $0 start|stop|fetch [options] (see the head of the script)" ;;
 esac

@@ -1,7 +1,7 @@
 package dev.newsindex.opensearch.plugin;
 
 import dev.newsindex.analysis.NewsSynonyms;
-import dev.newsindex.analysis.Stemmer;
+import dev.newsindex.Stemmer;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;

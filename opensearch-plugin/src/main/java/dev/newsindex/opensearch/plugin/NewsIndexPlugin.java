@@ -4,6 +4,8 @@ import dev.newsindex.analysis.AcronymFilter;
 import dev.newsindex.analysis.CompoundFilter;
 import dev.newsindex.analysis.DottedKeywordFilter;
 import dev.newsindex.analysis.NewsAnalyzer;
+import dev.newsindex.Stemmer;
+import dev.newsindex.analysis.Stemming;
 import dev.newsindex.analysis.SynonymWeightFilter;
 import dev.newsindex.analysis.WordHyphenCharFilter;
 import java.util.List;
@@ -71,9 +73,11 @@ public final class NewsIndexPlugin extends Plugin implements AnalysisPlugin, Sea
         NewsTokenFilterFactory.of(index, name, settings, CompoundFilter::new, false));
     m.put(Names.DOTTED_KEYWORD_FILTER, (index, env, name, settings) ->
         NewsTokenFilterFactory.of(index, name, settings, DottedKeywordFilter::new, false));
-    m.put(Names.STEMMER_FILTER, (index, env, name, settings) ->
-        NewsTokenFilterFactory.of(index, name, settings,
-            AnalysisSettings.stemmer(settings)::wrap, false));
+    m.put(Names.STEMMER_FILTER, (index, env, name, settings) -> {
+      Stemmer stemmer = AnalysisSettings.stemmer(settings);
+      return NewsTokenFilterFactory.of(index, name, settings, in -> Stemming.wrap(stemmer, in),
+          false);
+    });
     m.put(Names.SYNONYM_FILTER, (index, env, name, settings) -> {
       var map = AnalysisSettings.synonyms(env, settings);
       return NewsTokenFilterFactory.of(index, name, settings,

@@ -84,7 +84,7 @@ public final class ClusterBench {
     long bytes = Files.size(corpus);
     StringBuilder doc = new StringBuilder();
     try (Nodes one = Nodes.start(root, root.resolve("opensearch/target/bench-1"), 1, 19650);
-        Nodes three = Nodes.start(root, root.resolve("opensearch/target/bench-3"), 3, 19750)) {
+        Nodes three = Nodes.start(root, root.resolve("opensearch/target/bench-3"), 3, 19700)) {
       Map<String, List<Double>> rates = new LinkedHashMap<>();
       Path local = null;
       for (int round = 0; round < rounds; round++) {

@@ -23,6 +23,8 @@ final class OpenSearchCluster {
 
   private static OpenSearchCluster shared;
   private static String unavailable;
+  /** A node restarting after {@link #restartNodeLater}; the next {@link #shared} waits for it. */
+  private static Process restarting;
 
   final Path root;
   final Path dir;
@@ -46,6 +48,19 @@ final class OpenSearchCluster {
       }
     }
     Assumptions.assumeTrue(unavailable == null, () -> "no OpenSearch cluster: " + unavailable);
+    if (restarting != null) {
+      try {
+        int code = restarting.waitFor();
+        if (code != 0) {
+          throw new IllegalStateException("a killed node did not restart: "
+              + Files.readString(shared.dir.resolve("restart.log")).strip());
+        }
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException("waiting for a node to restart", e);
+      } finally {
+        restarting = null;
+      }
+    }
     return shared;
   }
 
@@ -139,21 +154,16 @@ final class OpenSearchCluster {
     });
   }
 
-  /** Starts node {@code i} again after {@link #killNode}, and waits for a green cluster. */
-  void restartNode(int i) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("scripts/opensearch.sh")
-        .toString(), "restart-node", "--node", "" + i, "--nodes", "" + NODES, "--port",
-        "" + httpPort, "--dir", dir.toString()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("restart.log").toFile());
-    try {
-      int code = pb.start().waitFor();
-      if (code != 0) {
-        throw new IOException("restarting node-" + i + " failed: "
-            + Files.readString(dir.resolve("restart.log")).strip());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while node-" + i + " restarted", e);
+  /**
+   * Starts node {@code i} again after {@link #killNode}, in the background: the next test to ask
+   * for the cluster waits until it is green again, so the restart overlaps the test's own end.
+   */
+  void restartNodeLater(int i) throws IOException {
+    synchronized (OpenSearchCluster.class) {
+      restarting = new ProcessBuilder("bash", root.resolve("scripts/opensearch.sh").toString(),
+          "restart-node", "--node", "" + i, "--nodes", "" + NODES, "--port", "" + httpPort,
+          "--dir", dir.toString()).redirectErrorStream(true)
+          .redirectOutput(dir.resolve("restart.log").toFile()).start();
     }
   }
 

@@ -103,8 +103,8 @@ class PushIT {
         assertEquals(expected, archive.size());
       }
     } finally {
-      cluster.restartNode(OpenSearchCluster.NODES - 1);
       drop(o);
+      cluster.restartNodeLater(OpenSearchCluster.NODES - 1);
     }
   }
 

@@ -33,6 +33,10 @@ import java.util.concurrent.TimeUnit;
  * refresh needed): an article with the same hash is unchanged and not sent; the others are
  * indexed by id, so sending one twice (a retry, a rerun) still leaves it on the cluster once.
  *
+ * <p>{@link IngestOptions#threads()} lanes send at once, each its own share of the ids (so the
+ * versions of one id are written in input order) and each preparing its documents on its own
+ * thread while the sources are read.
+ *
  * <p>Articles the cluster turns away for a passing reason (429, or 5xx while a node is lost and
  * its shards move) are sent again with backoff, for up to {@value #RETRY_SECONDS} seconds; any
  * other refusal stops the run with a one-line error naming the article. Everything acknowledged
@@ -45,13 +49,13 @@ final class ClusterPush {
   /** How long refused articles are retried before the run gives up. */
   static final int RETRY_SECONDS = 180;
   private static final long PROGRESS_NANOS = 100_000_000L;
+  /** The most concurrent bulk senders ({@link IngestOptions#threads()}, capped). */
+  static final int MAX_LANES = 8;
 
   private final Cluster cluster;
   private final long bulkBytes;
   private final IngestListener listener;
   private final Map<IndexOutcome, Long> outcomes = new EnumMap<>(IndexOutcome.class);
-  private final List<Item> batch = new ArrayList<>();
-  private long batchBytes;
   private long skipped;
   private long bytesRead;
   private long totalBytes;
@@ -102,31 +106,143 @@ final class ClusterPush {
     commitEvery = options.commitEveryArticles();
     List<Ingest.Source> sources = Ingest.resolve(inputs);
     totalBytes = Ingest.totalBytes(sources);
-    Ingest.read(sources, options.format(), options.stdin(), new ArticleHandler() {
-      @Override
-      public void article(Article article, Origin origin) throws IOException {
-        add(article, origin);
-      }
+    Lane[] lanes = new Lane[Math.max(1, Math.min(MAX_LANES, options.threads()))];
+    for (int i = 0; i < lanes.length; i++) {
+      lanes[i] = new Lane(i);
+    }
+    try {
+      Ingest.read(sources, options.format(), options.stdin(), new ArticleHandler() {
+        @Override
+        public void article(Article article, Origin origin) throws IOException {
+          // By id: the versions of one id go through one lane, in input order.
+          Lane lane = lanes[(article.id().hashCode() & 0x7fffffff) % lanes.length];
+          lane.add(article, origin);
+          long now = System.nanoTime();
+          if (now - lastProgress >= PROGRESS_NANOS) {
+            lastProgress = now;
+            synchronized (ClusterPush.this) {
+              listener.progress(progress());
+            }
+          }
+        }
 
-      @Override
-      public void rejected(Origin origin, String reason) {
-        skipped++;
-        listener.skipped(origin, reason);
-      }
+        @Override
+        public void rejected(Origin origin, String reason) {
+          synchronized (ClusterPush.this) {
+            skipped++;
+            listener.skipped(origin, reason);
+          }
+        }
 
-      @Override
-      public void bytesRead(long count) {
-        bytesRead += count;
+        @Override
+        public void bytesRead(long count) {
+          synchronized (ClusterPush.this) {
+            bytesRead += count;
+          }
+        }
+      });
+      for (Lane lane : lanes) {
+        lane.send();
       }
-    });
-    flush();
+      for (Lane lane : lanes) {
+        lane.await();
+      }
+    } finally {
+      for (Lane lane : lanes) {
+        lane.worker.shutdownNow();
+      }
+    }
     cluster.call("refreshing index '" + cluster.options().index() + "'", "POST",
         "/" + Cluster.escape(cluster.options().index()) + "/_refresh", null, null);
-    listener.progress(progress());
-    listener.committed(articles());
-    return new IngestSummary(outcomes.get(IndexOutcome.INDEXED),
-        outcomes.get(IndexOutcome.UPDATED), outcomes.get(IndexOutcome.UNCHANGED), skipped,
-        Duration.ofNanos(System.nanoTime() - started), bytesRead);
+    synchronized (this) {
+      listener.progress(progress());
+      listener.committed(articles());
+      return new IngestSummary(outcomes.get(IndexOutcome.INDEXED),
+          outcomes.get(IndexOutcome.UPDATED), outcomes.get(IndexOutcome.UNCHANGED), skipped,
+          Duration.ofNanos(System.nanoTime() - started), bytesRead);
+    }
+  }
+
+  /**
+   * One of the push's concurrent senders: collects the articles of its ids until about a bulk
+   * request's worth, then prepares (documents, hashes) and sends them on its own thread while the
+   * reading goes on; one batch in flight at a time, so a lane keeps its articles' order.
+   */
+  private final class Lane {
+    final java.util.concurrent.ExecutorService worker;
+    private List<Article> articles = new ArrayList<>();
+    private List<Origin> origins = new ArrayList<>();
+    private long estimate;
+    private java.util.concurrent.Future<?> inFlight;
+
+    Lane(int n) {
+      worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "newsindex-push-" + n);
+        t.setDaemon(true);
+        return t;
+      });
+    }
+
+    void add(Article article, Origin origin) throws IOException {
+      articles.add(article);
+      origins.add(origin);
+      // About what the article's document takes: its text, its vocabulary, signature and keys.
+      estimate += 2L * (article.title().length() + article.body().length()) + 256;
+      if (estimate >= bulkBytes) {
+        send();
+      }
+    }
+
+    /** Hands the articles collected to the lane's thread, once the batch before is through. */
+    void send() throws IOException {
+      await();
+      if (articles.isEmpty()) {
+        return;
+      }
+      List<Article> a = articles;
+      List<Origin> o = origins;
+      articles = new ArrayList<>();
+      origins = new ArrayList<>();
+      estimate = 0;
+      inFlight = worker.submit(() -> {
+        List<Item> items = new ArrayList<>(a.size());
+        long bytes = 0;
+        for (int i = 0; i < a.size(); i++) {
+          Item item = item(a.get(i), o.get(i));
+          if (!items.isEmpty() && bytes + item.json().length > bulkBytes) {
+            flush(items);
+            items = new ArrayList<>();
+            bytes = 0;
+          }
+          items.add(item);
+          bytes += item.json().length;
+        }
+        flush(items);
+        return null;
+      });
+    }
+
+    void await() throws IOException {
+      if (inFlight == null) {
+        return;
+      }
+      try {
+        inFlight.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while pushing");
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        inFlight = null;
+      }
+    }
   }
 
   private long articles() {
@@ -138,35 +254,26 @@ final class ClusterPush {
         Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private void add(Article article, Origin origin) throws IOException {
+  private static Item item(Article article, Origin origin) throws IOException {
     long hash = NewsSchema.contentHash(article);
     byte[] json = Cluster.JSON.writeValueAsBytes(ClusterSchema.document(article, hash));
-    batch.add(new Item(article, origin, hash, json));
-    batchBytes += json.length + article.id().length() + 32;
-    if (batchBytes >= bulkBytes) {
-      flush();
-    }
-    long now = System.nanoTime();
-    if (now - lastProgress >= PROGRESS_NANOS) {
-      lastProgress = now;
-      listener.progress(progress());
-    }
+    return new Item(article, origin, hash, json);
   }
 
   /** Upserts one article, as a push of it alone would, and refreshes nothing. */
   IndexOutcome upsert(Article article) throws IOException {
-    add(article, Origin.of("upsert"));
-    flush();
-    return outcomes.entrySet().stream().filter(e -> e.getValue() > 0).findFirst().orElseThrow()
-        .getKey();
+    return flush(List.of(item(article, Origin.of("upsert")))).get(0);
   }
 
-  /** Sends the batch: looks up the hashes held, then indexes what is new or changed. */
-  private void flush() throws IOException {
+  /**
+   * Sends {@code batch}: looks up the hashes the cluster holds for it, then indexes what is new
+   * or changed; returns each article's outcome.
+   */
+  private List<IndexOutcome> flush(List<Item> batch) throws IOException {
     if (batch.isEmpty()) {
-      return;
+      return List.of();
     }
-    Map<String, Long> held = heldHashes();
+    Map<String, Long> held = heldHashes(batch);
     // The newest version of each id in the batch is sent; an earlier one counts as written.
     Map<String, Item> send = new LinkedHashMap<>();
     List<IndexOutcome> outcome = new ArrayList<>(batch.size());
@@ -184,22 +291,23 @@ final class ClusterPush {
     if (!send.isEmpty()) {
       index(new ArrayList<>(send.values()));
     }
-    for (int i = 0; i < batch.size(); i++) {
-      Item item = batch.get(i);
-      outcomes.merge(outcome.get(i), 1L, Long::sum);
-      listener.written(item.origin(), item.article().id(), outcome.get(i));
+    synchronized (this) {
+      for (int i = 0; i < batch.size(); i++) {
+        Item item = batch.get(i);
+        outcomes.merge(outcome.get(i), 1L, Long::sum);
+        listener.written(item.origin(), item.article().id(), outcome.get(i));
+      }
+      sinceDurable += batch.size();
+      if (sinceDurable >= commitEvery) {
+        sinceDurable = 0;
+        listener.committed(articles());
+      }
     }
-    sinceDurable += batch.size();
-    if (sinceDurable >= commitEvery) {
-      sinceDurable = 0;
-      listener.committed(articles());
-    }
-    batch.clear();
-    batchBytes = 0;
+    return outcome;
   }
 
   /** The content hashes the cluster holds for the batch's ids (absent ids are not in the map). */
-  private Map<String, Long> heldHashes() throws IOException {
+  private Map<String, Long> heldHashes(List<Item> batch) throws IOException {
     ObjectNode body = Cluster.JSON.createObjectNode();
     ArrayNode ids = body.putArray("ids");
     batch.stream().map(i -> i.article().id()).distinct().forEach(ids::add);

@@ -45,6 +45,9 @@ final class OpenSearchCluster {
         shared = start();
       } catch (IOException e) {
         unavailable = e.getMessage();
+        // Once, where a CI log shows it: every test using the cluster is skipped for this.
+        System.err.println("OpenSearch integration tests skipped: no OpenSearch cluster: "
+            + unavailable);
       }
     }
     Assumptions.assumeTrue(unavailable == null, () -> "no OpenSearch cluster: " + unavailable);

@@ -1,5 +1,6 @@
 package dev.newsindex.cli;
 
+import dev.newsindex.NewsArchive;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.ingest.Dates;
 import java.io.IOException;
@@ -40,6 +41,9 @@ final class DeleteCommand implements Callable<Integer> {
       description = "Delete every article dated before DATE (YYYY-MM-DD); undated ones stay.")
   LocalDate before;
 
+  @Mixin
+  ClusterOption cluster = new ClusterOption();
+
   @Spec
   CommandSpec spec;
 
@@ -56,7 +60,8 @@ final class DeleteCommand implements Callable<Integer> {
     long deleted = 0;
     long idsFound = 0;
     int total;
-    try (NewsIndex news = NewsIndex.open(dir)) {
+    boolean remote = cluster.wanted(index);
+    try (NewsArchive news = remote ? cluster.open() : NewsIndex.open(dir)) {
       if (byIds) {
         for (String id : ids) {
           if (news.delete(id)) {
@@ -77,7 +82,8 @@ final class DeleteCommand implements Callable<Integer> {
       total = news.size();
     }
     out.println("deleted " + deleted + " article" + (deleted == 1 ? "" : "s") + "; "
-        + Defaults.display(dir) + " holds " + total + " articles");
+        + (remote ? cluster.display() : Defaults.display(dir)) + " holds " + total
+        + " articles");
     out.flush();
     err.flush();
     boolean onlyIds = query == null && before == null;

@@ -2,6 +2,7 @@ package dev.newsindex.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.newsindex.Article;
+import dev.newsindex.NewsArchive;
 import dev.newsindex.NewsIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,6 +35,9 @@ final class GetCommand implements Callable<Integer> {
       + " a JSON Lines feed: id, title, date, source, url, body, and the metadata).")
   boolean json;
 
+  @Mixin
+  ClusterOption cluster = new ClusterOption();
+
   @Spec
   CommandSpec spec;
 
@@ -41,13 +45,15 @@ final class GetCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path dir = index.resolve(Defaults.fromEnvironment());
     Optional<Article> found;
-    try (NewsIndex news = NewsIndex.open(dir)) {
+    boolean remote = cluster.wanted(index);
+    try (NewsArchive news = remote ? cluster.open() : NewsIndex.open(dir)) {
       found = news.get(id);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (found.isEmpty()) {
       PrintWriter err = spec.commandLine().getErr();
-      err.println("newsindex: no article with id " + id + " in " + Defaults.display(dir));
+      err.println("newsindex: no article with id " + id + " in "
+          + (remote ? cluster.display() : Defaults.display(dir)));
       err.flush();
       return ExitCode.NO_INDEX.code;
     }

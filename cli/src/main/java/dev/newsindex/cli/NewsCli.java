@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {IndexCommand.class, SearchCommand.class, RelatedCommand.class,
         DuplicatesCommand.class, EvalCommand.class, RebuildCommand.class, DeleteCommand.class,
         StatsCommand.class, GetCommand.class, CheckCommand.class, OptimizeCommand.class,
-        ShellCommand.class, AutoComplete.GenerateCompletion.class,
+        ShellCommand.class, OpenSearchCommand.class, AutoComplete.GenerateCompletion.class,
         CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nExamples:%n",
@@ -173,8 +173,16 @@ public final class NewsCli implements Runnable {
     if (e instanceof UncheckedIOException u) {
       return exitCodeFor(u.getCause());
     }
-    if (e instanceof QuerySyntaxException || e instanceof IllegalArgumentException) {
+    if (e instanceof QuerySyntaxException || e instanceof IllegalArgumentException
+        || e instanceof dev.newsindex.UnsupportedRequestException) {
       return ExitCode.USAGE;
+    }
+    if (e instanceof dev.newsindex.opensearch.ClusterException c) {
+      return switch (c.reason()) {
+        case NO_INDEX -> ExitCode.NO_INDEX;
+        case INCOMPATIBLE -> ExitCode.INCOMPATIBLE;
+        default -> ExitCode.CLUSTER;
+      };
     }
     if (e instanceof IndexNotFoundException) {
       return ExitCode.NO_INDEX;

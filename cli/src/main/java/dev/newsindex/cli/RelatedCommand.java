@@ -1,5 +1,6 @@
 package dev.newsindex.cli;
 
+import dev.newsindex.NewsArchive;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.search.RelatedRequest;
 import dev.newsindex.search.SearchResult;
@@ -41,6 +42,9 @@ final class RelatedCommand implements Callable<Integer> {
   @Option(names = "--near-date", description = "Prefer articles dated near the article.")
   boolean nearDate;
 
+  @Mixin
+  ClusterOption cluster = new ClusterOption();
+
   @Spec
   CommandSpec spec;
 
@@ -48,7 +52,8 @@ final class RelatedCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     output.check(spec);
     Optional<SearchResult> result;
-    try (NewsIndex news = NewsIndex.open(index.resolve(Defaults.fromEnvironment()))) {
+    try (NewsArchive news = cluster.wanted(index) ? cluster.open()
+        : NewsIndex.open(index.resolve(Defaults.fromEnvironment()))) {
       result = news.related(new RelatedRequest(id, limit, passages, nearDate));
     }
     if (result.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.newsindex.cli;
 import dev.newsindex.FileAccess;
 import dev.newsindex.IncompatibleIndexException;
 import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.NewsArchive;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.search.DateBounds;
 import dev.newsindex.search.Facet;
@@ -122,6 +123,9 @@ final class SearchCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   Duration timeout = DEFAULT_TIMEOUT;
 
+  @Mixin
+  ClusterOption cluster = new ClusterOption();
+
   @Spec
   CommandSpec spec;
 
@@ -155,7 +159,8 @@ final class SearchCommand implements Callable<Integer> {
     filters.forEach(b::filter);
     SearchRequest request = b.build();
     SearchResult result;
-    try (NewsIndex news = openForSearch(index, defaults, err, FileAccess.READ)) {
+    try (NewsArchive news = cluster.wanted(index) ? cluster.open()
+        : openForSearch(index, defaults, err, FileAccess.READ)) {
       StartupTrace.mark("open");
       result = news.search(request);
     }

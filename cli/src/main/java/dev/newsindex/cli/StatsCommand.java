@@ -2,6 +2,7 @@ package dev.newsindex.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.newsindex.status.IndexStats;
+import dev.newsindex.NewsArchive;
 import dev.newsindex.NewsIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,6 +32,9 @@ final class StatsCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}; JSON lists all).")
   int sources;
 
+  @Mixin
+  ClusterOption cluster = new ClusterOption();
+
   @Spec
   CommandSpec spec;
 
@@ -38,14 +42,17 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path dir = index.resolve(Defaults.fromEnvironment());
     IndexStats s;
-    try (NewsIndex news = NewsIndex.open(dir)) {
+    boolean remote = cluster.wanted(index);
+    try (NewsArchive news = remote ? cluster.open() : NewsIndex.open(dir)) {
       s = news.stats();
     }
+    String where = remote ? cluster.display() : Defaults.display(dir);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       try (JsonGenerator g = JsonSummary.generator(out)) {
         g.writeStartObject();
-        g.writeStringField("index", dir.toAbsolutePath().normalize().toString());
+        g.writeStringField("index", remote ? where : dir.toAbsolutePath().normalize()
+            .toString());
         g.writeNumberField("articles", s.articles());
         g.writeNumberField("deleted", s.deleted());
         g.writeNumberField("segments", s.segments());
@@ -65,7 +72,7 @@ final class StatsCommand implements Callable<Integer> {
       }
       out.println();
     } else {
-      out.println("index:     " + Defaults.display(dir));
+      out.println("index:     " + where);
       out.println(String.format(Locale.ROOT, "articles:  %,d (%,d deleted, not yet merged away)",
           s.articles(), s.deleted()));
       out.println(String.format(Locale.ROOT, "segments:  %d", s.segments()));

@@ -37,7 +37,7 @@ class QuickSearchTest {
       }
       f.setAccessible(true);
       Object v = f.get(o);
-      if (v instanceof IndexOption || v instanceof OutputOption) {
+      if (v instanceof IndexOption || v instanceof OutputOption || v instanceof ClusterOption) {
         collect(f.getName() + ".", v, values);
       } else {
         values.put(prefix + f.getName(), v);

@@ -1,0 +1,69 @@
+package dev.newsindex.cli;
+
+import dev.newsindex.NewsArchive;
+import dev.newsindex.opensearch.ClusterOptions;
+import dev.newsindex.opensearch.OpenSearchArchive;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that point a reading command at an index on an OpenSearch cluster instead of a
+ * local one: {@code --opensearch URL} (or {@code $NEWSINDEX_OPENSEARCH}) and how to reach it. The
+ * password comes from {@code $NEWSINDEX_OPENSEARCH_PASSWORD} only, never from the command line.
+ */
+final class ClusterOption {
+  @Option(names = "--opensearch", paramLabel = "URL",
+      description = "Use the index on this OpenSearch cluster (the newsindex plugin installed)"
+          + " instead of a local one: one or more node URLs, comma-separated (default:"
+          + " $NEWSINDEX_OPENSEARCH unless --index is given).")
+  String urls;
+
+  @Option(names = "--opensearch-index", paramLabel = "NAME",
+      description = "The index on the cluster (default: $NEWSINDEX_OPENSEARCH_INDEX, else news).")
+  String name;
+
+  @Option(names = "--opensearch-user", paramLabel = "USER",
+      description = "Basic-auth user (default: $NEWSINDEX_OPENSEARCH_USER); the password is read"
+          + " from $NEWSINDEX_OPENSEARCH_PASSWORD.")
+  String user;
+
+  @Option(names = "--opensearch-ca", paramLabel = "FILE",
+      description = "The CA certificate (PEM or DER) the cluster's TLS certificates are signed"
+          + " with (default: $NEWSINDEX_OPENSEARCH_CA).")
+  Path ca;
+
+  /** Whether the command is to use a cluster: named here, or in the environment without --index. */
+  boolean wanted(IndexOption index) {
+    if (urls != null && index.given()) {
+      throw new IllegalArgumentException("give --index DIR or --opensearch URL, not both");
+    }
+    String env = System.getenv(ClusterOptions.URL_ENV);
+    return urls != null || !index.given() && env != null && !env.isBlank();
+  }
+
+  /** How to reach the cluster, from these options and the environment. */
+  ClusterOptions options() {
+    return options(urls);
+  }
+
+  /** As {@link #options()}, with {@code givenUrls} for the nodes when not null. */
+  ClusterOptions options(String givenUrls) {
+    Map<String, String> env = System.getenv();
+    return ClusterOptions.fromEnvironment(env, givenUrls, name, user, ca);
+  }
+
+  /** The cluster's archive; the caller closes it. */
+  NewsArchive open() throws IOException {
+    return OpenSearchArchive.open(options());
+  }
+
+  /** The index as messages name it: {@code index 'news' on http://host:9200}. */
+  String display() {
+    ClusterOptions o = options();
+    java.net.URI u = o.nodes().get(0);
+    return "index '" + o.index() + "' on " + u.getScheme() + "://" + u.getHost()
+        + (u.getPort() < 0 ? "" : ":" + u.getPort());
+  }
+}

@@ -1,0 +1,172 @@
+package dev.newsindex.cli;
+
+import dev.newsindex.IndexSettings;
+import dev.newsindex.ingest.Format;
+import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.ingest.IngestSummary;
+import dev.newsindex.opensearch.ClusterOptions;
+import dev.newsindex.opensearch.OpenSearchArchive;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code newsindex opensearch mapping|push}: newsindex's index on an OpenSearch cluster. */
+@Command(name = "opensearch", mixinStandardHelpOptions = true,
+    subcommands = {OpenSearchCommand.Mapping.class, OpenSearchCommand.Push.class},
+    description = {
+        "newsindex on an OpenSearch cluster with the newsindex plugin installed (see"
+            + " docs/opensearch.md): print the index definition, or push articles into it.",
+        "search, related, get, stats and delete take --opensearch URL to read the cluster's"
+            + " index."})
+final class OpenSearchCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The shards and replicas of a new index. */
+  static final class Layout {
+    @Option(names = "--shards", paramLabel = "N", defaultValue = "1",
+        description = "Primary shards of a new index (default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    @Option(names = "--replicas", paramLabel = "N", defaultValue = "0",
+        description = "Copies of each shard of a new index (default: ${DEFAULT-VALUE}; 1 or more"
+            + " keeps every article through the loss of a node).")
+    int replicas;
+  }
+
+  /** {@code newsindex opensearch mapping}: the settings and mappings, generated from the schema. */
+  @Command(name = "mapping", mixinStandardHelpOptions = true,
+      description = "Print the index definition (settings and mappings) that push creates,"
+          + " generated from newsindex's schema, for PUT /INDEX.")
+  static final class Mapping implements Callable<Integer> {
+    @Mixin
+    Layout layout;
+
+    @Mixin
+    AnalysisOptions analysis;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      IndexSettings settings = analysis.given() ? analysis.apply(IndexSettings.DEFAULT)
+          : IndexSettings.DEFAULT;
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(OpenSearchArchive.definition(settings, layout.shards, layout.replicas));
+      out.flush();
+      return ExitCode.OK.code;
+    }
+  }
+
+  /** {@code newsindex opensearch push}: reads articles and upserts them into a cluster's index. */
+  @Command(name = "push", mixinStandardHelpOptions = true,
+      description = {
+          "Read news files, directories, glob patterns or - (standard input) as index does, and"
+              + " upsert the articles by id into the index on the cluster, creating it if"
+              + " needed. Articles the cluster holds unchanged are not sent again.",
+          "Bulk requests of at most --bulk-size bytes; refused and failed requests are retried"
+              + " with backoff while the cluster is overloaded or a node is lost. Run the same"
+              + " push again after an interruption to finish it."})
+  static final class Push implements Callable<Integer> {
+    @Option(names = "--url", paramLabel = "URL", description = "The cluster's node URLs,"
+        + " comma-separated (default: $NEWSINDEX_OPENSEARCH).")
+    String url;
+
+    @Option(names = "--index", paramLabel = "NAME", description = "The index on the cluster"
+        + " (default: $NEWSINDEX_OPENSEARCH_INDEX, else news).")
+    String index;
+
+    @Option(names = "--opensearch-user", paramLabel = "USER",
+        description = "Basic-auth user (default: $NEWSINDEX_OPENSEARCH_USER); the password is"
+            + " read from $NEWSINDEX_OPENSEARCH_PASSWORD.")
+    String user;
+
+    @Option(names = "--opensearch-ca", paramLabel = "FILE",
+        description = "The CA certificate of the cluster's TLS (default: $NEWSINDEX_OPENSEARCH_CA).")
+    Path ca;
+
+    @Mixin
+    Layout layout;
+
+    @Mixin
+    AnalysisOptions analysis;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+        description = "Files, directories, glob patterns or - for standard input (default:"
+            + " index-data/articles in the newsindex home).")
+    List<Path> paths;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+        converter = IngestOptionsMixin.FormatConverter.class,
+        description = "Read every input as this format: menafn, jsonl or trec (default:"
+            + " recognised per file by name and content).")
+    Format format;
+
+    @Option(names = "--bulk-size", paramLabel = "BYTES", defaultValue = "5242880",
+        description = "The most bytes of articles in one bulk request (default:"
+            + " ${DEFAULT-VALUE}).")
+    long bulkBytes;
+
+    @Option(names = "--json", description = "Print the summary as one JSON object.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"},
+        description = "No progress bar and no summary (skipped inputs are still reported).")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      Defaults defaults = Defaults.fromEnvironment();
+      List<Path> inputs = paths == null || paths.isEmpty() ? List.of(defaults.articles()) : paths;
+      ClusterOptions cluster = ClusterOptions.fromEnvironment(System.getenv(), url, index, user,
+          ca);
+      IndexSettings settings = analysis.given() ? analysis.apply(IndexSettings.DEFAULT)
+          : IndexSettings.DEFAULT;
+      PrintWriter out = spec.commandLine().getOut();
+      IngestReporter reporter = new IngestReporter(spec.commandLine().getErr(),
+          !quiet && Terminal.stderrIsTerminal());
+      IngestSummary s;
+      long total;
+      try {
+        s = OpenSearchArchive.push(cluster, settings, layout.shards, layout.replicas, inputs,
+            IngestOptions.defaults().withFormat(format), bulkBytes, reporter);
+      } finally {
+        reporter.clear();
+      }
+      try (OpenSearchArchive archive = OpenSearchArchive.open(cluster)) {
+        total = archive.size();
+      }
+      java.net.URI node = cluster.nodes().get(0);
+      String where = "index '" + cluster.index() + "' on " + node.getScheme() + "://"
+          + node.getHost() + (node.getPort() < 0 ? "" : ":" + node.getPort());
+      if (json) {
+        JsonSummary.print(out, "opensearch push", s, where, total);
+      } else if (!quiet) {
+        out.println(String.format(Locale.ROOT,
+            "indexed %d, updated %d, unchanged %d, skipped %d in %.1f s; %s holds %d articles",
+            s.indexed(), s.updated(), s.unchanged(), s.skipped(),
+            s.elapsed().toMillis() / 1000.0, where, total));
+      }
+      out.flush();
+      return ExitCode.OK.code;
+    }
+  }
+}

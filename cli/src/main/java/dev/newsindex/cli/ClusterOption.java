@@ -5,7 +5,7 @@ import dev.newsindex.opensearch.ClusterOptions;
 import dev.newsindex.opensearch.OpenSearchArchive;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,15 +24,26 @@ final class ClusterOption {
       description = "The index on the cluster (default: $NEWSINDEX_OPENSEARCH_INDEX, else news).")
   String name;
 
-  @Option(names = "--opensearch-user", paramLabel = "USER",
-      description = "Basic-auth user (default: $NEWSINDEX_OPENSEARCH_USER); the password is read"
-          + " from $NEWSINDEX_OPENSEARCH_PASSWORD.")
-  String user;
+  @Mixin
+  Access access = new Access();
 
-  @Option(names = "--opensearch-ca", paramLabel = "FILE",
-      description = "The CA certificate (PEM or DER) the cluster's TLS certificates are signed"
-          + " with (default: $NEWSINDEX_OPENSEARCH_CA).")
-  Path ca;
+  /** How to reach a cluster: basic auth and TLS; {@code opensearch push} takes them too. */
+  static final class Access {
+    @Option(names = "--opensearch-user", paramLabel = "USER",
+        description = "Basic-auth user (default: $NEWSINDEX_OPENSEARCH_USER); the password is"
+            + " read from $NEWSINDEX_OPENSEARCH_PASSWORD, never from the command line.")
+    String user;
+
+    @Option(names = "--opensearch-ca", paramLabel = "FILE",
+        description = "The CA certificate (PEM or DER) the cluster's TLS certificates are signed"
+            + " with (default: $NEWSINDEX_OPENSEARCH_CA).")
+    Path ca;
+
+    /** The cluster at {@code urls} (null: the environment's), index {@code index} (null: same). */
+    ClusterOptions options(String urls, String index) {
+      return ClusterOptions.fromEnvironment(System.getenv(), urls, index, user, ca);
+    }
+  }
 
   /** Whether the command is to use a cluster: named here, or in the environment without --index. */
   boolean wanted(IndexOption index) {
@@ -45,13 +56,7 @@ final class ClusterOption {
 
   /** How to reach the cluster, from these options and the environment. */
   ClusterOptions options() {
-    return options(urls);
-  }
-
-  /** As {@link #options()}, with {@code givenUrls} for the nodes when not null. */
-  ClusterOptions options(String givenUrls) {
-    Map<String, String> env = System.getenv();
-    return ClusterOptions.fromEnvironment(env, givenUrls, name, user, ca);
+    return access.options(urls, name);
   }
 
   /** The cluster's archive; the caller closes it. */

@@ -1,21 +1,16 @@
 package dev.newsindex.cli;
 
 import dev.newsindex.IndexSettings;
-import dev.newsindex.ingest.Format;
-import dev.newsindex.ingest.IngestOptions;
 import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.opensearch.ClusterOptions;
 import dev.newsindex.opensearch.OpenSearchArchive;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -79,9 +74,11 @@ final class OpenSearchCommand implements Runnable {
           "Read news files, directories, glob patterns or - (standard input) as index does, and"
               + " upsert the articles by id into the index on the cluster, creating it if"
               + " needed. Articles the cluster holds unchanged are not sent again.",
-          "Bulk requests of at most --bulk-size bytes; refused and failed requests are retried"
-              + " with backoff while the cluster is overloaded or a node is lost. Run the same"
-              + " push again after an interruption to finish it."})
+          "Bulk requests of at most --bulk-size bytes, --threads of them at once; refused and"
+              + " failed requests are retried with backoff while the cluster is overloaded or a"
+              + " node is lost. Run the same push again after an interruption to finish it.",
+          "--compression small makes a new index with OpenSearch's best_compression codec;"
+              + " --commit-every sets how often the progress hears what is durable."})
   static final class Push implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "URL", description = "The cluster's node URLs,"
         + " comma-separated (default: $NEWSINDEX_OPENSEARCH).")
@@ -91,14 +88,8 @@ final class OpenSearchCommand implements Runnable {
         + " (default: $NEWSINDEX_OPENSEARCH_INDEX, else news).")
     String index;
 
-    @Option(names = "--opensearch-user", paramLabel = "USER",
-        description = "Basic-auth user (default: $NEWSINDEX_OPENSEARCH_USER); the password is"
-            + " read from $NEWSINDEX_OPENSEARCH_PASSWORD.")
-    String user;
-
-    @Option(names = "--opensearch-ca", paramLabel = "FILE",
-        description = "The CA certificate of the cluster's TLS (default: $NEWSINDEX_OPENSEARCH_CA).")
-    Path ca;
+    @Mixin
+    ClusterOption.Access access;
 
     @Mixin
     Layout layout;
@@ -106,28 +97,13 @@ final class OpenSearchCommand implements Runnable {
     @Mixin
     AnalysisOptions analysis;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-        description = "Files, directories, glob patterns or - for standard input (default:"
-            + " index-data/articles in the newsindex home).")
-    List<Path> paths;
-
-    @Option(names = "--format", paramLabel = "FORMAT",
-        converter = IngestOptionsMixin.FormatConverter.class,
-        description = "Read every input as this format: menafn, jsonl or trec (default:"
-            + " recognised per file by name and content).")
-    Format format;
+    @Mixin
+    IngestOptionsMixin ingest;
 
     @Option(names = "--bulk-size", paramLabel = "BYTES", defaultValue = "5242880",
         description = "The most bytes of articles in one bulk request (default:"
             + " ${DEFAULT-VALUE}).")
     long bulkBytes;
-
-    @Option(names = "--json", description = "Print the summary as one JSON object.")
-    boolean json;
-
-    @Option(names = {"-q", "--quiet"},
-        description = "No progress bar and no summary (skipped inputs are still reported).")
-    boolean quiet;
 
     @Spec
     CommandSpec spec;
@@ -135,19 +111,19 @@ final class OpenSearchCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       Defaults defaults = Defaults.fromEnvironment();
-      List<Path> inputs = paths == null || paths.isEmpty() ? List.of(defaults.articles()) : paths;
-      ClusterOptions cluster = ClusterOptions.fromEnvironment(System.getenv(), url, index, user,
-          ca);
+      ClusterOptions cluster = access.options(url, index);
       IndexSettings settings = analysis.given() ? analysis.apply(IndexSettings.DEFAULT)
           : IndexSettings.DEFAULT;
+      if (ingest.compression != null) {
+        settings = settings.withCompression(ingest.compression);
+      }
       PrintWriter out = spec.commandLine().getOut();
-      IngestReporter reporter = new IngestReporter(spec.commandLine().getErr(),
-          !quiet && Terminal.stderrIsTerminal());
+      IngestReporter reporter = ingest.reporter(spec.commandLine().getErr());
       IngestSummary s;
       long total;
       try {
-        s = OpenSearchArchive.push(cluster, settings, layout.shards, layout.replicas, inputs,
-            IngestOptions.defaults().withFormat(format), bulkBytes, reporter);
+        s = OpenSearchArchive.push(cluster, settings, layout.shards, layout.replicas,
+            ingest.inputs(defaults), ingest.options(), bulkBytes, reporter);
       } finally {
         reporter.clear();
       }
@@ -157,9 +133,9 @@ final class OpenSearchCommand implements Runnable {
       java.net.URI node = cluster.nodes().get(0);
       String where = "index '" + cluster.index() + "' on " + node.getScheme() + "://"
           + node.getHost() + (node.getPort() < 0 ? "" : ":" + node.getPort());
-      if (json) {
+      if (ingest.json) {
         JsonSummary.print(out, "opensearch push", s, where, total);
-      } else if (!quiet) {
+      } else if (!ingest.quiet) {
         out.println(String.format(Locale.ROOT,
             "indexed %d, updated %d, unchanged %d, skipped %d in %.1f s; %s holds %d articles",
             s.indexed(), s.updated(), s.unchanged(), s.skipped(),

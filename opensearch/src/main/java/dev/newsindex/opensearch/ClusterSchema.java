@@ -196,6 +196,9 @@ public final class ClusterSchema {
     ObjectNode index = root.putObject("settings").putObject("index");
     index.put("number_of_shards", shards);
     index.put("number_of_replicas", replicas);
+    if (settings.compression() == dev.newsindex.Compression.SMALL) {
+      index.put("codec", "best_compression"); // DEFLATE for stored fields, as locally
+    }
     ObjectNode bm25 = index.putObject("similarity").putObject("default");
     bm25.put("type", "BM25");
     bm25.put("k1", settings.k1());

@@ -43,7 +43,7 @@ public final class BenchDoc {
   private final String about;
   private final List<String> args;
   private final Map<String, String> corpora = new LinkedHashMap<>();
-  private final StringBuilder tables = new StringBuilder();
+  private final List<Object> sections = new ArrayList<>();
   private String command;
 
   private BenchDoc(String name, String about, List<String> args) {
@@ -77,31 +77,40 @@ public final class BenchDoc {
 
   /** Starts a table with a heading and its column names; add rows to it, in order. */
   public Table table(String heading, String... columns) {
-    return new Table(heading, columns);
+    Table t = new Table(heading, columns);
+    sections.add(t);
+    return t;
   }
 
-  /** One table of the document. */
-  public final class Table {
+  /** One table of the document; its rows may be added after later tables or notes. */
+  public static final class Table {
+    private final StringBuilder text = new StringBuilder();
+
     private Table(String heading, String[] columns) {
-      tables.append("\n## ").append(heading).append("\n\n| ")
+      text.append("\n## ").append(heading).append("\n\n| ")
           .append(String.join(" | ", columns)).append(" |\n|")
           .append("---|".repeat(columns.length)).append('\n');
     }
 
     /** Adds a row; numbers should come formatted. */
     public Table row(Object... cells) {
-      tables.append('|');
+      text.append('|');
       for (Object c : cells) {
-        tables.append(' ').append(String.valueOf(c).replace("|", "\\|")).append(" |");
+        text.append(' ').append(String.valueOf(c).replace("|", "\\|")).append(" |");
       }
-      tables.append('\n');
+      text.append('\n');
       return this;
+    }
+
+    @Override
+    public String toString() {
+      return text.toString();
     }
   }
 
-  /** A line under the tables saying how to read them (a definition, never a story). */
+  /** A line after the tables so far saying how to read them (a definition, never a story). */
   public BenchDoc note(String line) {
-    tables.append('\n').append(line).append('\n');
+    sections.add("\n" + line + "\n");
     return this;
   }
 
@@ -135,7 +144,8 @@ public final class BenchDoc {
       sb.append("| corpus | ").append(corpus.replace("|", "\\|")).append(" |\n");
     }
     sb.append("| command | `").append(command()).append("` |\n");
-    return sb.append(tables).toString();
+    sections.forEach(sb::append);
+    return sb.toString();
   }
 
   /** The command that reproduces the run, corpora paths replaced by their labels. */
@@ -242,8 +252,8 @@ public final class BenchDoc {
     doc.command = command;
     corpora.forEach(doc::corpus);
     try (InputStream in = System.in) {
-      doc.tables.append('\n').append(new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .strip()).append('\n');
+      doc.sections.add("\n" + new String(in.readAllBytes(), StandardCharsets.UTF_8).strip()
+          + "\n");
     }
     doc.write();
   }

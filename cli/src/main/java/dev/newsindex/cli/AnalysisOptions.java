@@ -27,7 +27,7 @@ final class AnalysisOptions {
       description = "Do not expand the bundled entity aliases (DPRK = North Korea, ...) in queries.")
   Boolean bundledSynonyms;
 
-  @Option(names = "--bm25", paramLabel = "K1,B", split = ",",
+  @Option(names = "--bm25", paramLabel = "K1,B", split = ",", hideParamSyntax = true,
       description = "BM25 parameters k1 and b (default: "
           + IndexSettings.DEFAULT_K1 + "," + IndexSettings.DEFAULT_B + ").")
   float[] bm25;

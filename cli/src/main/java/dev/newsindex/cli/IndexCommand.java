@@ -26,9 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
         "Formats: the MENAFN text feed, JSON Lines and TREC SGML, recognised by name and content"
             + " (or named with --format); gzip-compressed files are read transparently.",
         "Commits every --commit-every articles and at the end: an interrupted run keeps what it"
-            + " committed, and running it again completes it. Shows a progress bar when stderr"
-            + " is a terminal; prints one summary line (or JSON with --json); each skipped file or"
-            + " line is named on stderr with the reason.",
+            + " committed, and running it again completes it. Shows a progress bar on a terminal"
+            + " (not with NO_COLOR); prints one summary line (or JSON with --json); each skipped"
+            + " file or line is named on stderr with the reason.",
         "Analysis settings (stemmer, synonyms, BM25) are stored in the index; searches use them."})
 final class IndexCommand implements Callable<Integer> {
   @Mixin

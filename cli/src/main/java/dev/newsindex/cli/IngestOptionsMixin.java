@@ -10,8 +10,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The inputs and options {@code index} and {@code rebuild} share: what to read, how to read it,
@@ -44,12 +47,15 @@ final class IngestOptionsMixin {
           + " existing index keeps its own; rebuild --compression changes it.")
   Compression compression;
 
-  @Option(names = "--json", description = "Print the summary as one JSON object.")
-  boolean json;
+  @Mixin
+  OutputOption output;
 
   @Option(names = {"-q", "--quiet"},
       description = "No progress bar and no summary (skipped inputs are still reported).")
   boolean quiet;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   /** The paths given, or the bundled articles when none were. */
   List<Path> inputs(Defaults defaults) {
@@ -62,7 +68,7 @@ final class IngestOptionsMixin {
    */
   void printSummary(PrintWriter out, String command, IngestSummary summary, Path dir, int total,
       String line) throws IOException {
-    if (json) {
+    if (output.anyJson()) {
       JsonSummary.print(out, command, summary, dir, total);
     } else if (!quiet) {
       out.println(line);
@@ -70,9 +76,12 @@ final class IngestOptionsMixin {
     out.flush();
   }
 
-  /** The stderr reporter: a progress bar only on a terminal and without {@code --quiet}. */
+  /**
+   * The stderr reporter: a progress bar only without {@code --quiet} and when picocli sees a
+   * terminal (as for colour: an interactive session, {@code NO_COLOR} unset).
+   */
   IngestReporter reporter(PrintWriter err) {
-    return new IngestReporter(err, !quiet && Terminal.stderrIsTerminal());
+    return new IngestReporter(err, !quiet && SearchCommand.colour(mixee));
   }
 
   IngestOptions options() {

@@ -1,10 +1,8 @@
 package dev.newsindex.cli;
 
 import dev.newsindex.Article;
-import dev.newsindex.FileAccess;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.QuerySyntaxException;
-import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -50,18 +48,9 @@ final class ShellCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N",
-      defaultValue = "" + SearchRequest.DEFAULT_LIMIT,
-      description = "How many top hits to show per query (default: ${DEFAULT-VALUE}).")
-  int limit;
-
-  @Option(names = "--passages", paramLabel = "N",
-      defaultValue = "" + SearchRequest.DEFAULT_PASSAGES,
-      description = "Highlighted body passages per hit, 0-10 (default: ${DEFAULT-VALUE}).")
-  int passages;
-
-  @Option(names = "--any", description = "Match articles with any of the terms, not all.")
-  boolean any;
+  /** The starting point; {@code :limit}, {@code :passages}, {@code :any} and {@code :all} change it. */
+  @Mixin
+  QueryOptions query;
 
   @Spec
   CommandSpec spec;
@@ -76,16 +65,16 @@ final class ShellCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // Check the settings from the command line once, as the search command would.
-    new SearchRequest("", limit, !any, passages);
+    query.request("").build();
     boolean interactive = System.console() != null && input == null;
     BufferedReader lines = new BufferedReader(input != null ? input
         : new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (NewsIndex news = SearchCommand.openForSearch(index, defaults, err, FileAccess.MAPPED)) {
+    try (NewsIndex news = SearchCommand.openForSearch(index, defaults, err)) {
       if (interactive) {
         out.println("newsindex shell on " + Defaults.display(dir) + " (" + news.size()
             + " articles). :help for commands, :quit or Ctrl-D to leave.");
       }
-      TextHits hits = new TextHits(out, Terminal.colourWanted());
+      TextHits hits = new TextHits(out, SearchCommand.colour(spec));
       while (true) {
         if (interactive) {
           out.print(PROMPT);
@@ -110,7 +99,7 @@ final class ShellCommand implements Callable<Integer> {
         }
         try {
           news.refresh();
-          SearchResult result = news.search(new SearchRequest(line, limit, !any, passages));
+          SearchResult result = news.search(query.request(line).build());
           hits.print(result);
           out.println();
         } catch (QuerySyntaxException e) {
@@ -133,22 +122,22 @@ final class ShellCommand implements Callable<Integer> {
       case ":quit", ":q", ":exit", "exit", "quit" -> {
         return false;
       }
-      case ":help", ":h", ":?" -> out.println(String.format(Locale.ROOT, HELP, limit, passages,
-          any ? "any" : "all"));
+      case ":help", ":h", ":?" -> out.println(String.format(Locale.ROOT, HELP, query.limit.limit,
+          query.passages.passages, query.any ? "any" : "all"));
       case ":any" -> {
-        any = true;
+        query.any = true;
         out.println("matching any term");
       }
       case ":all" -> {
-        any = false;
+        query.any = false;
         out.println("matching every term");
       }
       case ":limit" -> number(arg, 1, 10_000, err).ifPresent(n -> {
-        limit = n;
+        query.limit.limit = n;
         out.println("showing the top " + n);
       });
       case ":passages" -> number(arg, 0, 10, err).ifPresent(n -> {
-        passages = n;
+        query.passages.passages = n;
         out.println(n + " passages per hit");
       });
       case ":get" -> {

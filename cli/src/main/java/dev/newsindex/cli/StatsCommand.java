@@ -23,8 +23,8 @@ final class StatsCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
 
-  @Option(names = "--json", description = "Print the statistics as one JSON object.")
-  boolean json;
+  @Mixin
+  OutputOption output;
 
   @Option(names = "--sources", paramLabel = "N", defaultValue = "20",
       description = "How many sources to list in text output, most articles first"
@@ -42,7 +42,7 @@ final class StatsCommand implements Callable<Integer> {
       s = news.stats();
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (output.anyJson()) {
       try (JsonGenerator g = JsonSummary.generator(out)) {
         g.writeStartObject();
         g.writeStringField("index", dir.toAbsolutePath().normalize().toString());

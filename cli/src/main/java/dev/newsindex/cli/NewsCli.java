@@ -40,9 +40,10 @@ public final class NewsCli implements Runnable {
   /**
    * Every subcommand, in the order help lists them. Building picocli's model of a command
    * (reflection over its annotations) is most of a short command's start-up, so a run registers
-   * only the command it names (see {@link #commandLine(PrintWriter, PrintWriter, String...)}).
+   * only the command it names (see {@link #commandLine(PrintWriter, PrintWriter, String...)});
+   * search, the most common, comes first, so that finding it reads no other command's class.
    */
-  static final List<Class<?>> COMMANDS = List.of(IndexCommand.class, SearchCommand.class,
+  static final List<Class<?>> COMMANDS = List.of(SearchCommand.class, IndexCommand.class,
       RelatedCommand.class, DuplicatesCommand.class, EvalCommand.class, RebuildCommand.class,
       DeleteCommand.class, StatsCommand.class, GetCommand.class, CheckCommand.class,
       OptimizeCommand.class, ShellCommand.class, AutoComplete.GenerateCompletion.class,
@@ -113,10 +114,13 @@ public final class NewsCli implements Runnable {
 
   /**
    * Runs {@code args}, writing results to {@code out} and messages to {@code err}, and returns the
-   * exit code. Used by {@link #main}, the tests and the cache training alike.
+   * exit code: a plain {@code search WORDS...} without building picocli's model (see {@link
+   * SearchCommand#plain}), everything else through picocli. Used by {@link #main}, the tests and
+   * the cache training alike.
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return commandLine(out, err, args).execute(args);
+    Integer plain = SearchCommand.plain(out, err, args);
+    return plain != null ? plain : commandLine(out, err, args).execute(args);
   }
 
   /** Runs newsindex and exits with its exit code. */

@@ -1,5 +1,6 @@
 package dev.newsindex.cli;
 
+import dev.newsindex.FileAccess;
 import dev.newsindex.IncompatibleIndexException;
 import dev.newsindex.IngestOptions;
 import dev.newsindex.NewsIndex;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -118,6 +120,12 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    return run(request(), index, output, spec.commandLine().getOut(), spec.commandLine().getErr(),
+        colour(spec));
+  }
+
+  /** The request the options and words ask for. */
+  SearchRequest request() {
     // Only when asked for: the first clock reading in a JVM loads the time-zone rules.
     LocalDate today = since == null && until == null ? null : LocalDate.now();
     SearchRequest.Builder b = query.request(String.join(" ", words))
@@ -129,20 +137,60 @@ final class SearchCommand implements Callable<Integer> {
         .facets(facets.toArray(Facet[]::new));
     sources.forEach(b::source);
     filters.forEach(b::filter);
-    SearchRequest request = b.build();
+    return b.build();
+  }
+
+  /**
+   * The main job's plain form, {@code newsindex search WORDS...} with no option at all, run
+   * without building picocli's model: its reflection over this command's annotations costs a
+   * cold search about a quarter of its CPU time (docs/benchmarks/Startup.md). Reading words needs
+   * no parsing, and the request is the one picocli would make, since every default of the options
+   * above is the library's ({@link SearchRequest}); OptionsTest checks both agree. Returns null
+   * when {@code args} are anything else (an option, an {@code @file}, another command).
+   */
+  static Integer plain(PrintWriter out, PrintWriter err, String... args) {
+    if (args.length < 2 || !args[0].equals("search")) {
+      return null;
+    }
+    List<String> words = List.of(args).subList(1, args.length);
+    for (String word : words) {
+      if (word.startsWith("-") || word.startsWith("@")) {
+        return null;
+      }
+    }
+    try {
+      return run(plainRequest(words), new IndexOption(), new OutputOption(), out, err,
+          CommandLine.Help.Ansi.AUTO.enabled());
+    } catch (Exception e) {
+      return NewsCli.report(e, err, false);
+    }
+  }
+
+  /** The request of {@code newsindex search WORDS...}: the library's defaults. */
+  static SearchRequest plainRequest(List<String> words) {
+    return SearchRequest.builder(String.join(" ", words)).build();
+  }
+
+  /** Searches the index as {@code request} asks and prints the result as {@code output} says. */
+  static int run(SearchRequest request, IndexOption index, OutputOption output, PrintWriter out,
+      PrintWriter err, boolean colour) throws IOException {
     SearchResult result;
-    try (NewsIndex news = openForSearch(index, Defaults.fromEnvironment(),
-        spec.commandLine().getErr())) {
+    try (NewsIndex news = openForSearch(index, Defaults.fromEnvironment(), err,
+        FileAccess.READ)) {
       result = news.search(request);
     }
-    return render(result, output, spec);
+    return render(result, output, out, err, colour);
   }
 
   /** Prints {@code result} as asked and returns the exit code: hits or no hits. */
   static int render(SearchResult result, OutputOption output, CommandSpec spec)
       throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    return render(result, output, spec.commandLine().getOut(), spec.commandLine().getErr(),
+        colour(spec));
+  }
+
+  private static int render(SearchResult result, OutputOption output, PrintWriter out,
+      PrintWriter err, boolean colour) throws IOException {
     if (result.timedOut()) {
       err.println("newsindex: the search stopped at its time limit (--timeout "
           + DurationConverter.format(result.request().timeout())
@@ -154,7 +202,7 @@ final class SearchCommand implements Callable<Integer> {
     } else if (output.ndjson()) {
       new JsonHits(out).lines(result);
     } else {
-      new TextHits(out, colour(spec)).print(result);
+      new TextHits(out, colour).print(result);
     }
     out.flush();
     return result.hits().isEmpty() ? ExitCode.NO_HITS.code : ExitCode.OK.code;
@@ -196,13 +244,15 @@ final class SearchCommand implements Callable<Integer> {
   /**
    * Opens the index to search. The default index ({@code --index} not given) is derived from the
    * bundled articles, so it is built when missing (fresh clone) and remade when an earlier
-   * newsindex built it, rather than refused; an index the user named is only ever opened.
+   * newsindex built it, rather than refused; an index the user named is only ever opened. Its
+   * files are read as {@code access} says: {@code READ} for one search (no memory-mapping to set
+   * up: docs/benchmarks/Startup.md), {@code MAPPED} for many.
    */
-  static NewsIndex openForSearch(IndexOption index, Defaults defaults, PrintWriter err)
-      throws IOException {
+  static NewsIndex openForSearch(IndexOption index, Defaults defaults, PrintWriter err,
+      FileAccess access) throws IOException {
     Path dir = index.resolve(defaults);
     if (index.given() || !Files.isDirectory(defaults.articles())) {
-      return NewsIndex.open(dir);
+      return NewsIndex.open(dir, access);
     }
     if (!NewsIndex.exists(dir)) {
       err.println("newsindex: no index yet at " + Defaults.display(dir) + "; building it from "
@@ -211,17 +261,17 @@ final class SearchCommand implements Callable<Integer> {
       try (NewsIndex news = NewsIndex.openOrCreate(dir)) {
         news.ingest(List.of(defaults.articles()), new IngestReporter(err, false)); // no bar
       }
-      return NewsIndex.open(dir);
+      return NewsIndex.open(dir, access);
     }
     try {
-      return NewsIndex.open(dir);
+      return NewsIndex.open(dir, access);
     } catch (IncompatibleIndexException e) {
       err.println("newsindex: the index at " + Defaults.display(dir) + " was built by an earlier"
           + " newsindex; rebuilding it from " + Defaults.display(defaults.articles()));
       err.flush();
       NewsIndex.rebuild(dir, List.of(defaults.articles()), IngestOptions.defaults(),
           new IngestReporter(err, false)); // skipped files only, no bar
-      return NewsIndex.open(dir);
+      return NewsIndex.open(dir, access);
     }
   }
 }

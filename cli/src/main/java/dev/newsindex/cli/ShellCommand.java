@@ -1,6 +1,7 @@
 package dev.newsindex.cli;
 
 import dev.newsindex.Article;
+import dev.newsindex.FileAccess;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.QuerySyntaxException;
 import dev.newsindex.search.SearchResult;
@@ -69,7 +70,8 @@ final class ShellCommand implements Callable<Integer> {
     boolean interactive = System.console() != null && input == null;
     BufferedReader lines = new BufferedReader(input != null ? input
         : new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (NewsIndex news = SearchCommand.openForSearch(index, defaults, err)) {
+    try (NewsIndex news = SearchCommand.openForSearch(index, defaults, err,
+        FileAccess.MAPPED)) {
       if (interactive) {
         out.println("newsindex shell on " + Defaults.display(dir) + " (" + news.size()
             + " articles). :help for commands, :quit or Ctrl-D to leave.");

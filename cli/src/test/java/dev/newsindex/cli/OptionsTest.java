@@ -89,6 +89,25 @@ class OptionsTest {
   }
 
   @Test
+  void aPlainSearchIsTheRequestPicocliMakesAndAnythingElseGoesToPicocli() {
+    for (String[] words : new String[][] {{"deterrence strategy"}, {"deterrence", "strategy"},
+        {"\"interest rates\"", "OR", "korea"}, {"title:oil", "AND", "date:[2023-01-01 TO *]"}}) {
+      String[] args = new String[words.length + 1];
+      args[0] = "search";
+      System.arraycopy(words, 0, args, 1, words.length);
+      SearchCommand parsed = (SearchCommand) parsedDefault("search", words);
+      assertEquals(parsed.request(), SearchCommand.plainRequest(java.util.List.of(words)),
+          String.join(" ", args));
+    }
+    PrintWriter sink = new PrintWriter(Writer.nullWriter());
+    for (String[] args : new String[][] {{"search"}, {"search", "--help"}, {"search", "-n", "3",
+        "korea"}, {"search", "korea", "--json"}, {"search", "@args.txt"}, {"search", "--", "-x"},
+        {"--verbose", "search", "korea"}, {"shell"}, {"index", "korea"}}) {
+      assertEquals(null, SearchCommand.plain(sink, sink, args), String.join(" ", args));
+    }
+  }
+
+  @Test
   void commandLineErrorsAreOneLineWithExitCode2() {
     for (String[] args : new String[][] {
         {"serch", "korea"}, {"search"}, {"search", "--limit", "ten", "korea"},

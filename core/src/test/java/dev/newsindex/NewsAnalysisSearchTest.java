@@ -1,10 +1,7 @@
 package dev.newsindex;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.newsindex.analysis.Stemmer;
+import dev.newsindex.Stemmer;
+import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.search.Hit;
 import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
@@ -18,6 +15,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /** The news analysis as a user meets it: queries, synonyms, highlights and stored settings. */
 class NewsAnalysisSearchTest {
@@ -202,14 +204,14 @@ class NewsAnalysisSearchTest {
     try (NewsIndex index = NewsIndex.openOrCreate(path, settings.withSynonyms(""))) {
       assertEquals(Set.of(), ids(index.search(SearchRequest.of("Kyiv"))));
     }
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    InvalidRequestException e = assertThrows(InvalidRequestException.class,
         () -> NewsIndex.openOrCreate(path, settings.withStemmer(Stemmer.PORTER)));
     assertTrue(e.getMessage().contains("built with stemmer kstem"), e.getMessage());
   }
 
   @Test
   void malformedUserSynonymsAreRefusedWithTheLine() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    InvalidRequestException e = assertThrows(InvalidRequestException.class,
         () -> IndexSettings.DEFAULT.withSynonyms("kyiv, kiev\nwar => \n"));
     assertTrue(e.getMessage().startsWith("synonyms line 2"), e.getMessage());
   }

@@ -1,9 +1,8 @@
 package dev.newsindex.cli;
 
-import dev.newsindex.IngestSummary;
-
-import dev.newsindex.Compression;
-import dev.newsindex.IngestOptions;
+import dev.newsindex.InvalidRequestException;
+import dev.newsindex.ingest.IngestSummary;
+import dev.newsindex.ingest.IngestOptions;
 import dev.newsindex.ingest.Format;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The inputs and options {@code index} and {@code rebuild} share: what to read, how to read it,
@@ -40,12 +40,6 @@ final class IngestOptionsMixin {
       description = "Commit after every N articles (and every 256 MiB of input), so that an"
           + " interrupted run keeps what it did (default: ${DEFAULT-VALUE}).")
   long commitEvery;
-
-  @Option(names = "--compression", paramLabel = "MODE", converter = CompressionConverter.class,
-      description = "How a new (or rebuilt) index compresses stored text: fast (LZ4, the"
-          + " default) or small (DEFLATE: an index about a quarter smaller, indexing slower). An"
-          + " existing index keeps its own; rebuild --compression changes it.")
-  Compression compression;
 
   @Mixin
   OutputOption output;
@@ -87,23 +81,18 @@ final class IngestOptionsMixin {
   IngestOptions options() {
     IngestOptions o = IngestOptions.defaults().withFormat(format)
         .withCommitEvery(commitEvery, IngestOptions.DEFAULT_COMMIT_BYTES);
-    o = o.withCompression(compression);
     return threads == null ? o : o.withThreads(threads);
-  }
-
-  /** Turns {@code --compression} values into modes, with the valid ones on error. */
-  static final class CompressionConverter implements ITypeConverter<Compression> {
-    @Override
-    public Compression convert(String value) {
-      return Compression.of(value);
-    }
   }
 
   /** Turns {@code --format} values into formats, with the list of valid ones on error. */
   static final class FormatConverter implements ITypeConverter<Format> {
     @Override
     public Format convert(String value) {
-      return Format.of(value);
+      try {
+        return Format.of(value);
+      } catch (InvalidRequestException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 }

@@ -3,13 +3,17 @@ package dev.newsindex.cli;
 import dev.newsindex.IncompatibleIndexException;
 import dev.newsindex.IndexLockedException;
 import dev.newsindex.IndexNotFoundException;
+import dev.newsindex.InvalidRequestException;
 import dev.newsindex.QuerySyntaxException;
+import dev.newsindex.UnsupportedRequestException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -146,10 +150,15 @@ public final class NewsCli implements Runnable {
    */
   static int report(Exception e, PrintWriter err, boolean verbose) {
     ExitCode code = exitCodeFor(e);
-    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    Throwable cause = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+    String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
     if (code == ExitCode.INTERNAL) {
       message = "internal error: " + e + (verbose ? "" : " (--verbose shows where)");
-    } else if (e instanceof IOException && !(e instanceof FileSystemException)) {
+    } else if (cause instanceof NoSuchFileException f) {
+      message = "no such file or directory: " + f.getFile();
+    } else if (cause instanceof AccessDeniedException f) {
+      message = "permission denied: " + f.getFile();
+    } else if (cause instanceof IOException && !(cause instanceof FileSystemException)) {
       message = "I/O error: " + message;
     }
     err.println("newsindex: " + message.lines().findFirst().orElse(""));
@@ -174,13 +183,18 @@ public final class NewsCli implements Runnable {
     return ExitCode.USAGE.code;
   }
 
-  /** The exit code of an exception thrown by a command; what is not the user's is a bug. */
+  /**
+   * The exit code of an exception thrown by a command. The library's typed exceptions are the
+   * user's to act on; anything else (an {@code IllegalArgumentException} from inside Lucene or
+   * Jackson included) is a bug, reported as an internal error.
+   */
   static ExitCode exitCodeFor(Throwable e) {
     return switch (e) {
       case UncheckedIOException u -> exitCodeFor(u.getCause());
       case CommandLine.ParameterException p -> ExitCode.USAGE;
+      case InvalidRequestException r -> ExitCode.USAGE;
       case QuerySyntaxException q -> ExitCode.USAGE;
-      case IllegalArgumentException a -> ExitCode.USAGE;
+      case UnsupportedRequestException u -> ExitCode.USAGE;
       case IndexNotFoundException n -> ExitCode.NO_INDEX;
       case IndexLockedException l -> ExitCode.LOCKED;
       case IncompatibleIndexException i -> ExitCode.INCOMPATIBLE;

@@ -2,7 +2,8 @@ package dev.newsindex.cli;
 
 import dev.newsindex.FileAccess;
 import dev.newsindex.IncompatibleIndexException;
-import dev.newsindex.IngestOptions;
+import dev.newsindex.InvalidRequestException;
+import dev.newsindex.ingest.IngestOptions;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.search.DateBounds;
 import dev.newsindex.search.Facet;
@@ -235,7 +236,7 @@ final class SearchCommand implements Callable<Integer> {
     public Facet convert(String value) {
       try {
         return Facet.parse(value);
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidRequestException e) {
         throw new TypeConversionException(e.getMessage());
       }
     }

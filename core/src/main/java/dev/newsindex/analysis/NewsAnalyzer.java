@@ -1,5 +1,6 @@
 package dev.newsindex.analysis;
 
+import dev.newsindex.Stemmer;
 import java.io.Reader;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
@@ -126,7 +127,7 @@ public final class NewsAnalyzer extends Analyzer {
     result = new CompoundFilter(result);
     // Dotted terms (u.s, also when a synonym put them here) are acronyms: never stemmed.
     result = new DottedKeywordFilter(result);
-    result = stemmer.wrap(result);
+    result = Stemming.wrap(stemmer, result);
     if (synonyms != null) {
       result = new SynonymWeightFilter(result, SYNONYM_WEIGHT);
     }

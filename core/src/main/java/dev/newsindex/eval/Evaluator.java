@@ -1,6 +1,6 @@
 package dev.newsindex.eval;
 
-import dev.newsindex.NewsIndex;
+import dev.newsindex.NewsArchive;
 import dev.newsindex.search.Ranked;
 import dev.newsindex.search.SearchRequest;
 import java.io.IOException;
@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.lucene.queryparser.classic.QueryParserBase;
 
-/** Runs topics against a {@link NewsIndex} as plain-text, any-term queries, producing a {@link Run}. */
+/**
+ * Runs topics against a {@link NewsArchive} as plain-text, any-term queries, producing a {@link
+ * Run}.
+ */
 public final class Evaluator {
   /** How many documents are retrieved per query (the depth of recall@1000 and of MAP). */
   public static final int DEPTH = Evaluation.DEPTH;
@@ -21,7 +24,7 @@ public final class Evaluator {
   private Evaluator() {}
 
   /** The top {@value #DEPTH} articles for each topic, by article id. */
-  public static Run run(NewsIndex index, List<Topic> topics) throws IOException {
+  public static Run run(NewsArchive index, List<Topic> topics) throws IOException {
     Map<String, List<Run.Ranked>> results = new LinkedHashMap<>();
     for (Topic topic : topics) {
       List<Run.Ranked> ranked = new ArrayList<>();

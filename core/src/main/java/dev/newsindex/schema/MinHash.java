@@ -1,5 +1,6 @@
 package dev.newsindex.schema;
 
+import dev.newsindex.search.DuplicateReport;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -30,7 +31,7 @@ public final class MinHash {
   /** Fewest shingles a text needs to get a signature. */
   public static final int MIN_SHINGLES = 8;
   /** Resemblance from which two articles count as near-duplicates by default. */
-  public static final double DEFAULT_THRESHOLD = 0.5;
+  public static final double DEFAULT_THRESHOLD = DuplicateReport.DEFAULT_THRESHOLD;
 
   private static final int SHINGLE = 3;
   /**

@@ -35,7 +35,7 @@ public enum Compression {
    *
    * @param label {@code fast} or {@code small} in any case; surrounding white space is ignored
    * @return the constant whose {@link #label()} matches
-   * @throws IllegalArgumentException when {@code label} names neither compression
+   * @throws InvalidRequestException when {@code label} names neither compression
    */
   public static Compression of(String label) {
     for (Compression c : values()) {
@@ -43,7 +43,7 @@ public enum Compression {
         return c;
       }
     }
-    throw new IllegalArgumentException("unknown compression '" + label
+    throw new InvalidRequestException("unknown compression '" + label
         + "': expected fast or small");
   }
 }

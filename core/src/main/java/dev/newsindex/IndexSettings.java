@@ -55,13 +55,19 @@ public final class IndexSettings {
     this.synonyms = Objects.requireNonNull(synonyms, "synonyms");
     this.compression = Objects.requireNonNull(compression, "compression");
     if (!(k1 >= 0) || Float.isInfinite(k1)) {
-      throw new IllegalArgumentException("BM25 k1 must be 0 or more, not " + k1);
+      throw new InvalidRequestException("BM25 k1 must be 0 or more, not " + k1);
     }
     if (!(b >= 0 && b <= 1)) {
-      throw new IllegalArgumentException("BM25 b must be between 0 and 1, not " + b);
+      throw new InvalidRequestException("BM25 b must be between 0 and 1, not " + b);
     }
     if (!synonyms.isBlank()) {
-      NewsSynonyms.check(synonyms);
+      try {
+        NewsSynonyms.check(synonyms);
+      } catch (InvalidRequestException e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(e.getMessage(), e.getCause());
+      }
     }
     this.bundledSynonyms = bundledSynonyms;
     this.k1 = k1;
@@ -148,7 +154,7 @@ public final class IndexSettings {
    * @param rules the synonym rules, one per line in Solr format, replacing any before; empty for
    *     none
    * @return a copy of these settings with {@code rules} as its synonyms
-   * @throws IllegalArgumentException when a rule is malformed (the message names its line)
+   * @throws InvalidRequestException when a rule is malformed (the message names its line)
    */
   public IndexSettings withSynonyms(String rules) {
     return new IndexSettings(stemmer, bundledSynonyms, rules, k1, b, compression);
@@ -160,7 +166,7 @@ public final class IndexSettings {
    * @param k1 term-frequency saturation, 0 or more and finite ({@value #DEFAULT_K1} by default)
    * @param b length normalisation, 0 (none) to 1 (full) ({@value #DEFAULT_B} by default)
    * @return a copy of these settings with {@code k1} and {@code b}
-   * @throws IllegalArgumentException when {@code k1} or {@code b} is out of range
+   * @throws InvalidRequestException when {@code k1} or {@code b} is out of range
    */
   public IndexSettings withBm25(float k1, float b) {
     return new IndexSettings(stemmer, bundledSynonyms, synonyms, k1, b, compression);

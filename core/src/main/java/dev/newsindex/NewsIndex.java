@@ -179,7 +179,7 @@ public final class NewsIndex implements NewsArchive {
    * @param settings the settings of a new index, or the query-time settings to record on an
    *     existing one
    * @return the open index; the caller closes it
-   * @throws IllegalArgumentException when the existing index was built with another stemmer
+   * @throws InvalidRequestException when the existing index was built with another stemmer
    * @throws IncompatibleIndexException when an existing index was built with another schema
    * @throws IOException when the index cannot be read, or created or committed
    */
@@ -190,7 +190,7 @@ public final class NewsIndex implements NewsArchive {
     NewsIndex index = open(path);
     try {
       if (!index.settings.sameIndexTimeAnalysis(settings)) {
-        throw new IllegalArgumentException("the index at " + path + " was built with stemmer "
+        throw new InvalidRequestException("the index at " + path + " was built with stemmer "
             + index.settings.stemmer().id() + ", not " + settings.stemmer().id()
             + "; to change it, rebuild the index with the new stemmer (newsindex rebuild --index "
             + path + " --stemmer " + settings.stemmer().id() + " PATH...)");
@@ -387,7 +387,7 @@ public final class NewsIndex implements NewsArchive {
    * @param listener told of each article, each skipped record, progress and the final commit
    * @return what the rebuild read, per outcome
    * @throws IndexLockedException when another writer holds the index
-   * @throws IllegalArgumentException when no article was read
+   * @throws InvalidRequestException when no article was read
    * @throws IOException when writing the new index fails; the old one is then left as it was
    */
   public static IngestSummary rebuild(Path path, List<Path> inputs, IngestOptions options,
@@ -402,7 +402,7 @@ public final class NewsIndex implements NewsArchive {
    * old index may have been built with another schema: this is how such an index is upgraded, and
    * how its stemmer or compression is changed ({@code old -> old.withStemmer(Stemmer.KSTEM)}). A
    * rebuild that reads no article at all leaves the index as it was and throws {@link
-   * IllegalArgumentException} (an empty index is more likely a mistyped path than a wish).
+   * InvalidRequestException} (an empty index is more likely a mistyped path than a wish).
    *
    * @param path the index directory; created, with any missing parents, when absent
    * @param inputs files, directories, glob patterns or {@code -} (standard input), read in order
@@ -414,7 +414,7 @@ public final class NewsIndex implements NewsArchive {
    * @param listener told of each article, each skipped record, progress and the final commit
    * @return what the rebuild read, per outcome
    * @throws IndexLockedException when another writer holds the index
-   * @throws IllegalArgumentException when no article was read
+   * @throws InvalidRequestException when no article was read
    * @throws IOException when writing the new index fails; the old one is then left as it was
    */
   public static IngestSummary rebuild(Path path, List<Path> inputs, IngestOptions options,
@@ -485,7 +485,7 @@ public final class NewsIndex implements NewsArchive {
    * @param request the query, filters, order and page to return
    * @return the requested page of hits with their passages, counts and facets
    * @throws QuerySyntaxException when the query or a filter cannot be parsed
-   * @throws IllegalArgumentException when the request's cursor belongs to another query, filter or
+   * @throws InvalidCursorException when the request's cursor belongs to another query, filter or
    *     sort, or to an earlier version of the index
    * @throws IOException when the index cannot be read
    */
@@ -533,13 +533,13 @@ public final class NewsIndex implements NewsArchive {
    * @param threshold the estimated Jaccard similarity of two bodies' word shingles at which they
    *     count as near-duplicates, above 0 and at most 1
    * @return the groups found and how many there are in all
-   * @throws IllegalArgumentException when {@code threshold} is not above 0 and at most 1
+   * @throws InvalidRequestException when {@code threshold} is not above 0 and at most 1
    * @throws IOException when the index cannot be read
    */
   @Override
   public DuplicateReport duplicates(int limit, double threshold) throws IOException {
     if (threshold <= 0 || threshold > 1) {
-      throw new IllegalArgumentException("threshold must be above 0 and at most 1, not "
+      throw new InvalidRequestException("threshold must be above 0 and at most 1, not "
           + threshold);
     }
     return withSearcher(searcher -> new ArticleSearcher(searcher, analyzer).duplicates(limit, threshold));
@@ -611,13 +611,13 @@ public final class NewsIndex implements NewsArchive {
    * disk space meanwhile, and holds the write lock; searches keep working.
    *
    * @param maxSegments the most segments to leave, at least 1; 1 merges the whole index into one
-   * @throws IllegalArgumentException when {@code maxSegments} is below 1
+   * @throws InvalidRequestException when {@code maxSegments} is below 1
    * @throws IndexLockedException when another writer holds the index
    * @throws IOException when merging or committing fails
    */
   public synchronized void optimize(int maxSegments) throws IOException {
     if (maxSegments < 1) {
-      throw new IllegalArgumentException("max segments must be at least 1, not " + maxSegments);
+      throw new InvalidRequestException("max segments must be at least 1, not " + maxSegments);
     }
     articles().writer().forceMerge(maxSegments);
     commit();

@@ -37,7 +37,7 @@ public enum Stemmer {
    * @param id {@code porter}, {@code kstem}, {@code minimal} or {@code none}, in any case;
    *     surrounding white space is ignored
    * @return the stemmer whose {@link #id()} matches
-   * @throws IllegalArgumentException listing the choices when no stemmer has that name
+   * @throws InvalidRequestException listing the choices when no stemmer has that name
    */
   public static Stemmer parse(String id) {
     for (Stemmer s : values()) {
@@ -45,7 +45,7 @@ public enum Stemmer {
         return s;
       }
     }
-    throw new IllegalArgumentException("unknown stemmer '" + id + "'; choose one of "
+    throw new InvalidRequestException("unknown stemmer '" + id + "'; choose one of "
         + Arrays.stream(values()).map(Stemmer::id).collect(Collectors.joining(", ")));
   }
 }

@@ -200,7 +200,7 @@ class IndexLifecycleTest {
           }
         }));
     assertEquals("disk full (simulated)", boom.getMessage());
-    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+    InvalidRequestException empty = assertThrows(InvalidRequestException.class,
         () -> NewsIndex.rebuild(dir, List.of(tmp.resolve("typo")), options(1, 10),
             IngestListener.NONE));
     assertTrue(empty.getMessage().contains("left as it was"), empty.getMessage());

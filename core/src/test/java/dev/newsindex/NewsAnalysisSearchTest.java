@@ -204,14 +204,14 @@ class NewsAnalysisSearchTest {
     try (NewsIndex index = NewsIndex.openOrCreate(path, settings.withSynonyms(""))) {
       assertEquals(Set.of(), ids(index.search(SearchRequest.of("Kyiv"))));
     }
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    InvalidRequestException e = assertThrows(InvalidRequestException.class,
         () -> NewsIndex.openOrCreate(path, settings.withStemmer(Stemmer.PORTER)));
     assertTrue(e.getMessage().contains("built with stemmer kstem"), e.getMessage());
   }
 
   @Test
   void malformedUserSynonymsAreRefusedWithTheLine() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    InvalidRequestException e = assertThrows(InvalidRequestException.class,
         () -> IndexSettings.DEFAULT.withSynonyms("kyiv, kiev\nwar => \n"));
     assertTrue(e.getMessage().startsWith("synonyms line 2"), e.getMessage());
   }

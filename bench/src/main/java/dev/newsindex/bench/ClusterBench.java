@@ -13,8 +13,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,14 +25,14 @@ import java.util.stream.Stream;
 /**
  * Push throughput and search latency on OpenSearch beside a local index, in one run.
  *
- * <p>{@code bench/run ClusterBench [--count N] [--rounds R] [--docs DIR]} writes N {@link
+ * <p>{@code bench/run ClusterBench [--count N] [--rounds R]} writes N {@link
  * SyntheticCorpus} articles (seed 42) as JSON Lines, starts a one-node and a three-node loopback
  * cluster with scripts/opensearch.sh (512 MB heaps, the newsindex plugin), and then, R times
  * interleaved: indexes the file locally, pushes it to the one node (1 shard) and to the three
  * nodes (3 shards), each into a fresh index. Then it runs {@link SearchBench}'s query classes on
  * the last local index and on both clusters, query by query in turn, for the median and p99
- * latency of each. The nodes are stopped at the end, also on failure. It writes the tables to
- * DIR/benchmarks/ClusterBench.md (default: docs/ in the working directory) and prints them.
+ * latency of each. The nodes are stopped at the end, also on failure. The tables go to
+ * docs/benchmarks/ClusterBench.md through {@link BenchDoc}.
  */
 public final class ClusterBench {
   private ClusterBench() {}
@@ -58,22 +56,24 @@ public final class ClusterBench {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-      new ProcessBuilder("bash", Path.of(System.getProperty("user.dir"))
-          .resolve("scripts/opensearch.sh").toString(), "stop", "--dir", dir.toString())
-          .inheritIO().start().waitFor(90, TimeUnit.SECONDS);
+    public void close() throws IOException {
+      try {
+        new ProcessBuilder("bash", Path.of(System.getProperty("user.dir"))
+            .resolve("scripts/opensearch.sh").toString(), "stop", "--dir", dir.toString())
+            .inheritIO().start().waitFor(90, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // the script's watchdog stops the nodes
+      }
     }
   }
 
   public static void main(String[] args) throws Exception {
     long count = 20_000;
     int rounds = 2;
-    Path docs = Path.of("docs");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--count" -> count = Long.parseLong(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        case "--docs" -> docs = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
       }
     }
@@ -82,7 +82,11 @@ public final class ClusterBench {
     Path corpus = work.resolve("synthetic.jsonl");
     SyntheticCorpus.main(new String[] {"--count", "" + count, "--out", corpus.toString()});
     long bytes = Files.size(corpus);
-    StringBuilder doc = new StringBuilder();
+    BenchDoc doc = BenchDoc.create("ClusterBench", "Push throughput and search latency on a"
+        + " loopback OpenSearch 3.8.0 cluster (newsindex plugin, nodes of 512 MB heap) beside a"
+        + " local index, measured in one run.", args)
+        .corpus(String.format(Locale.ROOT, "SyntheticCorpus, %,d articles, seed 42 (%.1f MB of"
+            + " JSON Lines)", count, bytes / 1e6));
     try (Nodes one = Nodes.start(root, root.resolve("opensearch/target/bench-1"), 1, 19650);
         Nodes three = Nodes.start(root, root.resolve("opensearch/target/bench-3"), 3, 19700)) {
       Map<String, List<Double>> rates = new LinkedHashMap<>();
@@ -97,22 +101,18 @@ public final class ClusterBench {
         push(rates, "1 node, 1 shard", one.urls(), "bench-" + round, 1, corpus, count);
         push(rates, "3 nodes, 3 shards", three.urls(), "bench-" + round, 3, corpus, count);
       }
-      doc.append("## Push throughput (").append(String.format(Locale.ROOT, "%,d", count))
-          .append(" articles, ").append(String.format(Locale.ROOT, "%.1f", bytes / 1e6))
-          .append(" MB; median of ").append(rounds).append(" interleaved rounds)\n\n")
-          .append("| target | articles/s | ratio to local |\n|---|---:|---:|\n");
+      BenchDoc.Table t = doc.table(String.format(Locale.ROOT, "Push throughput (median of %d"
+          + " interleaved rounds; replicas 0)", rounds), "target", "articles/s",
+          "ratio to local");
       double base = median(rates.get("local index (ingest)"));
-      rates.forEach((k, v) -> doc.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f |%n",
-          k, median(v), median(v) / base)));
-      doc.append('\n');
+      rates.forEach((k, v) -> t.row(k, String.format(Locale.ROOT, "%,.0f", median(v)),
+          String.format(Locale.ROOT, "%.2f", median(v) / base)));
       searchLatency(doc, local, one.urls(), three.urls(), "bench-" + (rounds - 1), rounds);
     }
-    String header = header(count, bytes, rounds, args);
-    String text = header + doc;
-    Path out = docs.resolve("benchmarks/ClusterBench.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, text);
-    System.out.print(text);
+    doc.note("Latencies are of the library call, in this JVM: for a cluster the request goes"
+        + " over HTTP on loopback and is scored with the whole index's statistics"
+        + " (dfs_query_then_fetch), one extra round trip.");
+    doc.write();
     try (Stream<Path> files = Files.walk(work)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
@@ -136,12 +136,12 @@ public final class ClusterBench {
     System.out.printf(Locale.ROOT, "  %-22s %,8.0f articles/s%n", label, count / seconds);
   }
 
-  private static void searchLatency(StringBuilder doc, Path localDir, String one, String three,
+  private static void searchLatency(BenchDoc doc, Path localDir, String one, String three,
       String index, int rounds) throws IOException {
-    doc.append("## Search latency (ms, top 10; SearchBench's query classes, 40 queries each,"
-        + " ").append(rounds * 2).append(" rounds, local and clusters query by query in turn)\n\n")
-        .append("| class | local p50 | local p99 | 1 node p50 | 1 node p99 | 3 nodes p50"
-            + " | 3 nodes p99 | 3 nodes / local (p50) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    BenchDoc.Table t = doc.table(String.format(Locale.ROOT, "Search latency (ms, top 10;"
+        + " SearchBench's query classes, 40 queries each, %d rounds, local and the clusters query"
+        + " by query in turn)", rounds * 2), "class", "local p50", "local p99", "1 node p50",
+        "1 node p99", "3 nodes p50", "3 nodes p99", "3 nodes / local (p50)");
     try (NewsIndex local = NewsIndex.open(localDir);
         OpenSearchArchive c1 = OpenSearchArchive.open(ClusterOptions.of(one).withIndex(index));
         OpenSearchArchive c3 = OpenSearchArchive.open(ClusterOptions.of(three)
@@ -170,15 +170,17 @@ public final class ClusterBench {
             k++;
           }
         }
-        doc.append(String.format(Locale.ROOT,
-            "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f |%n", c.name(),
-            SearchBench.percentile(ms[0], 50), SearchBench.percentile(ms[0], 99),
-            SearchBench.percentile(ms[1], 50), SearchBench.percentile(ms[1], 99),
-            SearchBench.percentile(ms[2], 50), SearchBench.percentile(ms[2], 99),
-            SearchBench.percentile(ms[2], 50) / SearchBench.percentile(ms[0], 50)));
+        t.row(c.name(), ms(SearchBench.percentile(ms[0], 50)),
+            ms(SearchBench.percentile(ms[0], 99)), ms(SearchBench.percentile(ms[1], 50)),
+            ms(SearchBench.percentile(ms[1], 99)), ms(SearchBench.percentile(ms[2], 50)),
+            ms(SearchBench.percentile(ms[2], 99)), String.format(Locale.ROOT, "%.1f",
+                SearchBench.percentile(ms[2], 50) / SearchBench.percentile(ms[0], 50)));
       }
     }
-    doc.append('\n');
+  }
+
+  private static String ms(double v) {
+    return String.format(Locale.ROOT, "%.2f", v);
   }
 
   private static double median(List<Double> v) {
@@ -188,25 +190,4 @@ public final class ClusterBench {
         : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
   }
 
-  private static String header(long count, long bytes, int rounds, String[] args) {
-    String load;
-    try {
-      load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-    } catch (IOException e) {
-      load = "?";
-    }
-    return "# ClusterBench\n\nPush throughput and search latency on a loopback OpenSearch 3.8.0"
-        + " cluster (newsindex plugin; nodes of 512 MB heap) beside a local index, measured in"
-        + " one run.\n\n| | |\n|---|---|\n"
-        + "| machine | " + Runtime.getRuntime().availableProcessors() + " cores, "
-        + (Runtime.getRuntime().maxMemory() >> 20) + " MB max heap (bench JVM), load " + load
-        + " at the end (a shared machine) |\n"
-        + "| JDK | " + System.getProperty("java.vendor") + " " + System.getProperty("java.version")
-        + " |\n"
-        + "| date | " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " |\n"
-        + "| corpus | SyntheticCorpus, " + String.format(Locale.ROOT, "%,d", count)
-        + " articles, seed 42 (" + String.format(Locale.ROOT, "%.1f", bytes / 1e6) + " MB) |\n"
-        + "| command | `bench/run ClusterBench" + (args.length == 0 ? "" : " "
-            + String.join(" ", args)) + "` |\n\n";
-  }
 }

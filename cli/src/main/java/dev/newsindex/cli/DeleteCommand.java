@@ -1,6 +1,7 @@
 package dev.newsindex.cli;
 
 import dev.newsindex.NewsArchive;
+import dev.newsindex.InvalidRequestException;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.ingest.Dates;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code newsindex delete}: removes articles by id, by query or by date. */
@@ -94,7 +96,11 @@ final class DeleteCommand implements Callable<Integer> {
   static final class DateConverter implements ITypeConverter<LocalDate> {
     @Override
     public LocalDate convert(String value) {
-      return Dates.parse(value);
+      try {
+        return Dates.parse(value);
+      } catch (InvalidRequestException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 }

@@ -12,14 +12,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code newsindex get ID}: the stored article. */
 @Command(name = "get", mixinStandardHelpOptions = true,
-    description = "Print the stored article with the given id: its fields, then its text.")
+    description = "Print the stored article with the given id: its fields, then its text; as JSON,"
+        + " the fields of a JSON Lines feed (id, title, date, source, url, body) and its metadata.")
 final class GetCommand implements Callable<Integer> {
   /** Metadata named like a standard field is left out of JSON, which would repeat the key. */
   private static final java.util.Set<String> STANDARD =
@@ -31,9 +31,8 @@ final class GetCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "The article's id.")
   String id;
 
-  @Option(names = "--json", description = "Print the article as one JSON object (the fields of"
-      + " a JSON Lines feed: id, title, date, source, url, body, and the metadata).")
-  boolean json;
+  @Mixin
+  OutputOption output;
 
   @Mixin
   ClusterOption cluster = new ClusterOption();
@@ -58,7 +57,7 @@ final class GetCommand implements Callable<Integer> {
       return ExitCode.NO_INDEX.code;
     }
     Article a = found.get();
-    if (json) {
+    if (output.anyJson()) {
       try (JsonGenerator g = JsonSummary.generator(out)) {
         g.writeStartObject();
         g.writeStringField("id", a.id());

@@ -52,17 +52,16 @@ final class OpenSearchCommand implements Runnable {
     Layout layout;
 
     @Mixin
-    AnalysisOptions analysis;
+    SettingsOptions settings;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-      IndexSettings settings = analysis.given() ? analysis.apply(IndexSettings.DEFAULT)
-          : IndexSettings.DEFAULT;
+      IndexSettings chosen = settings.changes().apply(IndexSettings.DEFAULT);
       PrintWriter out = spec.commandLine().getOut();
-      out.println(OpenSearchArchive.definition(settings, layout.shards, layout.replicas));
+      out.println(OpenSearchArchive.definition(chosen, layout.shards, layout.replicas));
       out.flush();
       return ExitCode.OK.code;
     }
@@ -77,8 +76,9 @@ final class OpenSearchCommand implements Runnable {
           "Bulk requests of at most --bulk-size bytes, --threads of them at once; refused and"
               + " failed requests are retried with backoff while the cluster is overloaded or a"
               + " node is lost. Run the same push again after an interruption to finish it.",
-          "--compression small makes a new index with OpenSearch's best_compression codec;"
-              + " --commit-every sets how often the progress hears what is durable."})
+          "The settings (stemmer, synonyms, BM25, compression) are those of a new index; an"
+              + " existing one keeps its own. --compression small is OpenSearch's"
+              + " best_compression codec."})
   static final class Push implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "URL", description = "The cluster's node URLs,"
         + " comma-separated (default: $NEWSINDEX_OPENSEARCH).")
@@ -95,7 +95,7 @@ final class OpenSearchCommand implements Runnable {
     Layout layout;
 
     @Mixin
-    AnalysisOptions analysis;
+    SettingsOptions settings;
 
     @Mixin
     IngestOptionsMixin ingest;
@@ -112,17 +112,13 @@ final class OpenSearchCommand implements Runnable {
     public Integer call() throws IOException {
       Defaults defaults = Defaults.fromEnvironment();
       ClusterOptions cluster = access.options(url, index);
-      IndexSettings settings = analysis.given() ? analysis.apply(IndexSettings.DEFAULT)
-          : IndexSettings.DEFAULT;
-      if (ingest.compression != null) {
-        settings = settings.withCompression(ingest.compression);
-      }
+      IndexSettings chosen = settings.changes().apply(IndexSettings.DEFAULT);
       PrintWriter out = spec.commandLine().getOut();
       IngestReporter reporter = ingest.reporter(spec.commandLine().getErr());
       IngestSummary s;
       long total;
       try {
-        s = OpenSearchArchive.push(cluster, settings, layout.shards, layout.replicas,
+        s = OpenSearchArchive.push(cluster, chosen, layout.shards, layout.replicas,
             ingest.inputs(defaults), ingest.options(), bulkBytes, reporter);
       } finally {
         reporter.clear();
@@ -133,7 +129,7 @@ final class OpenSearchCommand implements Runnable {
       java.net.URI node = cluster.nodes().get(0);
       String where = "index '" + cluster.index() + "' on " + node.getScheme() + "://"
           + node.getHost() + (node.getPort() < 0 ? "" : ":" + node.getPort());
-      if (ingest.json) {
+      if (ingest.output.anyJson()) {
         JsonSummary.print(out, "opensearch push", s, where, total);
       } else if (!ingest.quiet) {
         out.println(String.format(Locale.ROOT,

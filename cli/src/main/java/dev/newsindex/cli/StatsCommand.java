@@ -24,8 +24,8 @@ final class StatsCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
 
-  @Option(names = "--json", description = "Print the statistics as one JSON object.")
-  boolean json;
+  @Mixin
+  OutputOption output;
 
   @Option(names = "--sources", paramLabel = "N", defaultValue = "20",
       description = "How many sources to list in text output, most articles first"
@@ -48,7 +48,7 @@ final class StatsCommand implements Callable<Integer> {
     }
     String where = remote ? cluster.display() : Defaults.display(dir);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (output.anyJson()) {
       try (JsonGenerator g = JsonSummary.generator(out)) {
         g.writeStartObject();
         g.writeStringField("index", remote ? where : dir.toAbsolutePath().normalize()

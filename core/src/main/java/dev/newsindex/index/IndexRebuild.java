@@ -2,6 +2,7 @@ package dev.newsindex.index;
 
 import dev.newsindex.IndexLockedException;
 import dev.newsindex.IndexSettings;
+import dev.newsindex.InvalidRequestException;
 import dev.newsindex.ingest.Ingest;
 import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.ingest.IngestOptions;
@@ -36,7 +37,7 @@ public final class IndexRebuild {
    * index's settings as {@code change} makes them new.
    *
    * @throws IndexLockedException when another writer holds the index
-   * @throws IllegalArgumentException when no article was read; the old index is then kept
+   * @throws InvalidRequestException when no article was read; the old index is then kept
    */
   public static IngestSummary run(Path path, List<Path> inputs, IngestOptions options,
       UnaryOperator<IndexSettings> change, IngestListener listener) throws IOException {
@@ -65,7 +66,7 @@ public final class IndexRebuild {
         IngestSummary run = IngestJob.run(articles, Ingest.resolve(inputs), options, listener,
             articles::checkpoint, false);
         if (run.articles() == 0) {
-          throw new IllegalArgumentException("the rebuild read no articles from " + inputs
+          throw new InvalidRequestException("the rebuild read no articles from " + inputs
               + "; the index at " + path + " was left as it was");
         }
         articles.commit();

@@ -1,5 +1,6 @@
 package dev.newsindex.ingest;
 
+import dev.newsindex.InvalidRequestException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +18,7 @@ public final class Dates {
    *
    * @param text the date as written in the source
    * @return the date
-   * @throws IllegalArgumentException naming the text when it is no such date
+   * @throws InvalidRequestException naming the text when it is no such date
    */
   public static LocalDate parse(String text) {
     String s = text.strip();
@@ -37,8 +38,21 @@ public final class Dates {
       // its failure cost an exception for every offset-less date-time, as Reuters-21578 has).
       return LocalDate.from(DateTimeFormatter.ISO_DATE_TIME.parse(s));
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("bad date '" + abbreviate(text.strip()) + "' (expected"
+      throw new InvalidRequestException("bad date '" + abbreviate(text.strip()) + "' (expected"
           + " YYYY-MM-DD or an ISO date-time)", e);
+    }
+  }
+
+  /**
+   * {@link #parse} for a reader: a bad date rejects the record it is in.
+   *
+   * @throws RejectedRecordException naming the text when it is no such date
+   */
+  static LocalDate parseInRecord(String text) {
+    try {
+      return parse(text);
+    } catch (InvalidRequestException e) {
+      throw new RejectedRecordException(e.getMessage(), e.getCause());
     }
   }
 

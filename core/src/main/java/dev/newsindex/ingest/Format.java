@@ -1,5 +1,6 @@
 package dev.newsindex.ingest;
 
+import dev.newsindex.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -80,7 +81,7 @@ public enum Format {
    *
    * @param label a format's {@link #label()} in any case; surrounding white space is ignored
    * @return the format with that label
-   * @throws IllegalArgumentException when no format has that label (the message lists them)
+   * @throws InvalidRequestException when no format has that label (the message lists them)
    */
   public static Format of(String label) {
     for (Format f : values()) {
@@ -88,7 +89,7 @@ public enum Format {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown format '" + label + "': expected one of "
+    throw new InvalidRequestException("unknown format '" + label + "': expected one of "
         + java.util.Arrays.stream(values()).map(Format::label).toList());
   }
 

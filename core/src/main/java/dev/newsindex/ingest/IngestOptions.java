@@ -1,5 +1,6 @@
 package dev.newsindex.ingest;
 
+import dev.newsindex.InvalidRequestException;
 import java.io.InputStream;
 import java.util.Objects;
 
@@ -25,10 +26,10 @@ public final class IngestOptions {
   private IngestOptions(Format format, int threads, long commitEveryArticles,
       long commitEveryBytes, InputStream stdin) {
     if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+      throw new InvalidRequestException("threads must be at least 1, not " + threads);
     }
     if (commitEveryArticles < 1 || commitEveryBytes < 1) {
-      throw new IllegalArgumentException("commit intervals must be positive");
+      throw new InvalidRequestException("commit intervals must be positive");
     }
     this.format = format;
     this.threads = threads;
@@ -108,7 +109,7 @@ public final class IngestOptions {
    *
    * @param threads how many threads index articles at once, at least 1
    * @return a copy of these options with {@code threads}
-   * @throws IllegalArgumentException when {@code threads} is below 1
+   * @throws InvalidRequestException when {@code threads} is below 1
    */
   public IngestOptions withThreads(int threads) {
     return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin);
@@ -120,7 +121,7 @@ public final class IngestOptions {
    * @param articles the most articles between commits, at least 1
    * @param bytes about the most input bytes between commits, at least 1
    * @return a copy of these options committing at whichever interval is reached first
-   * @throws IllegalArgumentException when either interval is below 1
+   * @throws InvalidRequestException when either interval is below 1
    */
   public IngestOptions withCommitEvery(long articles, long bytes) {
     return new IngestOptions(format, threads, articles, bytes, stdin);

@@ -83,7 +83,7 @@ public final class JsonLinesReader implements ArticleReader {
       Article article;
       try {
         article = parseLine(text);
-      } catch (IllegalArgumentException e) {
+      } catch (RejectedRecordException e) {
         handler.rejected(origin, e.getMessage());
         continue;
       }
@@ -96,14 +96,14 @@ public final class JsonLinesReader implements ArticleReader {
    *
    * @param line one line of a JSON Lines file
    * @return the article
-   * @throws IllegalArgumentException with a one-line reason for anything but a usable article
+   * @throws RejectedRecordException with a one-line reason for anything but a usable article
    */
   public static Article parseLine(String line) {
     Map<String, String> fields = new LinkedHashMap<>();
     Map<String, String> metadata = new LinkedHashMap<>();
     try (JsonParser p = JSON.createParser(line)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("not a JSON object");
+        throw new RejectedRecordException("not a JSON object");
       }
       JsonToken t;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -121,17 +121,17 @@ public final class JsonLinesReader implements ArticleReader {
         }
       }
       if (t != JsonToken.END_OBJECT) {
-        throw new IllegalArgumentException("not a JSON object");
+        throw new RejectedRecordException("not a JSON object");
       }
       if (p.nextToken() != null) {
-        throw new IllegalArgumentException("more than one JSON value on the line");
+        throw new RejectedRecordException("more than one JSON value on the line");
       }
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
-      throw new IllegalArgumentException("bad JSON" + where + ": " + e.getOriginalMessage()
+      throw new RejectedRecordException("bad JSON" + where + ": " + e.getOriginalMessage()
           .lines().findFirst().orElse("syntax error"), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("unreadable JSON: " + e.getMessage(), e);
+      throw new RejectedRecordException("unreadable JSON: " + e.getMessage(), e);
     }
     return toArticle(fields, metadata);
   }
@@ -166,18 +166,18 @@ public final class JsonLinesReader implements ArticleReader {
   private static Article toArticle(Map<String, String> fields, Map<String, String> metadata) {
     String id = fields.getOrDefault("id", "").strip();
     if (id.isEmpty()) {
-      throw new IllegalArgumentException("no \"id\"");
+      throw new RejectedRecordException("no \"id\"");
     }
     String body = MenafnTextReader.paragraphs(fields.getOrDefault("body", ""));
     String title = fields.getOrDefault("title", "").strip();
     if (title.isEmpty() && body.isEmpty()) {
-      throw new IllegalArgumentException("empty article " + id + ": no title and no body");
+      throw new RejectedRecordException("empty article " + id + ": no title and no body");
     }
     if (title.isEmpty()) {
       title = Titles.derive(body);
     }
     String dateText = fields.getOrDefault("date", "").strip();
-    LocalDate date = dateText.isEmpty() ? null : Dates.parse(dateText);
+    LocalDate date = dateText.isEmpty() ? null : Dates.parseInRecord(dateText);
     return new Article(id, title, date, fields.getOrDefault("source", "").strip(),
         fields.getOrDefault("url", "").strip(), body, metadata);
   }

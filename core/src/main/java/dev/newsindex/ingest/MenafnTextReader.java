@@ -59,7 +59,7 @@ public final class MenafnTextReader implements ArticleReader {
     Article article;
     try {
       article = parse(text);
-    } catch (IllegalArgumentException e) {
+    } catch (RejectedRecordException e) {
       handler.rejected(origin, e.getMessage());
       return;
     }
@@ -72,7 +72,7 @@ public final class MenafnTextReader implements ArticleReader {
    * @param text the whole file as text: the header, the body and the trailer; CRLF line ends and a
    *     leading byte order mark are accepted
    * @return the article, its id from the trailer and its title derived from the body
-   * @throws IllegalArgumentException with a one-line reason when the text is not a valid article
+   * @throws RejectedRecordException with a one-line reason when the text is not a valid article
    */
   public static Article parse(String text) {
     String s = text.replace("\r\n", "\n");
@@ -81,14 +81,14 @@ public final class MenafnTextReader implements ArticleReader {
     }
     Matcher header = HEADER.matcher(s);
     if (!header.find()) {
-      throw new IllegalArgumentException("no ' date YYYY-MM-DD (SOURCE)' header at the start");
+      throw new RejectedRecordException("no ' date YYYY-MM-DD (SOURCE)' header at the start");
     }
     LocalDate date = parseHeaderDate(header.group(1));
     String source = header.group(2).strip();
 
     Matcher trailer = TRAILER.matcher(s);
     if (!trailer.find(header.end())) {
-      throw new IllegalArgumentException(
+      throw new RejectedRecordException(
           "no MENAFN<ddMMyyyy><serial>ID<id> trailer with the article id at the end");
     }
     String id = trailer.group(2);
@@ -97,19 +97,19 @@ public final class MenafnTextReader implements ArticleReader {
     }
     String body = paragraphs(s.substring(header.end(), trailer.start()));
     if (body.isEmpty()) {
-      throw new IllegalArgumentException("empty article: no text between header and trailer");
+      throw new RejectedRecordException("empty article: no text between header and trailer");
     }
     return new Article(id, Titles.derive(body), date, source, "", body);
   }
 
   private static LocalDate parseHeaderDate(String token) {
-    return Dates.parse(token);
+    return Dates.parseInRecord(token);
   }
 
   private static LocalDate parseTrailerDate(String ddMMyyyy) {
     String iso = ddMMyyyy.substring(4) + "-" + ddMMyyyy.substring(2, 4) + "-"
         + ddMMyyyy.substring(0, 2);
-    return Dates.parse(iso);
+    return Dates.parseInRecord(iso);
   }
 
   /** The body's paragraphs, each trimmed, joined by exactly one blank line. */

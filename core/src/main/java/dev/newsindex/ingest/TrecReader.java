@@ -165,7 +165,7 @@ public final class TrecReader implements ArticleReader {
     Article article;
     try {
       article = parse(doc.toString());
-    } catch (IllegalArgumentException e) {
+    } catch (RejectedRecordException e) {
       handler.rejected(origin, e.getMessage());
       return;
     }
@@ -179,7 +179,7 @@ public final class TrecReader implements ArticleReader {
    * @return the article: its id from {@code DOCNO}, its title from the first non-empty headline
    *     element (else derived from the body), its date when {@code DATE} parses (else null), and
    *     the other elements as metadata
-   * @throws IllegalArgumentException with a one-line reason when it is no usable article
+   * @throws RejectedRecordException with a one-line reason when it is no usable article
    */
   public static Article parse(String doc) {
     Map<String, StringBuilder> elements = new LinkedHashMap<>();
@@ -195,10 +195,10 @@ public final class TrecReader implements ArticleReader {
     }
     String id = elements.containsKey("DOCNO") ? inline(elements.get("DOCNO")) : "";
     if (id.isEmpty()) {
-      throw new IllegalArgumentException("no <DOCNO> in the <DOC>");
+      throw new RejectedRecordException("no <DOCNO> in the <DOC>");
     }
     if (!elements.containsKey("TEXT") && Pattern.compile("(?i)<TEXT[\\s>]").matcher(doc).find()) {
-      throw new IllegalArgumentException("<TEXT> without </TEXT> in " + id);
+      throw new RejectedRecordException("<TEXT> without </TEXT> in " + id);
     }
     String title = "";
     for (String tag : TITLE_TAGS) {
@@ -211,7 +211,7 @@ public final class TrecReader implements ArticleReader {
     }
     String body = elements.containsKey("TEXT") ? block(elements.get("TEXT")) : "";
     if (title.isEmpty() && body.isEmpty()) {
-      throw new IllegalArgumentException("empty article " + id + ": no headline and no text");
+      throw new RejectedRecordException("empty article " + id + ": no headline and no text");
     }
     if (title.isEmpty()) {
       title = Titles.derive(body);
@@ -245,7 +245,7 @@ public final class TrecReader implements ArticleReader {
   /** A date in one of the forms above; null for free text; throws for an impossible date. */
   private static LocalDate date(String text) {
     if (ISO_DATE.matcher(text).matches()) {
-      return Dates.parse(text.replace(' ', 'T'));
+      return Dates.parseInRecord(text.replace(' ', 'T'));
     }
     Matcher compact = COMPACT_DATE.matcher(text);
     if (compact.matches()) {
@@ -253,7 +253,7 @@ public final class TrecReader implements ArticleReader {
       if (year.length() == 2) {
         year = (Integer.parseInt(year) >= 30 ? "19" : "20") + year;
       }
-      return Dates.parse(year + "-" + compact.group(2) + "-" + compact.group(3));
+      return Dates.parseInRecord(year + "-" + compact.group(2) + "-" + compact.group(3));
     }
     return null;
   }

@@ -1,5 +1,6 @@
 package dev.newsindex.search;
 
+import dev.newsindex.InvalidRequestException;
 import dev.newsindex.ingest.Dates;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -29,7 +30,7 @@ public final class DateBounds {
    *     surrounding white space is ignored
    * @param today the day ages and {@code today} count from
    * @return the day itself, the first day of a month or year, or the day an age reaches back to
-   * @throws IllegalArgumentException when {@code text} is none of these (the message lists them)
+   * @throws InvalidRequestException when {@code text} is none of these (the message lists them)
    */
   public static LocalDate start(String text, LocalDate today) {
     return parse(text, today, false);
@@ -42,7 +43,7 @@ public final class DateBounds {
    *     surrounding white space is ignored
    * @param today the day ages and {@code today} count from
    * @return the day itself, the last day of a month or year, or the day an age reaches back to
-   * @throws IllegalArgumentException when {@code text} is none of these (the message lists them)
+   * @throws InvalidRequestException when {@code text} is none of these (the message lists them)
    */
   public static LocalDate end(String text, LocalDate today) {
     return parse(text, today, true);
@@ -80,7 +81,7 @@ public final class DateBounds {
       }
       return Dates.parse(text);
     } catch (DateTimeParseException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("bad date '" + raw + "': use 2023-11-16, 2023-11, 2023,"
+      throw new InvalidRequestException("bad date '" + raw + "': use 2023-11-16, 2023-11, 2023,"
           + " today, or an age such as 7d, 2w, 3m, 1y");
     }
   }

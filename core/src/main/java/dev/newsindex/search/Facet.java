@@ -1,5 +1,7 @@
 package dev.newsindex.search;
 
+import dev.newsindex.InvalidRequestException;
+
 /** A way of counting the hits of a search, read from doc values rather than stored articles. */
 public enum Facet {
   /** Hits per source, most first. */
@@ -17,7 +19,7 @@ public enum Facet {
    * @param name {@code source}, {@code year}, {@code month} or {@code day}, in any case;
    *     surrounding white space is ignored
    * @return the facet of that name
-   * @throws IllegalArgumentException when no facet has that name
+   * @throws InvalidRequestException when no facet has that name
    */
   public static Facet parse(String name) {
     for (Facet f : values()) {
@@ -25,7 +27,7 @@ public enum Facet {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown facet '" + name
+    throw new InvalidRequestException("unknown facet '" + name
         + "'; use source, year, month or day");
   }
 

@@ -1,5 +1,6 @@
 package dev.newsindex.search;
 
+import dev.newsindex.InvalidRequestException;
 import java.util.Objects;
 
 /**
@@ -19,10 +20,10 @@ public record RelatedRequest(String id, int limit, int passages, boolean nearDat
   public RelatedRequest {
     Objects.requireNonNull(id, "id");
     if (limit < 1 || limit > 100) {
-      throw new IllegalArgumentException("limit must be between 1 and 100, not " + limit);
+      throw new InvalidRequestException("limit must be between 1 and 100, not " + limit);
     }
     if (passages < 0 || passages > 10) {
-      throw new IllegalArgumentException("passages must be between 0 and 10, not " + passages);
+      throw new InvalidRequestException("passages must be between 0 and 10, not " + passages);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.newsindex.search;
 
+import dev.newsindex.InvalidRequestException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,41 +74,41 @@ public final class SearchRequest {
     suggest = b.suggest;
     timeout = Objects.requireNonNull(b.timeout, "timeout");
     if (limit < 1 || limit > MAX_WINDOW) {
-      throw new IllegalArgumentException("limit must be between 1 and " + MAX_WINDOW + ", not "
+      throw new InvalidRequestException("limit must be between 1 and " + MAX_WINDOW + ", not "
           + limit);
     }
     if (passages < 0 || passages > 10) {
-      throw new IllegalArgumentException("passages must be between 0 and 10, not " + passages);
+      throw new InvalidRequestException("passages must be between 0 and 10, not " + passages);
     }
     if (offset < 0) {
-      throw new IllegalArgumentException("offset must not be negative, not " + offset);
+      throw new InvalidRequestException("offset must not be negative, not " + offset);
     }
     if ((long) offset + limit > MAX_WINDOW) {
-      throw new IllegalArgumentException("offset + limit may reach hit " + MAX_WINDOW
+      throw new InvalidRequestException("offset + limit may reach hit " + MAX_WINDOW
           + " at most; page deeper with the cursor of the previous page");
     }
     if (snippetChars != 0 && (snippetChars < 20 || snippetChars > 2000)) {
-      throw new IllegalArgumentException("snippet length must be 0 (whole sentences) or 20 to"
+      throw new InvalidRequestException("snippet length must be 0 (whole sentences) or 20 to"
           + " 2000 characters, not " + snippetChars);
     }
     if (since != null && until != null && since.isAfter(until)) {
-      throw new IllegalArgumentException("since (" + since + ") is after until (" + until + ")");
+      throw new InvalidRequestException("since (" + since + ") is after until (" + until + ")");
     }
     if (cursor != null && offset > 0) {
-      throw new IllegalArgumentException("give either an offset or a cursor, not both");
+      throw new InvalidRequestException("give either an offset or a cursor, not both");
     }
     if (cursor != null && collapse) {
-      throw new IllegalArgumentException("collapsed results page with an offset, not a cursor");
+      throw new InvalidRequestException("collapsed results page with an offset, not a cursor");
     }
     if (facetLimit < 1) {
-      throw new IllegalArgumentException("facet limit must be at least 1, not " + facetLimit);
+      throw new InvalidRequestException("facet limit must be at least 1, not " + facetLimit);
     }
     if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, not " + timeout);
+      throw new InvalidRequestException("timeout must be positive, not " + timeout);
     }
     for (String s : sources) {
       if (s.isBlank()) {
-        throw new IllegalArgumentException("a source filter must not be empty");
+        throw new InvalidRequestException("a source filter must not be empty");
       }
     }
   }
@@ -315,7 +316,7 @@ public final class SearchRequest {
    *
    * @param limit how many hits to return, 1 to {@value #MAX_WINDOW} minus the offset
    * @return a copy of this request with {@code limit}
-   * @throws IllegalArgumentException when {@code limit} is out of range
+   * @throws InvalidRequestException when {@code limit} is out of range
    */
   public SearchRequest withLimit(int limit) {
     return toBuilder().limit(limit).build();
@@ -336,7 +337,7 @@ public final class SearchRequest {
    *
    * @param passages highlighted body passages per hit, 0 (no highlighting, the fastest) to 10
    * @return a copy of this request with {@code passages}
-   * @throws IllegalArgumentException when {@code passages} is out of range
+   * @throws InvalidRequestException when {@code passages} is out of range
    */
   public SearchRequest withPassages(int passages) {
     return toBuilder().passages(passages).build();
@@ -347,7 +348,7 @@ public final class SearchRequest {
    *
    * @param cursor the previous page's {@link SearchResult#nextCursor()}, or null for the first page
    * @return a copy of this request with {@code cursor}
-   * @throws IllegalArgumentException when this request has an offset or collapses duplicates,
+   * @throws InvalidRequestException when this request has an offset or collapses duplicates,
    *     neither of which goes with a cursor
    */
   public SearchRequest withCursor(String cursor) {
@@ -648,7 +649,7 @@ public final class SearchRequest {
      * The request.
      *
      * @return a new request with the parts set so far; the builder may be used further
-     * @throws IllegalArgumentException when a part is out of range or the parts contradict each
+     * @throws InvalidRequestException when a part is out of range or the parts contradict each
      *     other (as listed with each part)
      */
     public SearchRequest build() {

@@ -50,28 +50,28 @@ class MenafnTextReaderTest {
 
   @Test
   void rejectsAnImpossibleDateWithAReason() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    RejectedRecordException e = assertThrows(RejectedRecordException.class,
         () -> MenafnTextReader.parse(" date 2023-02-30 (X) Text.\n\nMENAFN30022023000045ID7"));
     assertTrue(e.getMessage().contains("bad date '2023-02-30'"), e.getMessage());
   }
 
   @Test
   void rejectsAnEmptyArticle() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    RejectedRecordException e = assertThrows(RejectedRecordException.class,
         () -> MenafnTextReader.parse(" date 2023-02-03 (X)\n\n\n\nMENAFN03022023000045ID7"));
     assertTrue(e.getMessage().startsWith("empty article"), e.getMessage());
   }
 
   @Test
   void rejectsAnArticleWithoutTrailer() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    RejectedRecordException e = assertThrows(RejectedRecordException.class,
         () -> MenafnTextReader.parse(" date 2023-02-03 (X) Some text without an id."));
     assertTrue(e.getMessage().contains("trailer"), e.getMessage());
   }
 
   @Test
   void rejectsTextWithoutHeader() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    RejectedRecordException e = assertThrows(RejectedRecordException.class,
         () -> MenafnTextReader.parse("Just some text.\n\nMENAFN03022023000045ID7"));
     assertTrue(e.getMessage().contains("header"), e.getMessage());
   }

@@ -1,18 +1,12 @@
 package dev.newsindex.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.newsindex.Article;
-import dev.newsindex.search.internal.ArticleSearcher;
-import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.InvalidCursorException;
+import dev.newsindex.InvalidRequestException;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.QuerySyntaxException;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.search.internal.ArticleSearcher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +21,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /** The search features through the library API, on a small fixture with known dates and copies. */
 class SearchFeaturesTest {
@@ -105,7 +108,7 @@ class SearchFeaturesTest {
     assertEquals(LocalDate.of(2023, 2, 1), DateBounds.start("2023-02", today));
     assertEquals(LocalDate.of(2023, 2, 28), DateBounds.end("2023-02", today));
     assertEquals(LocalDate.of(2023, 12, 31), DateBounds.end("2023", today));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    InvalidRequestException e = assertThrows(InvalidRequestException.class,
         () -> DateBounds.start("last week", today));
     assertTrue(e.getMessage().contains("7d"), e.getMessage());
   }
@@ -156,16 +159,17 @@ class SearchFeaturesTest {
       own.ingest(List.of(FIXTURE), IngestListener.NONE);
       String cursor = own.search(SearchRequest.builder("*").limit(2).build()).nextCursor();
       assertNotNull(cursor);
-      IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+      InvalidCursorException other = assertThrows(InvalidCursorException.class,
           () -> own.search(SearchRequest.builder("korea").limit(2).cursor(cursor).build()));
       assertTrue(other.getMessage().contains("another query"), other.getMessage());
       own.upsert(new Article("new-1", "Fresh", LocalDate.of(2024, 1, 1), "X", "", "Fresh news."));
       own.commit();
-      IllegalArgumentException changed = assertThrows(IllegalArgumentException.class,
+      InvalidCursorException changed = assertThrows(InvalidCursorException.class,
           () -> own.search(SearchRequest.builder("*").limit(2).cursor(cursor).build()));
       assertTrue(changed.getMessage().contains("earlier version"), changed.getMessage());
-      assertThrows(IllegalArgumentException.class,
+      InvalidCursorException garbage = assertThrows(InvalidCursorException.class,
           () -> own.search(SearchRequest.builder("*").cursor("garbage").build()));
+      assertTrue(garbage.getMessage().contains("not a cursor"), garbage.getMessage());
     }
   }
 
@@ -355,14 +359,14 @@ class SearchFeaturesTest {
 
   @Test
   void requestsRejectInconsistentParts() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidRequestException.class,
         () -> SearchRequest.builder("x").offset(9_995).limit(10).build());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidRequestException.class,
         () -> SearchRequest.builder("x").offset(5).cursor("c1.x").build());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidRequestException.class,
         () -> SearchRequest.builder("x").since(LocalDate.of(2024, 1, 2))
             .until(LocalDate.of(2024, 1, 1)).build());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidRequestException.class,
         () -> SearchRequest.builder("x").snippetChars(5).build());
     assertNotEquals(SearchRequest.of("x"), SearchRequest.builder("x").source("a").build());
   }

@@ -86,7 +86,7 @@ final class Cluster implements Closeable {
                       .setConnectTimeout(connect).setSocketTimeout(request).build())
                   .setMaxConnPerRoute(16).setMaxConnTotal(64);
           if (tls != null) {
-            pool.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).build());
+            pool.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).buildAsync());
           }
           b.setConnectionManager(pool.build());
           if (auth != null) {

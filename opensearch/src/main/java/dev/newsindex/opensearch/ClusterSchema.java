@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -386,8 +385,7 @@ public final class ClusterSchema {
       }
     }
     JsonNode meta = source.path(META_OBJECT);
-    for (Iterator<Map.Entry<String, JsonNode>> it = meta.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : meta.properties()) {
       doc.add(new StoredField(NewsSchema.METADATA_PREFIX + e.getKey(), e.getValue().asText()));
     }
     return NewsSchema.fromDocument(doc);

@@ -125,7 +125,7 @@ public final class OpenSearchArchive implements NewsArchive {
           + " index (newsindex opensearch push --index NEW ...)", null);
     }
     Map<String, String> recorded = new LinkedHashMap<>();
-    meta.path("settings").fields().forEachRemaining(e -> recorded.put(e.getKey(),
+    meta.path("settings").properties().forEach(e -> recorded.put(e.getKey(),
         e.getValue().asText()));
     try {
       return new OpenSearchArchive(cluster, IndexSettings.fromCommitData(recorded), found);

@@ -58,7 +58,7 @@ class ClusterSchemaTest {
     assertEquals(2, def.path("settings").path("index").path("analysis").path("analyzer")
         .path(ClusterSchema.QUERY_ANALYZER).path(Names.SYNONYMS).size());
     Map<String, String> recorded = new java.util.HashMap<>();
-    meta.path("settings").fields().forEachRemaining(e -> recorded.put(e.getKey(),
+    meta.path("settings").properties().forEach(e -> recorded.put(e.getKey(),
         e.getValue().asText()));
     assertEquals(settings, IndexSettings.fromCommitData(recorded));
   }

@@ -1,21 +1,22 @@
 package dev.newsindex.search.internal;
 
-import dev.newsindex.search.DuplicateGroup;
-import dev.newsindex.search.DuplicateReport;
-import dev.newsindex.search.FacetCount;
-import dev.newsindex.search.FacetResult;
-import dev.newsindex.search.Ranked;
-import dev.newsindex.search.RelatedRequest;
-import dev.newsindex.search.SortOrder;
 import dev.newsindex.Article;
+import dev.newsindex.InvalidCursorException;
 import dev.newsindex.QuerySyntaxException;
 import dev.newsindex.analysis.EnglishWords;
 import dev.newsindex.schema.MinHash;
 import dev.newsindex.schema.NewsSchema;
+import dev.newsindex.search.DuplicateGroup;
+import dev.newsindex.search.DuplicateReport;
+import dev.newsindex.search.FacetCount;
+import dev.newsindex.search.FacetResult;
 import dev.newsindex.search.Hit;
+import dev.newsindex.search.Ranked;
+import dev.newsindex.search.RelatedRequest;
 import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
 import dev.newsindex.search.Snippet;
+import dev.newsindex.search.SortOrder;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ public final class ArticleSearcher {
     if (q instanceof BooleanQuery b && !b.clauses().isEmpty() && b.clauses().stream()
         .allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
       BooleanQuery.Builder all = new BooleanQuery.Builder()
-          .add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+          .add(org.apache.lucene.search.MatchAllDocsQuery.INSTANCE, BooleanClause.Occur.MUST);
       b.clauses().forEach(all::add);
       return all.build();
     }
@@ -191,7 +192,7 @@ public final class ArticleSearcher {
     Cursor after = request.cursor() == null ? null : Cursor.decode(request.cursor());
     if (after != null && (after.version() != version() || after.fingerprint()
         != Cursor.fingerprint(request))) {
-      throw new IllegalArgumentException(after.version() != version()
+      throw new InvalidCursorException(after.version() != version()
           ? "the cursor belongs to an earlier version of the index; start again from the first page"
           : "the cursor belongs to another query, filter or sort; start again from the first page");
     }
@@ -350,8 +351,9 @@ public final class ArticleSearcher {
   /** Date order with the doc id as tie-break, so that every position is unique. */
   static Sort dateSort(SortOrder order) {
     boolean newest = order == SortOrder.NEWEST;
-    SortField date = new SortField(NewsSchema.DATE, SortField.Type.LONG, newest);
-    date.setMissingValue(newest ? Long.MIN_VALUE : Long.MAX_VALUE);
+    // Undated articles sort last either way.
+    SortField date = new SortField(NewsSchema.DATE, SortField.Type.LONG, newest,
+        newest ? Long.MIN_VALUE : Long.MAX_VALUE);
     return new Sort(date, SortField.FIELD_DOC);
   }
 

@@ -1,5 +1,6 @@
 package dev.newsindex.search.internal;
 
+import dev.newsindex.InvalidCursorException;
 import dev.newsindex.search.SearchRequest;
 import java.nio.ByteBuffer;
 import java.util.Base64;
@@ -36,8 +37,8 @@ record Cursor(long version, int fingerprint, long value, int doc, int rank) {
       }
       ByteBuffer b = ByteBuffer.wrap(bytes);
       return new Cursor(b.getLong(), b.getInt(), b.getLong(), b.getInt(), b.getInt());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a cursor: '" + text
+    } catch (IllegalArgumentException e) { // Base64's, or ours above
+      throw new InvalidCursorException("not a cursor: '" + text
           + "'; pass the next_cursor value of a previous page");
     }
   }

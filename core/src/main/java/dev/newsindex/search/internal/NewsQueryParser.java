@@ -167,7 +167,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     }
     String t = text.strip();
     if (t.equals("*") || t.equals("*:*")) {
-      return new MatchAllDocsQuery();
+      return MatchAllDocsQuery.INSTANCE;
     }
     checkNesting(text);
     this.text = text;

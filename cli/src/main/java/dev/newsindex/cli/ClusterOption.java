@@ -1,5 +1,6 @@
 package dev.newsindex.cli;
 
+import dev.newsindex.InvalidRequestException;
 import dev.newsindex.NewsArchive;
 import dev.newsindex.opensearch.ClusterOptions;
 import dev.newsindex.opensearch.OpenSearchArchive;
@@ -48,7 +49,7 @@ final class ClusterOption {
   /** Whether the command is to use a cluster: named here, or in the environment without --index. */
   boolean wanted(IndexOption index) {
     if (urls != null && index.given()) {
-      throw new IllegalArgumentException("give --index DIR or --opensearch URL, not both");
+      throw new InvalidRequestException("give --index DIR or --opensearch URL, not both");
     }
     String env = System.getenv(ClusterOptions.URL_ENV);
     return urls != null || !index.given() && env != null && !env.isBlank();

@@ -1,5 +1,6 @@
 package dev.newsindex.opensearch;
 
+import dev.newsindex.InvalidRequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -109,7 +110,7 @@ final class Cluster implements Closeable {
       Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
           .generateCertificates(in);
       if (certs.isEmpty()) {
-        throw new IllegalArgumentException(options.caCertificate() + " holds no certificate");
+        throw new InvalidRequestException(options.caCertificate() + " holds no certificate");
       }
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
@@ -124,9 +125,9 @@ final class Cluster implements Closeable {
       context.init(null, trust.getTrustManagers(), null);
       return context;
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("no CA certificate at " + options.caCertificate());
+      throw new InvalidRequestException("no CA certificate at " + options.caCertificate());
     } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException("cannot read the CA certificate "
+      throw new InvalidRequestException("cannot read the CA certificate "
           + options.caCertificate() + ": " + e.getMessage());
     }
   }

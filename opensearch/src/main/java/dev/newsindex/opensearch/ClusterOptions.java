@@ -1,5 +1,6 @@
 package dev.newsindex.opensearch;
 
+import dev.newsindex.InvalidRequestException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,17 +48,17 @@ public record ClusterOptions(List<URI> nodes, String index, String user, String 
   public ClusterOptions {
     nodes = List.copyOf(nodes);
     if (nodes.isEmpty()) {
-      throw new IllegalArgumentException("no OpenSearch URL; give --opensearch URL or set "
+      throw new InvalidRequestException("no OpenSearch URL; give --opensearch URL or set "
           + URL_ENV);
     }
     for (URI u : nodes) {
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
-        throw new IllegalArgumentException("not an OpenSearch URL: '" + safe(u)
+        throw new InvalidRequestException("not an OpenSearch URL: '" + safe(u)
             + "'; use http://host:9200 or https://host:9200");
       }
       if (u.getUserInfo() != null) {
-        throw new IllegalArgumentException("put the credentials in --opensearch-user and "
+        throw new InvalidRequestException("put the credentials in --opensearch-user and "
             + PASSWORD_ENV + ", not in the URL " + safe(u));
       }
     }
@@ -65,11 +66,11 @@ public record ClusterOptions(List<URI> nodes, String index, String user, String 
     if (index.isBlank() || !index.equals(index.toLowerCase(Locale.ROOT))
         || index.startsWith("_") || index.startsWith("-") || index.contains(",")
         || index.contains("*") || index.contains("/") || index.contains(" ")) {
-      throw new IllegalArgumentException("'" + index + "' is not an OpenSearch index name (lower"
+      throw new InvalidRequestException("'" + index + "' is not an OpenSearch index name (lower"
           + " case; no spaces, commas, slashes or *; not starting with _ or -)");
     }
     if (user != null && password == null) {
-      throw new IllegalArgumentException("a user needs a password: set " + PASSWORD_ENV);
+      throw new InvalidRequestException("a user needs a password: set " + PASSWORD_ENV);
     }
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -80,7 +81,7 @@ public record ClusterOptions(List<URI> nodes, String index, String user, String 
    *
    * @param urls one URL or several, comma-separated
    * @return the options
-   * @throws IllegalArgumentException when a URL is not an http or https URL
+   * @throws InvalidRequestException when a URL is not an http or https URL
    */
   public static ClusterOptions of(String urls) {
     return new ClusterOptions(parseUrls(urls), DEFAULT_INDEX, null, null, null,
@@ -98,13 +99,13 @@ public record ClusterOptions(List<URI> nodes, String index, String user, String 
    * @param user the user given, or null
    * @param ca the CA certificate given, or null
    * @return the options
-   * @throws IllegalArgumentException when no URL is given anywhere, or a part is malformed
+   * @throws InvalidRequestException when no URL is given anywhere, or a part is malformed
    */
   public static ClusterOptions fromEnvironment(Map<String, String> env, String urls, String index,
       String user, Path ca) {
     String u = urls != null ? urls : env.get(URL_ENV);
     if (u == null || u.isBlank()) {
-      throw new IllegalArgumentException("no OpenSearch URL; give --opensearch URL or set "
+      throw new InvalidRequestException("no OpenSearch URL; give --opensearch URL or set "
           + URL_ENV);
     }
     String i = index != null ? index : env.getOrDefault(INDEX_ENV, DEFAULT_INDEX);
@@ -179,7 +180,7 @@ public record ClusterOptions(List<URI> nodes, String index, String user, String 
         try {
           out.add(URI.create(part.strip()));
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("not an OpenSearch URL: '" + part.strip()
+          throw new InvalidRequestException("not an OpenSearch URL: '" + part.strip()
               .replaceAll("//[^/@]*@", "//") + "'; use http://host:9200 or https://host:9200");
         }
       }

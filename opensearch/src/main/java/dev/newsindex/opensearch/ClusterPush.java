@@ -1,5 +1,6 @@
 package dev.newsindex.opensearch;
 
+import dev.newsindex.InvalidRequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,7 +69,7 @@ final class ClusterPush {
 
   ClusterPush(Cluster cluster, long bulkBytes, IngestListener listener) {
     if (bulkBytes < 1) {
-      throw new IllegalArgumentException("the bulk size must be positive, not " + bulkBytes);
+      throw new InvalidRequestException("the bulk size must be positive, not " + bulkBytes);
     }
     this.cluster = cluster;
     this.bulkBytes = bulkBytes;

@@ -1,5 +1,6 @@
 package dev.newsindex.opensearch;
 
+import dev.newsindex.InvalidRequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,10 +37,11 @@ import org.apache.lucene.index.IndexableFieldType;
  *   <tr><td>analysed, with positions (title, body)</td><td>{@code text} with the {@value
  *       #TEXT_ANALYZER} analyzer and {@value #QUERY_ANALYZER} at query time</td></tr>
  *   <tr><td>analysed, documents only (the spelling vocabulary)</td><td>{@code text}, {@value
- *       #SPELLING_ANALYZER}, no norms or positions; the words are computed by core at push</td></tr>
- *   <tr><td>an exact term (id, source)</td><td>{@code keyword}; lower-cased by a normalizer when the
- *       term is the stored value lower-cased, and then a {@value #RAW} sub-field holds the value as
- *       written, for counts</td></tr>
+ *       #SPELLING_ANALYZER}, no norms or positions; the words are computed by core at push</td>
+ *       </tr>
+ *   <tr><td>an exact term (id, source)</td><td>{@code keyword}; lower-cased by a normalizer when
+ *       the term is the stored value lower-cased, and then a {@value #RAW} sub-field holds the
+ *       value as written, for counts</td></tr>
  *   <tr><td>a long point (date, in epoch days)</td><td>{@code long}, searched and sorted</td></tr>
  *   <tr><td>numeric doc values only (content hash)</td><td>{@code long}, not searched</td></tr>
  *   <tr><td>binary doc values (near-duplicate signature)</td><td>{@code binary}</td></tr>
@@ -188,7 +190,7 @@ public final class ClusterSchema {
    */
   public static ObjectNode definition(IndexSettings settings, int shards, int replicas) {
     if (shards < 1 || replicas < 0) {
-      throw new IllegalArgumentException("shards must be at least 1 and replicas at least 0, not "
+      throw new InvalidRequestException("shards must be at least 1 and replicas at least 0, not "
           + shards + " and " + replicas);
     }
     ObjectNode root = JSON.objectNode();
@@ -311,7 +313,8 @@ public final class ClusterSchema {
         case BINARY -> {
           var bytes = values[0].binaryValue();
           json.put(f.name, Base64.getEncoder().encodeToString(
-              java.util.Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length)));
+              java.util.Arrays.copyOfRange(bytes.bytes, bytes.offset,
+              bytes.offset + bytes.length)));
         }
         default -> throw new AssertionError(f.kind);
       }

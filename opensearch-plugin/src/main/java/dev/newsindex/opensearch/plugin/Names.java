@@ -22,7 +22,7 @@ public final class Names {
   public static final String HYPHEN_CHAR_FILTER = "newsindex_hyphen";
   /** Token filter: {@code Korea's} becomes {@code Korea}. */
   public static final String POSSESSIVE_FILTER = "newsindex_possessive";
-  /** Token filter: acronyms recognised before case is lost ({@code U.S.}, {@code US} to {@code u.s}). */
+  /** Token filter: acronyms recognised before case is lost ({@code U.S.} and {@code US}). */
   public static final String ACRONYM_FILTER = "newsindex_acronym";
   /** Token filter (also a normalizer's): lower-casing. */
   public static final String LOWERCASE_FILTER = "newsindex_lowercase";
@@ -34,14 +34,14 @@ public final class Names {
   public static final String DOTTED_KEYWORD_FILTER = "newsindex_dotted_keyword";
   /** Token filter: the stemmer named by {@link #STEMMER}. */
   public static final String STEMMER_FILTER = "newsindex_stemmer";
-  /** Token filter: the entity aliases and the user's rules ({@link #SYNONYMS}, {@link #SYNONYMS_PATH}). */
+  /** Token filter: the entity aliases and the user's rules ({@link #SYNONYMS}, a file). */
   public static final String SYNONYM_FILTER = "newsindex_synonyms";
   /** Token filter: the tokens a synonym rule added weigh less than the words typed. */
   public static final String SYNONYM_WEIGHT_FILTER = "newsindex_synonym_weight";
 
-  /** Setting of the analyzers and the stemmer filter: {@code porter}, {@code kstem}, {@code minimal} or {@code none}. */
+  /** Setting of the analyzers and the stemmer filter: porter, kstem, minimal or none. */
   public static final String STEMMER = "stemmer";
-  /** Setting of the query analyzer and the synonym filter: whether the bundled aliases apply (default true). */
+  /** Setting of the query analyzer and the synonym filter: whether the bundled aliases apply. */
   public static final String BUNDLED_SYNONYMS = "bundled_synonyms";
   /** Setting: the user's synonym rules inline, one Solr-format rule per entry. */
   public static final String SYNONYMS = "synonyms";

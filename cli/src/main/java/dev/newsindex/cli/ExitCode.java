@@ -13,8 +13,7 @@ enum ExitCode {
   INCOMPATIBLE(5, "the index was built with another schema; rebuild it"),
   IO_ERROR(6, "an input/output error"),
   DAMAGED(7, "check found the index damaged; rebuild it"),
-  CLUSTER(8, "the OpenSearch cluster could not be reached, or refused the credentials or the"
-      + " request"),
+  CLUSTER(8, "the OpenSearch cluster was unreachable or refused the request"),
   INTERNAL(70, "an internal error (a bug: please report it with --verbose output)");
 
   final int code;

@@ -21,8 +21,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * Analysis speed of {@link NewsAnalyzer} (each stemmer) against Lucene's {@link EnglishAnalyzer}
  * (the chain newsindex started from, minus folding), on the bodies of a JSON Lines corpus, measured
- * in one run and printed as ratios: {@code bench/run AnalyzerThroughput [DOCS.jsonl]} (default
- * {@code ../shared/corpora/reuters21578/docs.jsonl}).
+ * in one run and printed as ratios: {@code bench/run AnalyzerThroughput [--corpora DIR |
+ * DOCS.jsonl]}, by default the Reuters-21578 bodies of {@code DIR/reuters21578/docs.jsonl} with
+ * {@code DIR} the corpora beside the repository ({@code ../shared/corpora}). Writes {@code
+ * docs/benchmarks/AnalyzerThroughput.md}.
  */
 public final class AnalyzerThroughput {
   private static final java.util.logging.Logger LUCENE_LOGGER =
@@ -33,7 +35,9 @@ public final class AnalyzerThroughput {
   /** Prints MB/s and tokens per analyzer, best of five rounds each, interleaved. */
   public static void main(String[] args) throws IOException {
     LUCENE_LOGGER.setLevel(java.util.logging.Level.OFF);
-    Path docs = Path.of(args.length > 0 ? args[0] : "../shared/corpora/reuters21578/docs.jsonl");
+    String given = args.length == 0 ? "../shared/corpora" : args[args.length - 1];
+    boolean dir = args.length == 0 || args[0].equals("--corpora");
+    Path docs = dir ? Path.of(given, "reuters21578", "docs.jsonl") : Path.of(given);
     List<String> bodies = bodies(docs);
     long chars = bodies.stream().mapToLong(String::length).sum();
     String[] names = {"EnglishAnalyzer (Porter)", "NewsAnalyzer porter", "NewsAnalyzer kstem",
@@ -52,10 +56,26 @@ public final class AnalyzerThroughput {
     }
     System.out.printf(Locale.ROOT, "%s: %d bodies, %.1f MB of text; best of 5 rounds%n", docs,
         bodies.size(), chars / 1e6);
+    BenchDoc doc = BenchDoc.create("AnalyzerThroughput", "Analysis speed of NewsAnalyzer with each"
+        + " stemmer against Lucene's EnglishAnalyzer, on the same article bodies.", args);
+    String what = String.format(Locale.ROOT, "%,d bodies, %.1f MB of text", bodies.size(),
+        chars / 1e6);
+    if (dir) {
+      doc.corpus("CORPORA", args.length == 0 ? null : given,
+          "the Reuters-21578 bodies (reuters21578/docs.jsonl), " + what);
+    } else {
+      doc.corpus("DOCS", given, "a JSON Lines file, " + what);
+    }
+    BenchDoc.Table table = doc.table("Throughput (best of 5 interleaved rounds)", "analyzer",
+        "MB/s", "tokens", "time / EnglishAnalyzer's");
     for (int i = 0; i < analyzers.length; i++) {
       System.out.printf(Locale.ROOT, "%-26s %7.1f MB/s  %9d tokens  time x%.2f of EnglishAnalyzer%n",
           names[i], chars / 1e6 / (best[i] / 1e9), tokens[i], (double) best[i] / best[0]);
+      table.row(names[i], String.format(Locale.ROOT, "%.1f", chars / 1e6 / (best[i] / 1e9)),
+          String.format(Locale.ROOT, "%,d", tokens[i]),
+          String.format(Locale.ROOT, "%.2f", (double) best[i] / best[0]));
     }
+    doc.write();
   }
 
   private static long run(Analyzer a, List<String> bodies) throws IOException {

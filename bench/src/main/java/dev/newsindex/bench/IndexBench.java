@@ -152,13 +152,31 @@ public final class IndexBench {
       newsindex(smallest, work.resolve("warm-news"), threads, Compression.FAST);
     }
 
+    BenchDoc doc = BenchDoc.create("IndexBench", "Indexing throughput of newsindex against a bare"
+        + " Lucene IndexWriter (StandardAnalyzer, the same stored fields) on the same articles.",
+        args);
+    if (corpora != null) {
+      doc.corpus("CORPORA", corpora.toString(), "every docs.jsonl under it (see"
+          + " [Corpora](../benchmarks.md#corpora))");
+    }
+    if (synthetic > 0) {
+      doc.corpus(String.format(Locale.ROOT, "%,d synthetic articles (SyntheticCorpus, seed 42)",
+          synthetic));
+    }
+    BenchDoc.Table figures = doc.table(String.format(Locale.ROOT, "Best of %d alternating runs,"
+        + " %d indexing threads, max heap %d MB", repeat, threads,
+        Runtime.getRuntime().maxMemory() >> 20), "corpus", "indexer", "articles", "seconds",
+        "CPU s", "articles/s", "MB/s", "index / input", "peak heap MB");
+    BenchDoc.Table ratios = doc.table("Ratios", "corpus", "articles/s newsindex / bare",
+        "CPU time bare / newsindex", "articles/s small / bare", "index size small / newsindex");
     System.out.printf(Locale.ROOT, "best of %d alternating runs each (the machine may be shared:"
         + " the best run is the least disturbed; CPU seconds are the process's)%n", repeat);
     System.out.printf(Locale.ROOT, "%n%-28s %-10s %10s %8s %8s %10s %8s %12s %10s%n", "corpus",
         "indexer", "articles", "seconds", "cpu s", "articles/s", "MB/s", "index/input",
         "peak heap");
     for (Path input : inputs) {
-      String name = input.getParent().getFileName() + "/" + input.getFileName();
+      String name = input.startsWith(work) ? input.getFileName().toString()
+          : input.getParent().getFileName() + "/" + input.getFileName();
       Figures b = null;
       Figures n = null;
       Figures small = null;
@@ -179,22 +197,29 @@ public final class IndexBench {
           d = bare(input, work.resolve(name.replace('/', '_') + "-docs"), threads, true).best(d);
         }
       }
-      print(name, "bare", b);
-      print(name, "newsindex", n);
-      print(name, "ni small", small);
-      print(name, "bare+docs", d);
+      print(figures, name, "bare", b);
+      print(figures, name, "newsindex", n);
+      print(figures, name, "ni small", small);
+      print(figures, name, "bare+docs", d);
       if (b == null || n == null || small == null) {
         continue;
       }
+      ratios.row(name, ratio(n.rate() / b.rate()), ratio(b.cpuSeconds() / n.cpuSeconds()),
+          ratio(small.rate() / b.rate()), ratio((double) small.indexBytes() / n.indexBytes()));
       System.out.printf(Locale.ROOT, "%-28s ratio newsindex/bare: articles/s %.2f, CPU time"
           + " %.2f; with --compression small: articles/s %.2f, CPU time %.2f, index size %.2f"
           + " of the default%n", name, n.rate() / b.rate(), b.cpuSeconds() / n.cpuSeconds(),
           small.rate() / b.rate(), b.cpuSeconds() / small.cpuSeconds(),
           (double) small.indexBytes() / n.indexBytes());
     }
+    doc.write();
   }
 
-  private static void print(String corpus, String indexer, Figures f) {
+  private static String ratio(double r) {
+    return String.format(Locale.ROOT, "%.2f", r);
+  }
+
+  private static void print(BenchDoc.Table table, String corpus, String indexer, Figures f) {
     if (f == null) {
       return;
     }
@@ -202,6 +227,12 @@ public final class IndexBench {
         corpus, indexer, f.articles(), f.seconds(), f.cpuSeconds(), f.rate(),
         f.inputBytes() / f.seconds() / 1e6,
         (double) f.indexBytes() / f.inputBytes(), f.peakHeap() >> 20);
+    table.row(corpus, indexer, String.format(Locale.ROOT, "%,d", f.articles()),
+        String.format(Locale.ROOT, "%.1f", f.seconds()),
+        String.format(Locale.ROOT, "%.1f", f.cpuSeconds()),
+        String.format(Locale.ROOT, "%,.0f", f.rate()),
+        String.format(Locale.ROOT, "%.2f", f.inputBytes() / f.seconds() / 1e6),
+        ratio((double) f.indexBytes() / f.inputBytes()), f.peakHeap() >> 20);
   }
 
   static Figures newsindex(Path input, Path dir, int threads, Compression compression)

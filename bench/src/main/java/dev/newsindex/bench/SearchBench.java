@@ -14,10 +14,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -41,7 +39,8 @@ import org.apache.lucene.store.FSDirectory;
  * same query objects (parsed once by newsindex, filters included) go to {@link
  * NewsIndex#search} and to a bare {@link IndexSearcher#search} that also loads the stored fields of
  * its top 10, alternating query by query so that both see the same noise. It prints the median and
- * p99 latency per class and the ratio of the medians.
+ * p99 latency per class and the ratio of the medians, and writes them to {@code
+ * docs/benchmarks/SearchBench.md}.
  */
 public final class SearchBench {
   private static final String[] PHRASES = {"north korea", "central bank", "united states",
@@ -86,7 +85,12 @@ public final class SearchBench {
     if (buildOnly) {
       return;
     }
-    run(dir, rounds);
+    BenchDoc doc = BenchDoc.create("SearchBench", "Search latency of newsindex beside bare Lucene"
+        + " given the same parsed query, on the same index, in the same JVM.", args);
+    doc.corpus(String.format(Locale.ROOT, "%,d synthetic articles (SyntheticCorpus, seed 42)",
+        count));
+    run(dir, rounds, doc);
+    doc.write();
   }
 
   /**
@@ -199,7 +203,7 @@ public final class SearchBench {
     return SyntheticCorpus.NEWS_WORDS[r.nextInt(SyntheticCorpus.NEWS_WORDS.length)];
   }
 
-  static void run(Path dir, int rounds) throws IOException {
+  static void run(Path dir, int rounds, BenchDoc doc) throws IOException {
     try (NewsIndex index = NewsIndex.open(dir);
         FSDirectory fs = FSDirectory.open(dir);
         DirectoryReader reader = DirectoryReader.open(fs)) {
@@ -209,7 +213,13 @@ public final class SearchBench {
           reader.numDocs(), reader.leaves().size(), rounds);
       System.out.printf(Locale.ROOT, "%-26s %12s %12s %12s %12s %8s%n", "class (top 10)",
           "bare p50 ms", "bare p99 ms", "news p50 ms", "news p99 ms", "ratio");
-      Map<String, double[]> summary = new LinkedHashMap<>();
+      BenchDoc.Table table = doc.table(String.format(Locale.ROOT, "Latency (%,d articles, %d"
+          + " segments; 40 queries per class x %d rounds, after 2 warm-up passes)",
+          reader.numDocs(), reader.leaves().size(), rounds), "class (top 10)",
+          "bare Lucene p50 ms", "p99 ms", "newsindex p50 ms", "p99 ms", "ratio of medians");
+      doc.note("The bare side is handed the query newsindex parsed (filters included) and loads"
+          + " the stored fields of its top 10; it never highlights or counts facets, so for the"
+          + " snippet and facet classes the ratio is their whole cost.");
       // JIT warm-up over every class first, so that the first class measured is not penalised.
       for (int pass = 0; pass < 2; pass++) {
         for (QueryClass c : classes()) {
@@ -251,9 +261,14 @@ public final class SearchBench {
         double np50 = percentile(newsMs, 50);
         System.out.printf(Locale.ROOT, "%-26s %12.2f %12.2f %12.2f %12.2f %8.2f%n", c.name(),
             bp50, percentile(bareMs, 99), np50, percentile(newsMs, 99), np50 / bp50);
-        summary.put(c.name(), new double[] {bp50, np50});
+        table.row(c.name(), ms(bp50), ms(percentile(bareMs, 99)), ms(np50),
+            ms(percentile(newsMs, 99)), String.format(Locale.ROOT, "%.2f", np50 / bp50));
       }
     }
+  }
+
+  private static String ms(double v) {
+    return String.format(Locale.ROOT, "%.2f", v);
   }
 
   /** Bare Lucene: the same query, top 10, and the stored fields of those 10. */

@@ -18,29 +18,41 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Documentation generated from the picocli model, so it cannot drift from the code: the help
- * section of README.md, man pages (troff, one per command) and the bash/zsh completion script.
+ * Documentation generated from the picocli model, so it cannot drift from the code: the
+ * command-line reference {@code docs/cli.md}, man pages (troff, one per command) and the bash/zsh
+ * completion script.
  *
  * <p>The build runs {@code CliDocs --out cli/target/docs} (man pages and completion go into the
- * distribution archive). After adding or changing a command, rewrite README.md's help section with
- * {@code mvn -q -pl cli -am test -Dtest=HelpReadmeTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Dnewsindex.updateReadme=true}, or run this class with {@code --readme README.md}.
+ * distribution archive). After adding or changing a command or option, rewrite docs/cli.md with
+ * {@code ./run-tests -pl cli -am -Dtest=CliReferenceTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dnewsindex.updateDocs=true} (CliReferenceTest fails while it differs from the code).
  */
 public final class CliDocs {
-  /** The line before the generated help section of README.md. */
-  static final String BEGIN = "<!-- BEGIN generated help: rewrite with CliDocs --readme README.md -->";
-  /** The line after it. */
-  static final String END = "<!-- END generated help -->";
   /** Help is rendered at picocli's default width, without colour, as a user sees it when piped. */
   static final int WIDTH = 80;
+
+  /** The environment variables newsindex reads, with what each does. */
+  static final Map<String, String> ENVIRONMENT = environment();
+
+  private static Map<String, String> environment() {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    env.put("NEWSINDEX_INDEX", "The index used when --index is not given (default: index-data/index"
+        + " in the newsindex home).");
+    env.put("NO_COLOR", "When set, matches are marked with ** instead of colour, and indexing shows"
+        + " no progress bar.");
+    env.put("JAVA_HOME", "The JDK (21 or newer) the launcher runs; found by itself when unset.");
+    env.put("NEWSINDEX_AOT", "off: start without the launcher's class cache; wait: make a missing"
+        + " cache before running (otherwise it is made in the background).");
+    return java.util.Collections.unmodifiableMap(env);
+  }
 
   private CliDocs() {}
 
   /**
    * Writes docs: {@code --out DIR} writes {@code DIR/man/man1/*.1} and {@code
-   * DIR/completion/newsindex.bash}; {@code --readme FILE} rewrites the help section of FILE.
+   * DIR/completion/newsindex.bash}; {@code --reference FILE} writes the Markdown reference.
    *
-   * @param args {@code --out DIR} and/or {@code --readme FILE}
+   * @param args {@code --out DIR} and/or {@code --reference FILE}
    * @throws IOException when a file cannot be written
    */
   public static void main(String[] args) throws IOException {
@@ -48,10 +60,9 @@ public final class CliDocs {
       Path target = Path.of(args[i + 1]);
       switch (args[i]) {
         case "--out" -> writeDocs(target);
-        case "--readme" -> Files.writeString(target,
-            withHelpSection(Files.readString(target, StandardCharsets.UTF_8)),
-            StandardCharsets.UTF_8);
-        default -> throw new IllegalArgumentException("usage: CliDocs [--out DIR] [--readme FILE]");
+        case "--reference" -> Files.writeString(target, reference(), StandardCharsets.UTF_8);
+        default -> throw new IllegalArgumentException(
+            "usage: CliDocs [--out DIR] [--reference FILE]");
       }
     }
   }
@@ -83,27 +94,33 @@ public final class CliDocs {
     return commands;
   }
 
-  /** The README section: each command's {@code --help} output in a code block. */
-  static String helpSection() {
-    StringBuilder sb = new StringBuilder();
-    for (CommandLine cmd : documented(plainCommandLine())) {
+  /**
+   * The command-line reference ({@code docs/cli.md}): each command's {@code --help} as a user sees
+   * it when piped, then the environment variables and the exit codes.
+   */
+  static String reference() {
+    List<CommandLine> commands = documented(plainCommandLine());
+    StringBuilder sb = new StringBuilder("# Command-line reference\n\n"
+        + "Every command's `--help`, generated from the code by `CliDocs` (`CliReferenceTest`"
+        + " fails when\nthis file differs from it). The man pages in the distribution archive say"
+        + " the same.\n\n");
+    for (CommandLine cmd : commands) {
       String name = cmd.getCommandSpec().qualifiedName();
-      sb.append("\n`").append(name).append(" --help`:\n\n```text\n")
+      sb.append("- [").append(name).append("](#").append(name.replace(' ', '-')).append(")\n");
+    }
+    sb.append("- [Environment](#environment)\n- [Exit codes](#exit-codes)\n");
+    for (CommandLine cmd : commands) {
+      sb.append("\n## ").append(cmd.getCommandSpec().qualifiedName()).append("\n\n```text\n")
           .append(cmd.getUsageMessage().stripTrailing()).append("\n```\n");
     }
-    return sb.toString();
-  }
-
-  /** {@code readme} with its generated help section replaced by the current help. */
-  static String withHelpSection(String readme) {
-    int begin = readme.indexOf(BEGIN);
-    int end = readme.indexOf(END);
-    if (begin < 0 || end < begin) {
-      throw new IllegalArgumentException("README.md has no help section: add the lines " + BEGIN
-          + " and " + END);
+    sb.append("\n## Environment\n\n| variable | meaning |\n|---|---|\n");
+    ENVIRONMENT.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v)
+        .append(" |\n"));
+    sb.append("\n## Exit codes\n\n| code | meaning |\n|---|---|\n");
+    for (ExitCode c : ExitCode.values()) {
+      sb.append("| ").append(c.code).append(" | ").append(c.meaning).append(" |\n");
     }
-    return readme.substring(0, begin + BEGIN.length()) + "\n" + helpSection() + "\n"
-        + readme.substring(end);
+    return sb.toString();
   }
 
   /** Writes the man pages and the completion script under {@code dir}. */
@@ -181,13 +198,9 @@ public final class CliDocs {
       text = text.replace("${DEFAULT-VALUE}", String.valueOf(o.defaultValue()));
       sb.append('\n').append(escape(text)).append('\n');
     }
-    sb.append(".SH ENVIRONMENT\n")
-        .append(".TP\n\\fBNEWSINDEX_INDEX\\fR\n")
-        .append("The index used when \\fB\\-\\-index\\fR is not given (default: index\\-data/index"
-            + " in the newsindex home).\n")
-        .append(".TP\n\\fBNO_COLOR\\fR\nWhen set, matches are marked with ** instead of colour.\n")
-        .append(".TP\n\\fBJAVA_HOME\\fR\nThe JDK (21 or newer) the launcher runs; found by itself"
-            + " when unset.\n");
+    sb.append(".SH ENVIRONMENT\n");
+    ENVIRONMENT.forEach((k, v) -> sb.append(".TP\n\\fB").append(escape(k)).append("\\fR\n")
+        .append(escape(v)).append('\n'));
     sb.append(".SH EXIT STATUS\n");
     for (ExitCode c : ExitCode.values()) {
       sb.append(".TP\n\\fB").append(c.code).append("\\fR\n").append(escape(c.meaning))

@@ -1,5 +1,7 @@
 package dev.newsindex.cli;
 
+import dev.newsindex.NewsArchive;
+import dev.newsindex.InvalidRequestException;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.ingest.Dates;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code newsindex delete}: removes articles by id, by query or by date. */
@@ -40,6 +43,9 @@ final class DeleteCommand implements Callable<Integer> {
       description = "Delete every article dated before DATE (YYYY-MM-DD); undated ones stay.")
   LocalDate before;
 
+  @Mixin
+  ClusterOption cluster = new ClusterOption();
+
   @Spec
   CommandSpec spec;
 
@@ -56,7 +62,8 @@ final class DeleteCommand implements Callable<Integer> {
     long deleted = 0;
     long idsFound = 0;
     int total;
-    try (NewsIndex news = NewsIndex.open(dir)) {
+    boolean remote = cluster.wanted(index);
+    try (NewsArchive news = remote ? cluster.open() : NewsIndex.open(dir)) {
       if (byIds) {
         for (String id : ids) {
           if (news.delete(id)) {
@@ -77,7 +84,8 @@ final class DeleteCommand implements Callable<Integer> {
       total = news.size();
     }
     out.println("deleted " + deleted + " article" + (deleted == 1 ? "" : "s") + "; "
-        + Defaults.display(dir) + " holds " + total + " articles");
+        + (remote ? cluster.display() : Defaults.display(dir)) + " holds " + total
+        + " articles");
     out.flush();
     err.flush();
     boolean onlyIds = query == null && before == null;
@@ -88,7 +96,11 @@ final class DeleteCommand implements Callable<Integer> {
   static final class DateConverter implements ITypeConverter<LocalDate> {
     @Override
     public LocalDate convert(String value) {
-      return Dates.parse(value);
+      try {
+        return Dates.parse(value);
+      } catch (InvalidRequestException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -25,9 +26,9 @@ final class DuplicatesCommand implements Callable<Integer> {
   @Mixin
   OutputOption output;
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "20",
-      description = "Show the N largest groups (default: ${DEFAULT-VALUE}).")
-  int limit;
+  /** The N largest groups. */
+  @Mixin
+  LimitOption limit;
 
   @Option(names = "--threshold", paramLabel = "S", defaultValue = "" + DuplicateReport.DEFAULT_THRESHOLD,
       description = "Resemblance from which articles count as copies, above 0 and at most 1"
@@ -39,21 +40,21 @@ final class DuplicatesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    output.check(spec);
-    if (limit < 1) {
-      throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
+    if (limit.limit < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--limit must be at least 1, not " + limit.limit);
     }
     DuplicateReport report;
     try (NewsIndex news = NewsIndex.open(index.resolve(Defaults.fromEnvironment()))) {
-      report = news.duplicates(limit, threshold);
+      report = news.duplicates(limit.limit, threshold);
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (output.json) {
+    if (output.json()) {
       new JsonHits(out).duplicates(report);
-    } else if (output.ndjson) {
+    } else if (output.ndjson()) {
       new JsonHits(out).duplicateLines(report);
     } else {
-      new TextHits(out, Terminal.colourWanted()).print(report);
+      new TextHits(out, SearchCommand.colour(spec)).print(report);
     }
     out.flush();
     return report.groupCount() == 0 ? ExitCode.NO_HITS.code : ExitCode.OK.code;

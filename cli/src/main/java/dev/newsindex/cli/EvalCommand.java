@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code newsindex eval}: runs a test collection's topics and scores them with its qrels. */
@@ -60,7 +61,7 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     for (Path p : new Path[] {topics, qrels}) {
       if (!Files.isRegularFile(p)) {
-        throw new IllegalArgumentException("no such file: " + p);
+        throw new ParameterException(spec.commandLine(), "no such file: " + p);
       }
     }
     List<Topic> queries = Topics.read(topics);

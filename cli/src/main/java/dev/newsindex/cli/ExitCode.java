@@ -13,6 +13,7 @@ enum ExitCode {
   INCOMPATIBLE(5, "the index was built with another schema; rebuild it"),
   IO_ERROR(6, "an input/output error"),
   DAMAGED(7, "check found the index damaged; rebuild it"),
+  CLUSTER(8, "the OpenSearch cluster was unreachable or refused the request"),
   INTERNAL(70, "an internal error (a bug: please report it with --verbose output)");
 
   final int code;
@@ -27,7 +28,8 @@ enum ExitCode {
   static Map<String, String> helpList() {
     Map<String, String> list = new LinkedHashMap<>();
     for (ExitCode c : values()) {
-      list.put(String.format("%3d", c.code), c.meaning);
+      // Padded by hand: a formatter's first use costs every start a few ms (locale data).
+      list.put((c.code < 10 ? "  " : " ") + c.code, c.meaning);
     }
     return list;
   }

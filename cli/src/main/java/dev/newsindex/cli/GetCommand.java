@@ -2,6 +2,7 @@ package dev.newsindex.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.newsindex.Article;
+import dev.newsindex.NewsArchive;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.json.NewsJson;
 import java.io.IOException;
@@ -12,14 +13,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code newsindex get ID}: the stored article. */
 @Command(name = "get", mixinStandardHelpOptions = true,
-    description = "Print the stored article with the given id: its fields, then its text.")
+    description = "Print the stored article with the given id: its fields, then its text; as JSON,"
+        + " the fields of a JSON Lines feed (id, title, date, source, url, body) and its metadata.")
 final class GetCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
@@ -27,9 +28,11 @@ final class GetCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "The article's id.")
   String id;
 
-  @Option(names = "--json", description = "Print the article as one JSON object (the fields of"
-      + " a JSON Lines feed: id, title, date, source, url, body, and the metadata).")
-  boolean json;
+  @Mixin
+  OutputOption output;
+
+  @Mixin
+  ClusterOption cluster = new ClusterOption();
 
   @Spec
   CommandSpec spec;
@@ -38,18 +41,20 @@ final class GetCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path dir = index.resolve(Defaults.fromEnvironment());
     Optional<Article> found;
-    try (NewsIndex news = NewsIndex.open(dir)) {
+    boolean remote = cluster.wanted(index);
+    try (NewsArchive news = remote ? cluster.open() : NewsIndex.open(dir)) {
       found = news.get(id);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (found.isEmpty()) {
       PrintWriter err = spec.commandLine().getErr();
-      err.println("newsindex: no article with id " + id + " in " + Defaults.display(dir));
+      err.println("newsindex: no article with id " + id + " in "
+          + (remote ? cluster.display() : Defaults.display(dir)));
       err.flush();
       return ExitCode.NO_INDEX.code;
     }
     Article a = found.get();
-    if (json) {
+    if (output.anyJson()) {
       try (JsonGenerator g = JsonSummary.generator(out)) {
         NewsJson.article(g, a);
       }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,10 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "Formats: the MENAFN text feed, JSON Lines and TREC SGML, recognised by name and content"
             + " (or named with --format); gzip-compressed files are read transparently.",
         "Commits every --commit-every articles and at the end: an interrupted run keeps what it"
-            + " committed, and running it again completes it. Shows a progress bar when stderr"
-            + " is a terminal; prints one summary line (or JSON with --json); each skipped file or"
-            + " line is named on stderr with the reason.",
-        "Analysis settings (stemmer, synonyms, BM25) are stored in the index; searches use them."})
+            + " committed, and running it again completes it. Shows a progress bar on a terminal"
+            + " (not with NO_COLOR); prints one summary line (or JSON with --json); each skipped"
+            + " file or line is named on stderr with the reason.",
+        "Settings (stemmer, synonyms, BM25, compression) are stored in the index, and searches use"
+            + " them. On an existing index, synonyms and BM25 can change; the stemmer and the"
+            + " compression change only with rebuild."})
 final class IndexCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
@@ -38,7 +41,7 @@ final class IndexCommand implements Callable<Integer> {
   IngestOptionsMixin ingest;
 
   @Mixin
-  AnalysisOptions analysis;
+  SettingsOptions settings;
 
   @Spec
   CommandSpec spec;
@@ -50,15 +53,16 @@ final class IndexCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = index.resolve(defaults);
+    UnaryOperator<IndexSettings> change = settings.changes();
     IngestReporter reporter = ingest.reporter(err);
     IngestSummary summary;
     int total;
-    Compression wanted = ingest.compression;
-    try (NewsIndex news = open(dir, wanted == null ? Compression.FAST : wanted)) {
-      if (wanted != null && news.settings().compression() != wanted) {
-        err.println("newsindex: " + Defaults.display(dir) + " keeps its " + news.settings()
-            .compression().label() + " compression; to change it: newsindex rebuild --compression "
-            + wanted.label() + " --index " + Defaults.display(dir) + " PATH...");
+    try (NewsIndex news = open(dir, change)) {
+      Compression kept = news.settings().compression();
+      if (settings.compression != null && kept != settings.compression) {
+        err.println("newsindex: " + Defaults.display(dir) + " keeps its " + kept.label()
+            + " compression; to change it: newsindex rebuild --compression "
+            + settings.compression.label() + " --index " + Defaults.display(dir) + " PATH...");
       }
       try {
         summary = news.ingest(inputs, ingest.options(), reporter);
@@ -71,10 +75,13 @@ final class IndexCommand implements Callable<Integer> {
     return ExitCode.OK.code;
   }
 
-  /** The index at {@code dir}, created or updated with the analysis options given. */
-  private NewsIndex open(Path dir, Compression compression) throws IOException {
-    if (!analysis.given()) {
-      return NewsIndex.openOrCreate(dir, IndexSettings.DEFAULT.withCompression(compression));
+  /**
+   * The index at {@code dir}, created with the settings given, or opened with them applied to its
+   * own (a different stemmer is refused with the rebuild command to run).
+   */
+  private NewsIndex open(Path dir, UnaryOperator<IndexSettings> change) throws IOException {
+    if (!settings.given()) {
+      return NewsIndex.openOrCreate(dir);
     }
     IndexSettings base = IndexSettings.DEFAULT;
     if (NewsIndex.exists(dir)) {
@@ -82,7 +89,7 @@ final class IndexCommand implements Callable<Integer> {
         base = existing.settings();
       }
     }
-    return NewsIndex.openOrCreate(dir, analysis.apply(base).withCompression(compression));
+    return NewsIndex.openOrCreate(dir, change.apply(base));
   }
 
   /** One line: counts per outcome, elapsed time, and the index's size afterwards. */

@@ -1,8 +1,7 @@
 package dev.newsindex.cli;
 
+import dev.newsindex.InvalidRequestException;
 import dev.newsindex.ingest.IngestSummary;
-
-import dev.newsindex.Compression;
 import dev.newsindex.ingest.IngestOptions;
 import dev.newsindex.ingest.Format;
 import java.io.IOException;
@@ -10,8 +9,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The inputs and options {@code index} and {@code rebuild} share: what to read, how to read it,
@@ -38,18 +41,15 @@ final class IngestOptionsMixin {
           + " interrupted run keeps what it did (default: ${DEFAULT-VALUE}).")
   long commitEvery;
 
-  @Option(names = "--compression", paramLabel = "MODE", converter = CompressionConverter.class,
-      description = "How a new (or rebuilt) index compresses stored text: fast (LZ4, the"
-          + " default) or small (DEFLATE: an index about a quarter smaller, indexing slower). An"
-          + " existing index keeps its own; rebuild --compression changes it.")
-  Compression compression;
-
-  @Option(names = "--json", description = "Print the summary as one JSON object.")
-  boolean json;
+  @Mixin
+  OutputOption output;
 
   @Option(names = {"-q", "--quiet"},
       description = "No progress bar and no summary (skipped inputs are still reported).")
   boolean quiet;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   /** The paths given, or the bundled articles when none were. */
   List<Path> inputs(Defaults defaults) {
@@ -62,7 +62,7 @@ final class IngestOptionsMixin {
    */
   void printSummary(PrintWriter out, String command, IngestSummary summary, Path dir, int total,
       String line) throws IOException {
-    if (json) {
+    if (output.anyJson()) {
       JsonSummary.print(out, command, summary, dir, total);
     } else if (!quiet) {
       out.println(line);
@@ -70,9 +70,12 @@ final class IngestOptionsMixin {
     out.flush();
   }
 
-  /** The stderr reporter: a progress bar only on a terminal and without {@code --quiet}. */
+  /**
+   * The stderr reporter: a progress bar only without {@code --quiet} and when picocli sees a
+   * terminal (as for colour: an interactive session, {@code NO_COLOR} unset).
+   */
   IngestReporter reporter(PrintWriter err) {
-    return new IngestReporter(err, !quiet && Terminal.stderrIsTerminal());
+    return new IngestReporter(err, !quiet && SearchCommand.colour(mixee));
   }
 
   IngestOptions options() {
@@ -81,19 +84,15 @@ final class IngestOptionsMixin {
     return threads == null ? o : o.withThreads(threads);
   }
 
-  /** Turns {@code --compression} values into modes, with the valid ones on error. */
-  static final class CompressionConverter implements ITypeConverter<Compression> {
-    @Override
-    public Compression convert(String value) {
-      return Compression.of(value);
-    }
-  }
-
   /** Turns {@code --format} values into formats, with the list of valid ones on error. */
   static final class FormatConverter implements ITypeConverter<Format> {
     @Override
     public Format convert(String value) {
-      return Format.of(value);
+      try {
+        return Format.of(value);
+      } catch (InvalidRequestException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 }

@@ -22,11 +22,17 @@ final class JsonSummary {
    */
   static void print(PrintWriter out, String command, IngestSummary s, Path dir, long total)
       throws IOException {
+    print(out, command, s, dir.toAbsolutePath().normalize().toString(), total);
+  }
+
+  /** As {@link #print(PrintWriter, String, IngestSummary, Path, long)}, the index named. */
+  static void print(PrintWriter out, String command, IngestSummary s, String index, long total)
+      throws IOException {
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
       g.writeStringField("command", command);
       NewsJson.ingestFields(g, s);
-      g.writeStringField("index", dir.toAbsolutePath().normalize().toString());
+      g.writeStringField("index", index);
       g.writeNumberField("index_articles", total);
       g.writeEndObject();
     }

@@ -3,12 +3,18 @@ package dev.newsindex.cli;
 import dev.newsindex.IncompatibleIndexException;
 import dev.newsindex.IndexLockedException;
 import dev.newsindex.IndexNotFoundException;
+import dev.newsindex.InvalidRequestException;
 import dev.newsindex.QuerySyntaxException;
+import dev.newsindex.UnsupportedRequestException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.AutoComplete;
@@ -17,17 +23,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code newsindex} command: wiring of subcommands, output streams, errors and exit codes. */
 @Command(name = "newsindex",
     mixinStandardHelpOptions = true,
     versionProvider = NewsCli.Version.class,
     description = "Full-text search for news articles, built on Apache Lucene.",
-    subcommands = {IndexCommand.class, SearchCommand.class, RelatedCommand.class,
-        DuplicatesCommand.class, EvalCommand.class, RebuildCommand.class, DeleteCommand.class,
-        StatsCommand.class, GetCommand.class, CheckCommand.class, OptimizeCommand.class,
-        ShellCommand.class, ServeCommand.class, AutoComplete.GenerateCompletion.class,
-        CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nExamples:%n",
     footer = {
@@ -40,6 +42,18 @@ import picocli.CommandLine.ScopeType;
         "  newsindex serve --port 8080",
         "  newsindex eval --index /tmp/time --topics queries.tsv --qrels qrels.txt", ""})
 public final class NewsCli implements Runnable {
+  /**
+   * Every subcommand, in the order help lists them. Building picocli's model of a command
+   * (reflection over its annotations) is most of a short command's start-up, so a run registers
+   * only the command it names (see {@link #commandLine(PrintWriter, PrintWriter, String...)});
+   * search, the most common, comes first, so that finding it reads no other command's class.
+   */
+  static final List<Class<?>> COMMANDS = List.of(SearchCommand.class, IndexCommand.class,
+      RelatedCommand.class, DuplicatesCommand.class, EvalCommand.class, RebuildCommand.class,
+      DeleteCommand.class, StatsCommand.class, GetCommand.class, CheckCommand.class,
+      OptimizeCommand.class, ShellCommand.class, ServeCommand.class, OpenSearchCommand.class,
+      AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class);
+
   /** Held so the logger (weakly referenced by java.util.logging) keeps its level. */
   private static final Logger LUCENE_LOGGER = Logger.getLogger("org.apache.lucene");
 
@@ -56,37 +70,32 @@ public final class NewsCli implements Runnable {
   }
 
   /**
-   * The command line, writing results to {@code out} and messages to {@code err}: used by {@link
-   * #main} and by tests alike.
+   * The whole command line, every subcommand registered, writing results to {@code out} and
+   * messages to {@code err}: for help, documentation and completion.
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    return wire(new CommandLine(new NewsCli()), out, err);
+    CommandLine root = new CommandLine(new NewsCli());
+    for (Class<?> c : COMMANDS) {
+      root.addSubcommand(c);
+    }
+    return wire(root, out, err);
   }
 
   /**
-   * The command line for running {@code args}: when they start with a subcommand's name, a root
-   * holding only that subcommand, since picocli's reflection over every command's options is the
-   * largest part of start-up; otherwise (root help, version, an unknown name) the whole model.
-   * Used by {@link #main}, by the tests' runs and by the cache training.
+   * The command line for running {@code args}: when they start with the name of a subcommand
+   * that runs on its own, the root with only that subcommand; otherwise (root options, help, an
+   * unknown name) the whole command line, so that help and errors know every command.
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
     String first = args.length > 0 ? args[0] : "";
-    if (!first.isEmpty() && !first.startsWith("-")) {
-      for (Class<?> c : NewsCli.class.getAnnotation(Command.class).subcommands()) {
-        Command command = c.getAnnotation(Command.class);
-        // help and generate-completion describe the whole tree: they need every command.
-        if (command != null && command.name().equals(first)
-            && c != CommandLine.HelpCommand.class && c != AutoComplete.GenerateCompletion.class) {
-          Object subcommand;
-          try {
-            subcommand = CommandLine.defaultFactory().create(c);
-          } catch (Exception e) {
-            break; // the whole model reports it
-          }
-          CommandLine root = new CommandLine(new OneCommand());
-          root.addSubcommand(first, subcommand);
-          return wire(root, out, err);
-        }
+    for (Class<?> c : COMMANDS) {
+      Command command = c.getAnnotation(Command.class);
+      // help and generate-completion describe the whole tree: they need every command.
+      if (command.name().equals(first) && c != CommandLine.HelpCommand.class
+          && c != AutoComplete.GenerateCompletion.class) {
+        CommandLine root = new CommandLine(new NewsCli());
+        root.addSubcommand(c);
+        return wire(root, out, err);
       }
     }
     return commandLine(out, err);
@@ -97,34 +106,30 @@ public final class NewsCli implements Runnable {
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(NewsCli::handle);
     cmd.setParameterExceptionHandler(NewsCli::handleParameter);
-    cmd.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL.code);
-    for (CommandLine c : cmd.getSubcommands().values()) {
-      describeExitCodes(c);
-    }
-    describeExitCodes(cmd);
-    return cmd;
-  }
-
-  private static void describeExitCodes(CommandLine c) {
-    c.getCommandSpec().usageMessage()
-        .exitCodeListHeading("%nExit codes:%n")
+    cmd.setExitCodeExceptionMapper(e -> exitCodeFor(e).code);
+    cmd.setDefaultValueProvider(new CommandDefaults());
+    cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
         .exitCodeList(ExitCode.helpList());
+    for (CommandLine c : cmd.getSubcommands().values()) {
+      c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+          .exitCodeList(ExitCode.helpList());
+    }
+    return cmd;
   }
 
   /**
    * Runs {@code args}, writing results to {@code out} and messages to {@code err}, and returns the
-   * exit code: a plain search through {@link QuickSearch} (no picocli model to build), everything
-   * else through {@link #commandLine(PrintWriter, PrintWriter, String...)}. Used by {@link #main},
-   * by the tests' runs and by the cache training.
+   * exit code: a plain {@code search WORDS...} without building picocli's model (see {@link
+   * SearchCommand#plain}), everything else through picocli. Used by {@link #main}, the tests and
+   * the cache training alike.
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    Integer quick = QuickSearch.run(out, err, args);
-    return quick != null ? quick : commandLine(out, err, args).execute(args);
+    Integer plain = SearchCommand.plain(out, err, args);
+    return plain != null ? plain : commandLine(out, err, args).execute(args);
   }
 
   /** Runs newsindex and exits with its exit code. */
   public static void main(String[] args) {
-    StartupTrace.start();
     // Lucene reports through java.util.logging (e.g. its vector-API notice); users must not see it.
     LUCENE_LOGGER.setLevel(Level.OFF);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
@@ -132,7 +137,6 @@ public final class NewsCli implements Runnable {
         true);
     int code = run(out, err, args);
     out.flush();
-    StartupTrace.print(err, "rest");
     err.flush();
     System.exit(code);
   }
@@ -147,10 +151,15 @@ public final class NewsCli implements Runnable {
    */
   static int report(Exception e, PrintWriter err, boolean verbose) {
     ExitCode code = exitCodeFor(e);
-    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    Throwable cause = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+    String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
     if (code == ExitCode.INTERNAL) {
-      message = "internal error: " + e;
-    } else if (e instanceof IOException && !(e instanceof java.nio.file.FileSystemException)) {
+      message = "internal error: " + e + (verbose ? "" : " (--verbose shows where)");
+    } else if (cause instanceof NoSuchFileException f) {
+      message = "no such file or directory: " + f.getFile();
+    } else if (cause instanceof AccessDeniedException f) {
+      message = "permission denied: " + f.getFile();
+    } else if (cause instanceof IOException && !(cause instanceof FileSystemException)) {
       message = "I/O error: " + message;
     }
     err.println("newsindex: " + message.lines().findFirst().orElse(""));
@@ -161,35 +170,43 @@ public final class NewsCli implements Runnable {
     return code.code;
   }
 
+  /** A bad command line: one line naming the problem and where the help is. */
   private static int handleParameter(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
+    String message = e.getMessage().lines().findFirst().orElse("").replaceFirst("^Error: ", "");
+    if (e instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+    }
     PrintWriter err = cmd.getErr();
-    err.println("newsindex: " + e.getMessage());
-    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more.");
+    err.println("newsindex: " + message + " (see " + cmd.getCommandSpec().qualifiedName()
+        + " --help)");
     err.flush();
     return ExitCode.USAGE.code;
   }
 
+  /**
+   * The exit code of an exception thrown by a command. The library's typed exceptions are the
+   * user's to act on; anything else (an {@code IllegalArgumentException} from inside Lucene or
+   * Jackson included) is a bug, reported as an internal error.
+   */
   static ExitCode exitCodeFor(Throwable e) {
-    if (e instanceof UncheckedIOException u) {
-      return exitCodeFor(u.getCause());
-    }
-    if (e instanceof QuerySyntaxException || e instanceof IllegalArgumentException) {
-      return ExitCode.USAGE;
-    }
-    if (e instanceof IndexNotFoundException) {
-      return ExitCode.NO_INDEX;
-    }
-    if (e instanceof IndexLockedException) {
-      return ExitCode.LOCKED;
-    }
-    if (e instanceof IncompatibleIndexException) {
-      return ExitCode.INCOMPATIBLE;
-    }
-    if (e instanceof IOException) {
-      return ExitCode.IO_ERROR;
-    }
-    return ExitCode.INTERNAL;
+    return switch (e) {
+      case UncheckedIOException u -> exitCodeFor(u.getCause());
+      case CommandLine.ParameterException p -> ExitCode.USAGE;
+      case InvalidRequestException r -> ExitCode.USAGE;
+      case QuerySyntaxException q -> ExitCode.USAGE;
+      case UnsupportedRequestException u -> ExitCode.USAGE;
+      case IndexNotFoundException n -> ExitCode.NO_INDEX;
+      case IndexLockedException l -> ExitCode.LOCKED;
+      case IncompatibleIndexException i -> ExitCode.INCOMPATIBLE;
+      case dev.newsindex.opensearch.ClusterException c -> switch (c.reason()) {
+        case NO_INDEX -> ExitCode.NO_INDEX;
+        case INCOMPATIBLE -> ExitCode.INCOMPATIBLE;
+        default -> ExitCode.CLUSTER;
+      };
+      case IOException io -> ExitCode.IO_ERROR;
+      default -> ExitCode.INTERNAL;
+    };
   }
 
   private static boolean verbose(ParseResult parsed) {
@@ -199,20 +216,6 @@ public final class NewsCli implements Runnable {
       }
     }
     return false;
-  }
-
-  /** The root when one subcommand is run: the same name and root options, no other commands. */
-  @Command(name = "newsindex", mixinStandardHelpOptions = true,
-      versionProvider = NewsCli.Version.class)
-  static final class OneCommand implements Runnable {
-    @Option(names = "--verbose", scope = ScopeType.INHERIT,
-        description = "On errors, print the full stack trace too.")
-    boolean verbose;
-
-    @Override
-    public void run() {
-      // never runs: the arguments name a subcommand
-    }
   }
 
   /** The version from the jar manifest (a development build has none). */

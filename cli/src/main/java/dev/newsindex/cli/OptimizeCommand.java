@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,6 +34,11 @@ final class OptimizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (maxSegments < 1) {
+      // Checked before the warning about the cost of a run that would not start.
+      throw new ParameterException(spec.commandLine(),
+          "--max-segments must be at least 1, not " + maxSegments);
+    }
     Path dir = index.resolve(Defaults.fromEnvironment());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

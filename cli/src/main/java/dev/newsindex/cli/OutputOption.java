@@ -1,23 +1,40 @@
 package dev.newsindex.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** The output format options that every command printing results shares. */
+/**
+ * {@code --json | --ndjson}: the output format of every command that prints a result; text for
+ * people when neither is given. A command with a single result prints the same object either way.
+ */
 final class OutputOption {
-  @Option(names = "--json", description = "Print the whole result as one JSON document.")
-  boolean json;
+  @ArgGroup(exclusive = true)
+  Format format;
 
-  @Option(names = "--ndjson", description = "Print one JSON object per line: one per hit (or per"
-      + " group), nothing else.")
-  boolean ndjson;
+  /** The two machine formats; picocli refuses both at once. */
+  static final class Format {
+    @Option(names = "--json", required = true,
+        description = "Print the result as one JSON document.")
+    boolean json;
 
-  /** Checks that at most one format was asked for. */
-  void check(CommandSpec spec) {
-    if (json && ndjson) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--json and --ndjson cannot be combined; choose one");
-    }
+    @Option(names = "--ndjson", required = true,
+        description = "Print one JSON object per line: one per hit or group (one in all for a"
+            + " single result).")
+    boolean ndjson;
+  }
+
+  /** Whether {@code --json} was given. */
+  boolean json() {
+    return format != null && format.json;
+  }
+
+  /** Whether {@code --ndjson} was given. */
+  boolean ndjson() {
+    return format != null && format.ndjson;
+  }
+
+  /** Whether either JSON format was given. */
+  boolean anyJson() {
+    return format != null;
   }
 }

@@ -19,14 +19,19 @@ import picocli.CommandLine.Model.CommandSpec;
         "Build the index afresh from the given sources, beside the live one, and switch over only"
             + " when it is complete. Searches meanwhile (and readers opened before) see the old"
             + " index; if the rebuild fails or is killed, the old index stays as it was.",
-        "Use it after deleting many articles, or when newsindex says the index was built with"
-            + " another schema. Takes the same inputs and options as index."})
+        "Use it to change the index's stemmer or compression (rebuild --stemmer kstem), after"
+            + " deleting many articles, or when newsindex says the index was built with another"
+            + " schema. Takes the same inputs and options as index; settings not given are kept"
+            + " from the old index."})
 final class RebuildCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
 
   @Mixin
   IngestOptionsMixin ingest;
+
+  @Mixin
+  SettingsOptions settings;
 
   @Spec
   CommandSpec spec;
@@ -41,9 +46,7 @@ final class RebuildCommand implements Callable<Integer> {
     IngestReporter reporter = ingest.reporter(err);
     IngestSummary summary;
     try {
-      summary = NewsIndex.rebuild(dir, inputs, ingest.options(),
-          old -> ingest.compression == null ? old : old.withCompression(ingest.compression),
-          reporter);
+      summary = NewsIndex.rebuild(dir, inputs, ingest.options(), settings.changes(), reporter);
     } finally {
       reporter.clear();
     }

@@ -1,5 +1,6 @@
 package dev.newsindex.cli;
 
+import dev.newsindex.NewsArchive;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.search.RelatedRequest;
 import dev.newsindex.search.SearchResult;
@@ -30,26 +31,28 @@ final class RelatedCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "The id of an indexed article.")
   String id;
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10",
-      description = "How many related articles, 1-100 (default: ${DEFAULT-VALUE}).")
-  int limit;
+  @Mixin
+  LimitOption limit;
 
-  @Option(names = "--passages", paramLabel = "N", defaultValue = "1",
-      description = "Highlighted body passages per hit, 0-10 (default: ${DEFAULT-VALUE}).")
-  int passages;
+  @Mixin
+  PassagesOption passages;
 
   @Option(names = "--near-date", description = "Prefer articles dated near the article.")
   boolean nearDate;
+
+  @Mixin
+  ClusterOption cluster = new ClusterOption();
 
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    output.check(spec);
     Optional<SearchResult> result;
-    try (NewsIndex news = NewsIndex.open(index.resolve(Defaults.fromEnvironment()))) {
-      result = news.related(new RelatedRequest(id, limit, passages, nearDate));
+    try (NewsArchive news = cluster.wanted(index) ? cluster.open()
+        : NewsIndex.open(index.resolve(Defaults.fromEnvironment()))) {
+      result = news.related(new RelatedRequest(id, limit.limit, passages.passages,
+          nearDate));
     }
     if (result.isEmpty()) {
       spec.commandLine().getErr().println("newsindex: no article with id '" + id

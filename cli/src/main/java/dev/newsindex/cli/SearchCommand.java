@@ -2,7 +2,9 @@ package dev.newsindex.cli;
 
 import dev.newsindex.FileAccess;
 import dev.newsindex.IncompatibleIndexException;
+import dev.newsindex.InvalidRequestException;
 import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.NewsArchive;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.search.DateBounds;
 import dev.newsindex.search.Facet;
@@ -18,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -42,20 +45,19 @@ import picocli.CommandLine.Model.CommandSpec;
             + " from the bundled articles."})
 final class SearchCommand implements Callable<Integer> {
   @Mixin
-  IndexOption index = new IndexOption();
+  IndexOption index;
 
   @Mixin
-  OutputOption output = new OutputOption();
+  OutputOption output;
+
+  @Mixin
+  QueryOptions query;
 
   @Parameters(paramLabel = "QUERY", arity = "1..*",
       description = "The query; several words are joined with spaces.")
   List<String> words;
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N",
-      description = "How many hits to show (default: ${DEFAULT-VALUE}).")
-  int limit = SearchRequest.DEFAULT_LIMIT;
-
-  @Option(names = "--offset", paramLabel = "N",
+  @Option(names = "--offset", paramLabel = "N", defaultValue = "0",
       description = "Skip the first N hits (offset + limit at most 10000; use --cursor beyond).")
   int offset;
 
@@ -64,17 +66,9 @@ final class SearchCommand implements Callable<Integer> {
           + " Valid for the same query, filters and sort until the index changes.")
   String cursor;
 
-  @Option(names = "--passages", paramLabel = "N",
-      description = "Highlighted body passages per hit, 0-10; 0 turns highlighting off"
-          + " (default: ${DEFAULT-VALUE}).")
-  int passages = SearchRequest.DEFAULT_PASSAGES;
-
-  @Option(names = "--snippet-chars", paramLabel = "N",
+  @Option(names = "--snippet-chars", paramLabel = "N", defaultValue = "0",
       description = "Aim passages at about N characters (20-2000); default: whole sentences.")
   int snippetChars;
-
-  @Option(names = "--any", description = "Match articles with any of the terms, not all.")
-  boolean any;
 
   @Option(names = "--since", paramLabel = "DATE",
       description = "Only articles dated on or after DATE: 2023-11-16, 2023-11, 2023, today,"
@@ -95,18 +89,19 @@ final class SearchCommand implements Callable<Integer> {
           + " 'title:oil' or 'id:abc'; repeatable.")
   List<String> filters = new ArrayList<>();
 
-  @Option(names = "--sort", paramLabel = "ORDER",
+  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
       converter = SortConverter.class,
       description = "relevance (default), newest or oldest.")
-  SortOrder sort = SortOrder.RELEVANCE;
+  SortOrder sort;
 
   @Option(names = "--facet", paramLabel = "FACET", converter = FacetConverter.class,
       description = "Count all hits by source, year, month or day; repeatable.")
   List<Facet> facets = new ArrayList<>();
 
   @Option(names = "--facet-limit", paramLabel = "N",
+      defaultValue = "" + SearchRequest.DEFAULT_FACET_LIMIT,
       description = "At most N sources in the source facet (default: ${DEFAULT-VALUE}).")
-  int facetLimit = SearchRequest.DEFAULT_FACET_LIMIT;
+  int facetLimit;
 
   @Option(names = "--collapse",
       description = "Show one hit per group of near-duplicate articles, with the count of the"
@@ -120,77 +115,113 @@ final class SearchCommand implements Callable<Integer> {
       converter = DurationConverter.class,
       description = "Stop a search after TIME (e.g. 500ms, 10s) and show what was found so far"
           + " (default: ${DEFAULT-VALUE}).")
-  Duration timeout = DEFAULT_TIMEOUT;
+  Duration timeout;
+
+  @Mixin
+  ClusterOption cluster = new ClusterOption();
 
   @Spec
   CommandSpec spec;
 
-  /**
-   * The fields' initial values are their defaults, for picocli and for {@link QuickSearch} (which
-   * makes a SearchCommand without picocli) alike; only {@code --timeout} names its default in the
-   * annotation too, in the form its help shows. QuickSearchTest checks that both agree.
-   */
-  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-
   @Override
   public Integer call() throws IOException {
-    StartupTrace.mark("args");
-    output.check(spec);
-    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    return run(request(), index, cluster, output, spec.commandLine().getOut(),
+        spec.commandLine().getErr(), colour(spec));
   }
 
-  /** Runs the search as parsed, printing results to {@code out} and messages to {@code err}. */
-  int run(PrintWriter out, PrintWriter err) throws IOException {
-    Defaults defaults = Defaults.fromEnvironment();
+  /** The request the options and words ask for. */
+  SearchRequest request() {
     // Only when asked for: the first clock reading in a JVM loads the time-zone rules.
     LocalDate today = since == null && until == null ? null : LocalDate.now();
-    SearchRequest.Builder b = SearchRequest.builder(String.join(" ", words))
-        .limit(limit).offset(offset).cursor(cursor).passages(passages).snippetChars(snippetChars)
-        .matchAll(!any).sort(sort).facetLimit(facetLimit).collapse(collapse).explain(explain)
+    SearchRequest.Builder b = query.request(String.join(" ", words))
+        .offset(offset).cursor(cursor).snippetChars(snippetChars)
+        .sort(sort).facetLimit(facetLimit).collapse(collapse).explain(explain)
         .timeout(timeout)
         .since(since == null ? null : DateBounds.start(since, today))
         .until(until == null ? null : DateBounds.end(until, today))
         .facets(facets.toArray(Facet[]::new));
     sources.forEach(b::source);
     filters.forEach(b::filter);
-    SearchRequest request = b.build();
+    return b.build();
+  }
+
+  /**
+   * The main job's plain form, {@code newsindex search WORDS...} with no option at all, run
+   * without building picocli's model: its reflection over this command's annotations costs a
+   * cold search about a quarter of its CPU time (docs/benchmarks/Startup.md). Reading words needs
+   * no parsing, and the request is the one picocli would make, since every default of the options
+   * above is the library's ({@link SearchRequest}); OptionsTest checks both agree. Returns null
+   * when {@code args} are anything else (an option, an {@code @file}, another command).
+   */
+  static Integer plain(PrintWriter out, PrintWriter err, String... args) {
+    if (args.length < 2 || !args[0].equals("search")) {
+      return null;
+    }
+    List<String> words = List.of(args).subList(1, args.length);
+    for (String word : words) {
+      if (word.startsWith("-") || word.startsWith("@")) {
+        return null;
+      }
+    }
+    try {
+      return run(plainRequest(words), new IndexOption(), new ClusterOption(), new OutputOption(),
+          out, err, CommandLine.Help.Ansi.AUTO.enabled());
+    } catch (Exception e) {
+      return NewsCli.report(e, err, false);
+    }
+  }
+
+  /** The request of {@code newsindex search WORDS...}: the library's defaults. */
+  static SearchRequest plainRequest(List<String> words) {
+    return SearchRequest.builder(String.join(" ", words)).build();
+  }
+
+  /**
+   * Searches the index (on the cluster {@code cluster} names, if it names one) as {@code request}
+   * asks and prints the result as {@code output} says.
+   */
+  static int run(SearchRequest request, IndexOption index, ClusterOption cluster,
+      OutputOption output, PrintWriter out, PrintWriter err, boolean colour) throws IOException {
     SearchResult result;
-    try (NewsIndex news = openForSearch(index, defaults, err, FileAccess.READ)) {
-      StartupTrace.mark("open");
+    try (NewsArchive news = cluster.wanted(index) ? cluster.open()
+        : openForSearch(index, Defaults.fromEnvironment(), err, FileAccess.READ)) {
       result = news.search(request);
     }
-    StartupTrace.mark("search");
-    try {
-      return render(result, output, out, err);
-    } finally {
-      StartupTrace.mark("print");
-    }
+    return render(result, output, out, err, colour);
   }
 
   /** Prints {@code result} as asked and returns the exit code: hits or no hits. */
   static int render(SearchResult result, OutputOption output, CommandSpec spec)
       throws IOException {
-    return render(result, output, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return render(result, output, spec.commandLine().getOut(), spec.commandLine().getErr(),
+        colour(spec));
   }
 
-  /** Prints {@code result} as asked to {@code out} (a time-out notice to {@code err}). */
-  static int render(SearchResult result, OutputOption output, PrintWriter out, PrintWriter err)
-      throws IOException {
+  private static int render(SearchResult result, OutputOption output, PrintWriter out,
+      PrintWriter err, boolean colour) throws IOException {
     if (result.timedOut()) {
       err.println("newsindex: the search stopped at its time limit (--timeout "
           + DurationConverter.format(result.request().timeout())
           + "); the hits and counts are partial");
       err.flush();
     }
-    if (output.json) {
+    if (output.json()) {
       new JsonHits(out).document(result);
-    } else if (output.ndjson) {
+    } else if (output.ndjson()) {
       new JsonHits(out).lines(result);
     } else {
-      new TextHits(out, Terminal.colourWanted()).print(result);
+      new TextHits(out, colour).print(result);
     }
     out.flush();
     return result.hits().isEmpty() ? ExitCode.NO_HITS.code : ExitCode.OK.code;
+  }
+
+  /**
+   * Whether to print matches in colour: picocli's terminal detection (standard output on a
+   * terminal, {@code NO_COLOR} unset), as its help uses.
+   */
+  static boolean colour(CommandSpec spec) {
+    return spec.commandLine().getColorScheme().ansi().enabled();
   }
 
   /** {@code relevance}, {@code newest} or {@code oldest}, any case. */
@@ -212,7 +243,7 @@ final class SearchCommand implements Callable<Integer> {
     public Facet convert(String value) {
       try {
         return Facet.parse(value);
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidRequestException e) {
         throw new TypeConversionException(e.getMessage());
       }
     }
@@ -222,7 +253,8 @@ final class SearchCommand implements Callable<Integer> {
    * Opens the index to search. The default index ({@code --index} not given) is derived from the
    * bundled articles, so it is built when missing (fresh clone) and remade when an earlier
    * newsindex built it, rather than refused; an index the user named is only ever opened. Its
-   * files are read as {@code access} says: {@code READ} for one search, {@code MAPPED} for many.
+   * files are read as {@code access} says: {@code READ} for one search (no memory-mapping to set
+   * up: docs/benchmarks/Startup.md), {@code MAPPED} for many.
    */
   static NewsIndex openForSearch(IndexOption index, Defaults defaults, PrintWriter err,
       FileAccess access) throws IOException {
@@ -250,6 +282,4 @@ final class SearchCommand implements Callable<Integer> {
       return NewsIndex.open(dir, access);
     }
   }
-
-
 }

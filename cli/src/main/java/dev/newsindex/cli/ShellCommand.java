@@ -4,7 +4,6 @@ import dev.newsindex.Article;
 import dev.newsindex.FileAccess;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.QuerySyntaxException;
-import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -50,18 +49,9 @@ final class ShellCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N",
-      defaultValue = "" + SearchRequest.DEFAULT_LIMIT,
-      description = "How many top hits to show per query (default: ${DEFAULT-VALUE}).")
-  int limit;
-
-  @Option(names = "--passages", paramLabel = "N",
-      defaultValue = "" + SearchRequest.DEFAULT_PASSAGES,
-      description = "Highlighted body passages per hit, 0-10 (default: ${DEFAULT-VALUE}).")
-  int passages;
-
-  @Option(names = "--any", description = "Match articles with any of the terms, not all.")
-  boolean any;
+  /** The starting point; {@code :limit}, {@code :passages}, {@code :any} and {@code :all} change it. */
+  @Mixin
+  QueryOptions query;
 
   @Spec
   CommandSpec spec;
@@ -76,16 +66,17 @@ final class ShellCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // Check the settings from the command line once, as the search command would.
-    request("");
+    query.request("").build();
     boolean interactive = System.console() != null && input == null;
     BufferedReader lines = new BufferedReader(input != null ? input
         : new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (NewsIndex news = SearchCommand.openForSearch(index, defaults, err, FileAccess.MAPPED)) {
+    try (NewsIndex news = SearchCommand.openForSearch(index, defaults, err,
+        FileAccess.MAPPED)) {
       if (interactive) {
         out.println("newsindex shell on " + Defaults.display(dir) + " (" + news.size()
             + " articles). :help for commands, :quit or Ctrl-D to leave.");
       }
-      TextHits hits = new TextHits(out, Terminal.colourWanted());
+      TextHits hits = new TextHits(out, SearchCommand.colour(spec));
       while (true) {
         if (interactive) {
           out.print(PROMPT);
@@ -110,7 +101,7 @@ final class ShellCommand implements Callable<Integer> {
         }
         try {
           news.refresh();
-          SearchResult result = news.search(request(line));
+          SearchResult result = news.search(query.request(line).build());
           hits.print(result);
           out.println();
         } catch (QuerySyntaxException e) {
@@ -133,22 +124,22 @@ final class ShellCommand implements Callable<Integer> {
       case ":quit", ":q", ":exit", "exit", "quit" -> {
         return false;
       }
-      case ":help", ":h", ":?" -> out.println(String.format(Locale.ROOT, HELP, limit, passages,
-          any ? "any" : "all"));
+      case ":help", ":h", ":?" -> out.println(String.format(Locale.ROOT, HELP, query.limit.limit,
+          query.passages.passages, query.any ? "any" : "all"));
       case ":any" -> {
-        any = true;
+        query.any = true;
         out.println("matching any term");
       }
       case ":all" -> {
-        any = false;
+        query.any = false;
         out.println("matching every term");
       }
       case ":limit" -> number(arg, 1, 10_000, err).ifPresent(n -> {
-        limit = n;
+        query.limit.limit = n;
         out.println("showing the top " + n);
       });
       case ":passages" -> number(arg, 0, 10, err).ifPresent(n -> {
-        passages = n;
+        query.passages.passages = n;
         out.println(n + " passages per hit");
       });
       case ":get" -> {
@@ -186,9 +177,5 @@ final class ShellCommand implements Callable<Integer> {
     }
     err.println("newsindex: expected a number from " + min + " to " + max + ", not '" + arg + "'");
     return Optional.empty();
-  }
-
-  private SearchRequest request(String query) {
-    return SearchRequest.builder(query).limit(limit).matchAll(!any).passages(passages).build();
   }
 }

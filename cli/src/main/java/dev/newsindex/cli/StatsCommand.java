@@ -2,6 +2,7 @@ package dev.newsindex.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.newsindex.status.IndexStats;
+import dev.newsindex.NewsArchive;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.json.NewsJson;
 import java.io.IOException;
@@ -24,13 +25,16 @@ final class StatsCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
 
-  @Option(names = "--json", description = "Print the statistics as one JSON object.")
-  boolean json;
+  @Mixin
+  OutputOption output;
 
   @Option(names = "--sources", paramLabel = "N", defaultValue = "20",
       description = "How many sources to list in text output, most articles first"
           + " (default: ${DEFAULT-VALUE}; JSON lists all).")
   int sources;
+
+  @Mixin
+  ClusterOption cluster = new ClusterOption();
 
   @Spec
   CommandSpec spec;
@@ -39,17 +43,19 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path dir = index.resolve(Defaults.fromEnvironment());
     IndexStats s;
-    try (NewsIndex news = NewsIndex.open(dir)) {
+    boolean remote = cluster.wanted(index);
+    try (NewsArchive news = remote ? cluster.open() : NewsIndex.open(dir)) {
       s = news.stats();
     }
+    String where = remote ? cluster.display() : Defaults.display(dir);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (output.anyJson()) {
       try (JsonGenerator g = JsonSummary.generator(out)) {
-        NewsJson.stats(g, s, dir.toAbsolutePath().normalize().toString());
+        NewsJson.stats(g, s, remote ? where : dir.toAbsolutePath().normalize().toString());
       }
       out.println();
     } else {
-      out.println("index:     " + Defaults.display(dir));
+      out.println("index:     " + where);
       out.println(String.format(Locale.ROOT, "articles:  %,d (%,d deleted, not yet merged away)",
           s.articles(), s.deleted()));
       out.println(String.format(Locale.ROOT, "segments:  %d", s.segments()));

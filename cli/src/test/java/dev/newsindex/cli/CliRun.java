@@ -9,8 +9,7 @@ record CliRun(int exitCode, String out, String err) {
   static CliRun run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    // The same entry as main: a plain search without picocli, else a root holding only the
-    // named subcommand.
+    // The same entry as main.
     int code = NewsCli.run(new PrintWriter(out), new PrintWriter(err), args);
     return new CliRun(code, out.toString(), err.toString());
   }

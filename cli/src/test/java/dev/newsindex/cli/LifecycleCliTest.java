@@ -155,6 +155,39 @@ class LifecycleCliTest {
   }
 
   @Test
+  void theStemmerOfAnIndexChangesWithRebuildAndIndexSaysSo() throws IOException {
+    Files.writeString(feed, "{\"id\":\"u1\",\"title\":\"Campus news\",\"body\":\"The"
+        + " university opened a new library.\"}\n");
+    assertEquals(0, run("index", feed.toString()).exitCode());
+    // Porter stems university and universe alike; KStem does not.
+    assertEquals(0, run("search", "universe").exitCode());
+
+    CliRun refused = run("index", "--stemmer", "kstem", feed.toString());
+    assertEquals(ExitCode.USAGE.code, refused.exitCode());
+    assertEquals(1, refused.err().lines().count(), refused.err());
+    assertTrue(refused.err().contains("newsindex rebuild --index " + index + " --stemmer kstem"),
+        refused.err());
+
+    CliRun rebuilt = run("rebuild", "--stemmer", "kstem", feed.toString());
+    assertEquals(0, rebuilt.exitCode(), rebuilt.err());
+    assertEquals(ExitCode.NO_HITS.code, run("search", "universe").exitCode(), "now KStem");
+    assertEquals(0, run("search", "university").exitCode());
+    assertEquals(0, run("index", "--stemmer", "kstem", feed.toString()).exitCode(),
+        "the same stemmer again is no change");
+
+    CliRun rebuiltAgain = run("rebuild", "--compression", "small", feed.toString());
+    assertEquals(0, rebuiltAgain.exitCode(), rebuiltAgain.err());
+    assertTrue(run("stats", "--json").out().contains("\"compression\":\"small\""));
+    assertEquals(ExitCode.NO_HITS.code, run("search", "universe").exitCode(),
+        "a rebuild keeps the settings it is not given");
+
+    CliRun bad = run("rebuild", "--stemmer", "snowball", feed.toString());
+    assertEquals(ExitCode.USAGE.code, bad.exitCode());
+    assertEquals(1, bad.err().lines().count(), bad.err());
+    assertTrue(bad.err().contains("snowball"), bad.err());
+  }
+
+  @Test
   void aSecondWriterGetsExitCode4AndOneLine() throws IOException {
     run("index", feed.toString());
     try (NewsIndex writer = NewsIndex.open(index)) {

@@ -10,11 +10,12 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
  * Marks terms with a dot between two letters ({@code u.s}) as keywords, so no stemmer touches
  * them: they are acronyms, also when a synonym rule put them into a query.
  */
-final class DottedKeywordFilter extends TokenFilter {
+public final class DottedKeywordFilter extends TokenFilter {
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
   private final KeywordAttribute keywordAtt = addAttribute(KeywordAttribute.class);
 
-  DottedKeywordFilter(TokenStream in) {
+  /** Wraps {@code in}. */
+  public DottedKeywordFilter(TokenStream in) {
     super(in);
   }
 

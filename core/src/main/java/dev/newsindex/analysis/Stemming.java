@@ -6,12 +6,15 @@ import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 
-/** The Lucene filter of each {@link Stemmer}: the one place a stemmer becomes a filter. */
-final class Stemming {
+/**
+ * The Lucene filter of each {@link Stemmer}: the one place a stemmer becomes a filter (public for
+ * the OpenSearch plugin's stemmer filter, an adapter over it).
+ */
+public final class Stemming {
   private Stemming() {}
 
   /** {@code in} stemmed by {@code stemmer} ({@code in} itself for {@link Stemmer#NONE}). */
-  static TokenStream wrap(Stemmer stemmer, TokenStream in) {
+  public static TokenStream wrap(Stemmer stemmer, TokenStream in) {
     return switch (stemmer) {
       case KSTEM -> new KStemFilter(in);
       case PORTER -> new PorterStemFilter(in);

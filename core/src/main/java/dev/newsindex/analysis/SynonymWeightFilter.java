@@ -13,12 +13,13 @@ import org.apache.lucene.search.BoostAttribute;
  * query parser turns into a boost: an article that uses the words the user typed ranks above one
  * that names the same thing by an alias.
  */
-final class SynonymWeightFilter extends TokenFilter {
+public final class SynonymWeightFilter extends TokenFilter {
   private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
   private final BoostAttribute boostAtt = addAttribute(BoostAttribute.class);
   private final float weight;
 
-  SynonymWeightFilter(TokenStream in, float weight) {
+  /** Wraps {@code in}, giving synonym tokens {@code weight}. */
+  public SynonymWeightFilter(TokenStream in, float weight) {
     super(in);
     this.weight = weight;
   }

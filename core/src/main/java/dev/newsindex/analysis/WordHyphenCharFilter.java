@@ -10,14 +10,15 @@ import org.apache.lucene.analysis.CharFilter;
  * between spaces ({@code talks - war}, {@code talks -- war}) is left alone. One character for one,
  * so offsets need no correction. Streams with one character of look-ahead.
  */
-final class WordHyphenCharFilter extends CharFilter {
+public final class WordHyphenCharFilter extends CharFilter {
   private final char[] buffer = new char[4096];
   private int pos;
   private int limit;
   private boolean eof;
   private int previous = -1;
 
-  WordHyphenCharFilter(Reader in) {
+  /** Reads {@code in}. */
+  public WordHyphenCharFilter(Reader in) {
     super(in);
   }
 

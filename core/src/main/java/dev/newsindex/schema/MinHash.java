@@ -98,6 +98,38 @@ public final class MinHash {
   }
 
   /**
+   * Folds a ranking's signatures (best first; null for an article without one) into groups of
+   * near-duplicates: each joins the first earlier kept one it resembles at {@code threshold} or
+   * more, else starts a group of its own.
+   *
+   * @param signatures the signatures in rank order, null where an article has none
+   * @param threshold the {@link #resemblance} at which two articles are near-duplicates
+   * @return per kept article in rank order, its index in {@code signatures} followed by the
+   *     indexes of those folded into it
+   */
+  public static java.util.List<int[]> fold(int[][] signatures, double threshold) {
+    java.util.List<java.util.List<Integer>> groups = new java.util.ArrayList<>();
+    for (int i = 0; i < signatures.length; i++) {
+      java.util.List<Integer> home = null;
+      if (signatures[i] != null) {
+        for (java.util.List<Integer> g : groups) {
+          int[] lead = signatures[g.get(0)];
+          if (lead != null && resemblance(lead, signatures[i]) >= threshold) {
+            home = g;
+            break;
+          }
+        }
+      }
+      if (home == null) {
+        groups.add(new java.util.ArrayList<>(java.util.List.of(i)));
+      } else {
+        home.add(i);
+      }
+    }
+    return groups.stream().map(g -> g.stream().mapToInt(Integer::intValue).toArray()).toList();
+  }
+
+  /**
    * The band keys of {@code sig}: entry {@code b} is a 32-bit hash of band {@code b}'s {@value #ROWS}
    * values. Equal bands give equal keys; unequal ones collide by chance (1 in 2<sup>32</sup>),
    * which only makes a candidate that {@link #resemblance} then turns down.

@@ -309,6 +309,31 @@ public final class ArticleSearcher {
     return hits;
   }
 
+  /**
+   * The highlighted snippets of one field of one document as a search shows them: the whole title
+   * ({@link NewsSchema#TITLE}; at most one snippet) or up to {@code maxPassages} body passages (the
+   * body's opening when no word matched). For an engine that ran the query over the same fields
+   * itself (the OpenSearch plugin, on each shard), so that its passages and match offsets are
+   * these.
+   *
+   * @param searcher a searcher over a reader holding {@code doc}
+   * @param indexAnalyzer the analyzer {@code field} was indexed with (the text is analysed again)
+   * @param query the user's query as {@link #parse} makes it, without the request's filters
+   * @param field the field to highlight
+   * @param doc the document, in {@code searcher}'s reader
+   * @param text the field's text in that document
+   * @param maxPassages the most snippets, at least 1
+   * @param snippetChars as {@link SearchRequest#snippetChars()}
+   * @return the snippets, best first in text order; empty when the field has no text
+   * @throws IOException when the reader cannot be read
+   */
+  public static List<Snippet> snippets(IndexSearcher searcher, Analyzer indexAnalyzer, Query query,
+      String field, int doc, String text, int maxPassages, int snippetChars) throws IOException {
+    return new SnippetHighlighter(searcher, indexAnalyzer, snippetChars)
+        .snippets(new String[] {field}, query, new int[] {doc}, new int[] {maxPassages},
+            java.util.Map.of(doc, java.util.Map.of(field, text))).get(0).get(0);
+  }
+
   private CollectorManager<?, ? extends TopDocs> topCollector(SearchRequest r, int n,
       Cursor after) {
     if (r.sort() == SortOrder.RELEVANCE) {

@@ -66,26 +66,7 @@ final class NearDuplicates {
    * followed by the indexes of those folded into it.
    */
   List<int[]> fold(int[] docs) throws IOException {
-    int[][] sigs = signatures(docs);
-    List<List<Integer>> groups = new ArrayList<>();
-    for (int i = 0; i < docs.length; i++) {
-      List<Integer> home = null;
-      if (sigs[i] != null) {
-        for (List<Integer> g : groups) {
-          int[] lead = sigs[g.get(0)];
-          if (lead != null && MinHash.resemblance(lead, sigs[i]) >= threshold) {
-            home = g;
-            break;
-          }
-        }
-      }
-      if (home == null) {
-        groups.add(new ArrayList<>(List.of(i)));
-      } else {
-        home.add(i);
-      }
-    }
-    return groups.stream().map(g -> g.stream().mapToInt(Integer::intValue).toArray()).toList();
+    return MinHash.fold(signatures(docs), threshold);
   }
 
   /**

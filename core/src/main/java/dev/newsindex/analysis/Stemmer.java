@@ -41,10 +41,11 @@ public enum Stemmer {
         + Arrays.stream(values()).map(Stemmer::id).collect(Collectors.joining(", ")));
   }
 
-  TokenStream wrap(TokenStream in) {
+  /** {@code in} stemmed; Porter behind {@code guard} (the others need none). */
+  TokenStream wrap(TokenStream in, StemGuard guard) {
     return switch (this) {
       case KSTEM -> new KStemFilter(in);
-      case PORTER -> new PorterStemFilter(in);
+      case PORTER -> new PorterStemFilter(guard.wrap(in));
       case MINIMAL -> new EnglishMinimalStemFilter(in);
       case NONE -> in;
     };

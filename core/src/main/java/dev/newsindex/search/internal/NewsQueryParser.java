@@ -13,7 +13,9 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.QueryParserConstants;
 import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -58,9 +60,6 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     setSplitOnWhitespace(false);
     setAutoGenerateMultiTermSynonymsPhraseQuery(true);
   }
-
-  /** Deepest nesting of parentheses accepted: deeper would risk the parser's stack. */
-  static final int MAX_DEPTH = 64;
 
   private String text = "";
 
@@ -169,12 +168,12 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     if (t.equals("*") || t.equals("*:*")) {
       return new MatchAllDocsQuery();
     }
-    checkNesting(text);
+    QueryText read = QueryText.of(text);
     this.text = text;
     try {
-      return parse(text);
+      return parse(read.forParser());
     } catch (ParseException e) {
-      throw translate(text, e);
+      throw translate(text, read, e);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QuerySyntaxException(text, 0, "too many terms (at most "
           + IndexSearcher.getMaxClauseCount() + ")", e);
@@ -183,24 +182,6 @@ final class NewsQueryParser extends MultiFieldQueryParser {
           e);
     } catch (IllegalArgumentException e) {
       throw new QuerySyntaxException(text, 0, String.valueOf(e.getMessage()), e);
-    }
-  }
-
-  private static void checkNesting(String text) {
-    int depth = 0;
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(' && ++depth > MAX_DEPTH) {
-        throw new QuerySyntaxException(text, i + 1, "parentheses nested more than " + MAX_DEPTH
-            + " deep", null);
-      } else if (!quoted && c == ')') {
-        depth--;
-      }
     }
   }
 
@@ -229,12 +210,25 @@ final class NewsQueryParser extends MultiFieldQueryParser {
 
   @Override
   protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+    refuseLeadingWildcard(termStr);
     return super.getPrefixQuery(resolve(field), termStr);
   }
 
   @Override
   protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    refuseLeadingWildcard(termStr);
     return super.getWildcardQuery(resolve(field), termStr);
+  }
+
+  /**
+   * A term may not start with a wildcard (it would have to enumerate every word of the index), as
+   * the classic parser's own check says; refused here so that the message has its position.
+   */
+  private void refuseLeadingWildcard(String termStr) {
+    if (!getAllowLeadingWildcard() && (termStr.startsWith("*") || termStr.startsWith("?"))) {
+      throw new QuerySyntaxException(text, firstWildcard(text),
+          "a term cannot start with '*' or '?'", null);
+    }
   }
 
   @Override
@@ -399,40 +393,33 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     }
   }
 
-  /** A one-line, positioned message for what the classic parser reported. */
-  static QuerySyntaxException translate(String text, ParseException wrapped) {
-    ParseException e = wrapped;
-    if (wrapped.getCause() instanceof ParseException inner) {
-      e = inner;
-    }
-    String message = String.valueOf(e.getMessage());
-    if (e.currentToken != null && e.currentToken.next != null) {
+  /**
+   * A one-line, positioned message for what the classic parser reported, from the exception's
+   * type and the token it stopped at (never from its message text). Lexical errors (unclosed
+   * quotes and expressions, a dangling backslash) were refused by {@link QueryText} before
+   * parsing, with their positions.
+   */
+  static QuerySyntaxException translate(String text, QueryText read, ParseException wrapped) {
+    // QueryParserBase.parse wraps what the generated parser threw.
+    Throwable cause = wrapped.getCause() == null ? wrapped : wrapped.getCause();
+    if (cause instanceof ParseException e && e.currentToken != null
+        && e.currentToken.next != null) {
       Token bad = e.currentToken.next;
-      if (bad.kind == 0) { // <EOF>
+      if (bad.kind == QueryParserConstants.EOF) {
         return new QuerySyntaxException(text, text.length() + 1,
             "the query ends too early (an unclosed parenthesis, range or quote?)", wrapped);
       }
-      // The classic parser's columns are 0-based.
-      return new QuerySyntaxException(text, bad.beginColumn + 1,
+      // The classic parser's columns are 0-based offsets in the text it read.
+      return new QuerySyntaxException(text, read.position(bad.beginColumn),
           "unexpected '" + bad.image + "'", wrapped);
     }
-    java.util.regex.Matcher column = java.util.regex.Pattern.compile("column (\\d+)")
-        .matcher(String.valueOf(wrapped.getCause() == null ? message
-            : wrapped.getCause().getMessage()));
-    int position = column.find() ? Integer.parseInt(column.group(1)) : 0;
-    if (message.contains("Lexical error") || (wrapped.getCause() != null
-        && String.valueOf(wrapped.getCause().getMessage()).contains("Lexical error"))) {
-      int quote = text.lastIndexOf('"');
-      return new QuerySyntaxException(text, quote >= 0 ? quote + 1 : position,
-          "unclosed quote or stray escape character", wrapped);
+    if (cause instanceof TokenMgrError) {
+      return new QuerySyntaxException(text, 0, "a character the query syntax does not allow here;"
+          + " put a backslash before it to search for it", wrapped);
     }
-    if (message.contains("not allowed as first character")) {
-      return new QuerySyntaxException(text, firstWildcard(text),
-          "a term cannot start with '*' or '?'", wrapped);
-    }
-    String reason = message.replaceFirst("(?s)^Cannot parse '.*?': ", "").lines().findFirst()
-        .orElse("syntax error");
-    return new QuerySyntaxException(text, position, reason, wrapped);
+    // Thrown by QueryParserBase's own checks, with a message of its own and no position.
+    return new QuerySyntaxException(text, 0, String.valueOf(cause.getMessage()).lines()
+        .findFirst().orElse("syntax error"), wrapped);
   }
 
   private static int firstWildcard(String text) {

@@ -67,15 +67,14 @@ final class NewsQueryParser extends MultiFieldQueryParser {
    * The alternatives of a token graph ({@code DPRK} or the phrase {@code north korea}; {@code
    * high-level} as the phrase or the joined word) as the best of them rather than their sum: they
    * mean the same thing, so a text must not score more for one compound matched twice (its phrase
-   * and its joined form are indexed at the same place) or for naming one entity both ways. Measured
-   * on TIME: MAP 0.5907 to 0.5924, nDCG@10 0.6524 to 0.6545.
+   * and its joined form are indexed at the same place) or for naming one entity both ways.
    *
-   * <p>Where a synonym rule matched, the user's own words stay words ({@link #asTyped}) and the
-   * aliases count {@link NewsAnalyzer#SYNONYM_WEIGHT} of them. A compound the user wrote with a
-   * hyphen ({@code sino-soviet}) is the phrase or the joined word, and its parts on their own earn
-   * {@link #COMPOUND_PARTS_WEIGHT} of their score: a text about "Soviet" policy is relevant to a
-   * query about the "Sino-Soviet dispute", less so than one naming it. Measured on TIME (MAP /
-   * nDCG@10): the two together took the default from 0.5924 / 0.6545 to 0.5960 / 0.6558.
+   * <p>Where a synonym rule matched, the user's own words stay words ({@link #asTyped}) and each
+   * alias counts as one unit, {@link NewsAnalyzer#SYNONYM_WEIGHT} of one occurrence of the typed
+   * words ({@link AliasQuery}), never as the sum of its own words. A compound the user wrote with
+   * a hyphen ({@code sino-soviet}) is the phrase or the joined word, and its parts on their own
+   * earn {@link #COMPOUND_PARTS_WEIGHT} of their score: a text about "Soviet" policy is relevant
+   * to a query about the "Sino-Soviet dispute", less so than one naming it.
    */
   @Override
   protected Query newGraphSynonymQuery(java.util.Iterator<Query> queries) {
@@ -84,11 +83,20 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     if (alternatives.size() == 1) {
       return alternatives.get(0);
     }
+    Query typed = null;
+    for (Query q : alternatives) {
+      if (!isSynonym(q)) {
+        typed = asTyped(q);
+        break;
+      }
+    }
     boolean synonyms = alternatives.stream().anyMatch(NewsQueryParser::isSynonym);
     List<Query> out = new java.util.ArrayList<>();
     for (Query q : alternatives) {
       if (isSynonym(q)) {
-        out.add(synonymWeighted(q));
+        Query alias = ((BoostQuery) q).getQuery();
+        out.add(typed == null ? synonymWeighted(q)
+            : new AliasQuery(alias, typed, NewsAnalyzer.SYNONYM_WEIGHT));
       } else if (synonyms) {
         out.add(asTyped(q));
       } else {
@@ -129,7 +137,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   /**
    * A multi-word alternative a synonym rule added (a phrase such as {@code united nations}) comes
    * with the product of its words' weights; it gets the weight of one synonym, as a one-word
-   * alternative does.
+   * alternative does. (Only where no typed alternative is known to score it against.)
    */
   private static Query synonymWeighted(Query q) {
     if (q instanceof BoostQuery b && b.getBoost() < 1f) {
@@ -140,8 +148,8 @@ final class NewsQueryParser extends MultiFieldQueryParser {
 
   /**
    * Words stacked at one position: with equal weights one blended term (Lucene's {@link
-   * SynonymQuery}); when a synonym rule added some of them with a lower weight, the best of the
-   * weighted words.
+   * SynonymQuery}); when a synonym rule added some of them with a lower weight, the typed word or
+   * its one-word alias ({@link AliasQuery}), whichever scores more.
    */
   @Override
   protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
@@ -152,9 +160,23 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     if (!weighted) {
       return super.newSynonymQuery(field, terms);
     }
-    List<Query> alternatives = new java.util.ArrayList<>();
+    float top = 0;
     for (TermAndBoost t : terms) {
-      alternatives.add(newTermQuery(new Term(field, t.term()), t.boost()));
+      top = Math.max(top, t.boost());
+    }
+    List<Query> typed = new java.util.ArrayList<>();
+    for (TermAndBoost t : terms) {
+      if (t.boost() == top) {
+        typed.add(newTermQuery(new Term(field, t.term()), 1f));
+      }
+    }
+    Query typedQuery = typed.size() == 1 ? typed.get(0) : new DisjunctionMaxQuery(typed, 0f);
+    List<Query> alternatives = new java.util.ArrayList<>(typed);
+    for (TermAndBoost t : terms) {
+      if (t.boost() != top) {
+        alternatives.add(new AliasQuery(new TermQuery(new Term(field, t.term())), typedQuery,
+            NewsAnalyzer.SYNONYM_WEIGHT));
+      }
     }
     return new DisjunctionMaxQuery(alternatives, 0.0f);
   }
@@ -300,6 +322,14 @@ final class NewsQueryParser extends MultiFieldQueryParser {
         && t.getBoost() == b.getBoost()) {
       return new BoostQuery(acrossTextFields(t.getQuery(), b.getQuery()), t.getBoost());
     }
+    if (title instanceof AliasQuery t && body instanceof AliasQuery b) {
+      // The alias in either field, scored against the typed words over both.
+      Query either = new BooleanQuery.Builder()
+          .add(t.alias(), BooleanClause.Occur.SHOULD)
+          .add(b.alias(), BooleanClause.Occur.SHOULD)
+          .build();
+      return new AliasQuery(either, acrossTextFields(t.typed(), b.typed()), t.weight());
+    }
     if (title instanceof TermQuery t && body instanceof TermQuery) {
       return combined(List.of(t.getTerm().bytes()));
     }
@@ -412,6 +442,10 @@ final class NewsQueryParser extends MultiFieldQueryParser {
       // The classic parser's columns are 0-based offsets in the text it read.
       return new QuerySyntaxException(text, read.position(bad.beginColumn),
           "unexpected '" + bad.image + "'", wrapped);
+    }
+    if (cause instanceof IndexSearcher.TooManyClauses) {
+      return new QuerySyntaxException(text, 0, "too many terms (at most "
+          + IndexSearcher.getMaxClauseCount() + ")", wrapped);
     }
     if (cause instanceof TokenMgrError) {
       return new QuerySyntaxException(text, 0, "a character the query syntax does not allow here;"

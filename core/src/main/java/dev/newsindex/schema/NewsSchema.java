@@ -263,7 +263,7 @@ public final class NewsSchema {
     doc.add(new NumericDocValuesField(CONTENT_HASH, contentHash));
     doc.add(new Field(WORDS, titleWords.words(), WORDS_TYPE));
     doc.add(new Field(WORDS, bodyWords.words(), WORDS_TYPE));
-    int[] signature = MinHash.of(article.body());
+    int[] signature = MinHash.of(article.title(), article.body());
     if (signature != null) {
       doc.add(new BinaryDocValuesField(MINHASH, new BytesRef(MinHash.encode(signature))));
     }

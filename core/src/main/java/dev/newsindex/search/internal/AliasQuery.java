@@ -5,11 +5,15 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.DoubleValues;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.util.SmallFloat;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -19,14 +23,15 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  * An alias from a synonym rule ({@code north atlantic treaty organization} for a typed {@code
  * NATO}, {@code burma} for {@code Myanmar}), scored as one unit: an article that uses the alias,
  * in its title or body, however often, earns {@code weight} times what one occurrence of the
- * typed words earns in an article of average length, never the sum of the alias's own words.
- * So one passing mention of a long name cannot outrank an article that uses the words the user
- * typed, and a name of four words counts no more than a name of one.
+ * typed words would earn in that article (BM25 over the combined title and body: the typed words'
+ * idf, the article's length), never the sum of the alias's own words. So one passing mention of
+ * a long name cannot outrank an article that uses the words the user typed, and a name of four
+ * words counts no more than a name of one.
  *
- * <p>The score is fixed when the query is rewritten against a searcher, from the typed words'
- * statistics (BM25: {@code idf / (1 + k1)} per typed word, the document frequency being the
- * larger of title's and body's, as for the combined fields); only the alias is matched and shown
- * to the highlighter.
+ * <p>The typed words' statistics are read when the query is rewritten against a searcher (the
+ * document frequency of a word being the larger of title's and body's, as for the combined
+ * fields); the article's length comes from its norms. Only the alias is matched and shown to the
+ * highlighter.
  */
 final class AliasQuery extends Query {
   private final Query alias;
@@ -39,9 +44,17 @@ final class AliasQuery extends Query {
    * @param weight what the alias counts of one occurrence of the typed words, below 1
    */
   AliasQuery(Query alias, Query typed, float weight) {
+    this(alias, typed, weight, NewsQueryParser.TITLE_BOOST);
+  }
+
+  private final float titleWeight;
+
+  /** As above, the title's words counting {@code titleWeight} in the article's length. */
+  AliasQuery(Query alias, Query typed, float weight, float titleWeight) {
     this.alias = Objects.requireNonNull(alias);
     this.typed = Objects.requireNonNull(typed);
     this.weight = weight;
+    this.titleWeight = titleWeight;
   }
 
   Query alias() {
@@ -56,18 +69,35 @@ final class AliasQuery extends Query {
     return weight;
   }
 
-  @Override
-  public Query rewrite(IndexSearcher searcher) throws IOException {
-    float one = oneOccurrence(searcher, typed);
-    if (one == 0) {
-      one = oneOccurrence(searcher, alias) / termCount(alias); // the typed words are all unknown
-    }
-    return new BoostQuery(new ConstantScoreQuery(alias), weight * one);
+  float titleWeight() {
+    return titleWeight;
   }
 
-  /** What one occurrence of each distinct word of {@code q} earns at average length, summed. */
-  private static float oneOccurrence(IndexSearcher searcher, Query q) throws IOException {
-    float k1 = searcher.getSimilarity() instanceof BM25Similarity bm ? bm.getK1() : 1.2f;
+  @Override
+  public Query rewrite(IndexSearcher searcher) throws IOException {
+    float idf = idfSum(searcher, typed);
+    if (idf == 0) {
+      idf = idfSum(searcher, alias) / termCount(alias); // the typed words are all unknown
+    }
+    BM25Similarity bm = searcher.getSimilarity() instanceof BM25Similarity s ? s
+        : new BM25Similarity();
+    double sumLength = 0;
+    long docCount = 0;
+    for (String field : dev.newsindex.schema.NewsSchema.TEXT_FIELDS) {
+      CollectionStatistics stats = searcher.collectionStatistics(field);
+      if (stats != null) {
+        float w = field.equals(dev.newsindex.schema.NewsSchema.TITLE) ? titleWeight : 1f;
+        sumLength += w * (double) stats.sumTotalTermFreq();
+        docCount = Math.max(docCount, stats.docCount());
+      }
+    }
+    double average = docCount == 0 ? 1 : Math.max(1, sumLength / docCount);
+    return new FunctionScoreQuery(alias, new OneOccurrence(weight * idf, bm.getK1(), bm.getB(),
+        titleWeight, average));
+  }
+
+  /** The BM25 idf of each distinct word of {@code q}, summed. */
+  private static float idfSum(IndexSearcher searcher, Query q) throws IOException {
     IndexReader reader = searcher.getIndexReader();
     float sum = 0;
     for (Term t : terms(q)) {
@@ -80,8 +110,7 @@ final class AliasQuery extends Query {
       }
       docCount = Math.max(docCount, docFreq);
       // BM25's idf, and its score for one occurrence where the length is the average.
-      double idf = Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
-      sum += (float) (idf / (1 + k1));
+      sum += (float) Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
     }
     return sum;
   }
@@ -109,6 +138,85 @@ final class AliasQuery extends Query {
     return terms;
   }
 
+  /**
+   * BM25's score for one occurrence of a word whose idf (times the weight) is {@code weight}, in
+   * each article: {@code weight / (1 + k1 * (1 - b + b * length / average))}, the length being
+   * the title's words (times their weight) plus the body's, as the combined fields count them.
+   */
+  private static final class OneOccurrence extends DoubleValuesSource {
+    private final double weight;
+    private final float k1;
+    private final float b;
+    private final float titleWeight;
+    private final double average;
+
+    OneOccurrence(double weight, float k1, float b, float titleWeight, double average) {
+      this.weight = weight;
+      this.k1 = k1;
+      this.b = b;
+      this.titleWeight = titleWeight;
+      this.average = average;
+    }
+
+    @Override
+    public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
+      NumericDocValues title = ctx.reader().getNormValues(dev.newsindex.schema.NewsSchema.TITLE);
+      NumericDocValues body = ctx.reader().getNormValues(dev.newsindex.schema.NewsSchema.BODY);
+      return new DoubleValues() {
+        private double value;
+
+        @Override
+        public double doubleValue() {
+          return value;
+        }
+
+        @Override
+        public boolean advanceExact(int doc) throws IOException {
+          double length = titleWeight * length(title, doc) + length(body, doc);
+          value = weight / (1 + k1 * (1 - b + b * length / average));
+          return true;
+        }
+      };
+    }
+
+    /** The number of words BM25's norm records for {@code doc}, 0 when it has none. */
+    private static int length(NumericDocValues norms, int doc) throws IOException {
+      return norms != null && norms.advanceExact(doc)
+          ? SmallFloat.byte4ToInt((byte) norms.longValue()) : 0;
+    }
+
+    @Override
+    public boolean needsScores() {
+      return false;
+    }
+
+    @Override
+    public DoubleValuesSource rewrite(IndexSearcher searcher) {
+      return this;
+    }
+
+    @Override
+    public boolean isCacheable(LeafReaderContext ctx) {
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return "oneOccurrence(" + weight + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof OneOccurrence other && weight == other.weight && k1 == other.k1
+          && b == other.b && titleWeight == other.titleWeight && average == other.average;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(weight, k1, b, titleWeight, average);
+    }
+  }
+
   @Override
   public void visit(QueryVisitor visitor) {
     // Only the alias is in the text; the typed words are here for their statistics.
@@ -123,11 +231,12 @@ final class AliasQuery extends Query {
   @Override
   public boolean equals(Object other) {
     return sameClassAs(other) && alias.equals(((AliasQuery) other).alias)
-        && typed.equals(((AliasQuery) other).typed) && weight == ((AliasQuery) other).weight;
+        && typed.equals(((AliasQuery) other).typed) && weight == ((AliasQuery) other).weight
+        && titleWeight == ((AliasQuery) other).titleWeight;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(classHash(), alias, typed, weight);
+    return Objects.hash(classHash(), alias, typed, weight, titleWeight);
   }
 }

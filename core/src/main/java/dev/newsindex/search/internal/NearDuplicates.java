@@ -73,7 +73,7 @@ final class NearDuplicates {
       if (sigs[i] != null) {
         for (List<Integer> g : groups) {
           int[] lead = sigs[g.get(0)];
-          if (lead != null && MinHash.resemblance(lead, sigs[i]) >= threshold) {
+          if (lead != null && MinHash.similar(lead, sigs[i], threshold)) {
             home = g;
             break;
           }
@@ -165,7 +165,7 @@ final class NearDuplicates {
         for (int b = a + 1; b < upto; b++) {
           int sb = slot.get(bucket[b]);
           if (find(parent, sa) != find(parent, sb)
-              && MinHash.resemblance(sigs[sa], sigs[sb]) >= threshold) {
+              && MinHash.similar(sigs[sa], sigs[sb], threshold)) {
             parent[find(parent, sa)] = find(parent, sb);
           }
         }

@@ -328,7 +328,8 @@ final class NewsQueryParser extends MultiFieldQueryParser {
           .add(t.alias(), BooleanClause.Occur.SHOULD)
           .add(b.alias(), BooleanClause.Occur.SHOULD)
           .build();
-      return new AliasQuery(either, acrossTextFields(t.typed(), b.typed()), t.weight());
+      return new AliasQuery(either, acrossTextFields(t.typed(), b.typed()), t.weight(),
+          t.titleWeight());
     }
     if (title instanceof TermQuery t && body instanceof TermQuery) {
       return combined(List.of(t.getTerm().bytes()));

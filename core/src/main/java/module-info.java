@@ -22,4 +22,5 @@ module dev.newsindex {
   exports dev.newsindex;
   exports dev.newsindex.ingest;
   exports dev.newsindex.search;
+  exports dev.newsindex.status;
 }

@@ -1,27 +1,30 @@
 package dev.newsindex;
 
 import dev.newsindex.analysis.NewsSynonyms;
-import dev.newsindex.analysis.Stemmer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * How an index analyses and ranks, stored in the index (commit user data) so that every search uses
- * what indexing used. The stemmer is fixed when the index is created; synonyms and BM25 parameters
- * act at query time only and may be changed on an existing index.
+ * How an index analyses, ranks and stores articles, recorded in the index (commit user data) so
+ * that every search uses what indexing used. Start from {@link #DEFAULT} and change what you need
+ * with the {@code with...} methods; each returns new settings.
  *
- * @param stemmer the stemmer of the text fields (index and query time)
- * @param bundledSynonyms whether queries expand newsindex's bundled entity aliases
- * @param synonyms the user's synonym rules in Solr format (empty for none), expanded at query time
- * @param k1 BM25 term-frequency saturation
- * @param b BM25 length normalisation, 0 to 1
+ * <ul>
+ *   <li>{@link #stemmer()} and {@link #compression()} are fixed when an index is created; a rebuild
+ *       ({@link NewsIndex#rebuild(java.nio.file.Path, java.util.List,
+ *       dev.newsindex.ingest.IngestOptions, java.util.function.UnaryOperator,
+ *       dev.newsindex.ingest.IngestListener)}) changes them;
+ *   <li>{@link #bundledSynonyms()}, {@link #synonyms()}, {@link #k1()} and {@link #b()} act at
+ *       query time only and may be changed on an existing index ({@link NewsIndex#openOrCreate}).
+ * </ul>
+ *
+ * <p>A final class rather than a record, so that a setting can be added without breaking callers.
  */
-public record IndexSettings(Stemmer stemmer, boolean bundledSynonyms, String synonyms, float k1,
-    float b) {
+public final class IndexSettings {
   /**
    * BM25 {@code k1}: Lucene's default, kept because no pair tuned on half of the TIME queries did
-   * better on the other half (README, "Relevance").
+   * better on the other half.
    */
   public static final float DEFAULT_K1 = 1.2f;
   /** BM25 {@code b}: Lucene's default, kept for the same reason as {@link #DEFAULT_K1}. */
@@ -29,18 +32,28 @@ public record IndexSettings(Stemmer stemmer, boolean bundledSynonyms, String syn
 
   /** The settings of an index created without options. */
   public static final IndexSettings DEFAULT =
-      new IndexSettings(Stemmer.DEFAULT, true, "", DEFAULT_K1, DEFAULT_B);
+      new IndexSettings(Stemmer.DEFAULT, true, "", DEFAULT_K1, DEFAULT_B, Compression.FAST);
 
-  static final String STEMMER_KEY = "newsindex.stemmer";
-  static final String BUNDLED_KEY = "newsindex.synonyms.bundled";
-  static final String SYNONYMS_KEY = "newsindex.synonyms";
-  static final String K1_KEY = "newsindex.bm25.k1";
-  static final String B_KEY = "newsindex.bm25.b";
+  private static final String STEMMER_KEY = "newsindex.stemmer";
+  private static final String BUNDLED_KEY = "newsindex.synonyms.bundled";
+  private static final String SYNONYMS_KEY = "newsindex.synonyms";
+  private static final String K1_KEY = "newsindex.bm25.k1";
+  private static final String B_KEY = "newsindex.bm25.b";
+  private static final String COMPRESSION_KEY = "newsindex.compression";
+
+  private final Stemmer stemmer;
+  private final boolean bundledSynonyms;
+  private final String synonyms;
+  private final float k1;
+  private final float b;
+  private final Compression compression;
 
   /** Checks the parts; malformed synonym rules are refused here, naming the line. */
-  public IndexSettings {
-    Objects.requireNonNull(stemmer, "stemmer");
-    Objects.requireNonNull(synonyms, "synonyms");
+  private IndexSettings(Stemmer stemmer, boolean bundledSynonyms, String synonyms, float k1,
+      float b, Compression compression) {
+    this.stemmer = Objects.requireNonNull(stemmer, "stemmer");
+    this.synonyms = Objects.requireNonNull(synonyms, "synonyms");
+    this.compression = Objects.requireNonNull(compression, "compression");
     if (!(k1 >= 0) || Float.isInfinite(k1)) {
       throw new IllegalArgumentException("BM25 k1 must be 0 or more, not " + k1);
     }
@@ -50,6 +63,63 @@ public record IndexSettings(Stemmer stemmer, boolean bundledSynonyms, String syn
     if (!synonyms.isBlank()) {
       NewsSynonyms.check(synonyms);
     }
+    this.bundledSynonyms = bundledSynonyms;
+    this.k1 = k1;
+    this.b = b;
+  }
+
+  /**
+   * The stemmer of the text fields, at index and at query time.
+   *
+   * @return the stemmer, {@link Stemmer#DEFAULT} unless chosen
+   */
+  public Stemmer stemmer() {
+    return stemmer;
+  }
+
+  /**
+   * Whether queries expand newsindex's bundled entity aliases ({@code DPRK}, {@code North Korea}).
+   *
+   * @return true unless turned off
+   */
+  public boolean bundledSynonyms() {
+    return bundledSynonyms;
+  }
+
+  /**
+   * The user's synonym rules, expanded at query time.
+   *
+   * @return the rules in Solr format, one per line; empty for none
+   */
+  public String synonyms() {
+    return synonyms;
+  }
+
+  /**
+   * BM25 term-frequency saturation.
+   *
+   * @return {@code k1}, 0 or more ({@value #DEFAULT_K1} by default)
+   */
+  public float k1() {
+    return k1;
+  }
+
+  /**
+   * BM25 length normalisation.
+   *
+   * @return {@code b}, 0 (none) to 1 (full) ({@value #DEFAULT_B} by default)
+   */
+  public float b() {
+    return b;
+  }
+
+  /**
+   * How the index compresses stored article text.
+   *
+   * @return the compression, {@link Compression#FAST} unless chosen
+   */
+  public Compression compression() {
+    return compression;
   }
 
   /**
@@ -59,7 +129,7 @@ public record IndexSettings(Stemmer stemmer, boolean bundledSynonyms, String syn
    * @return a copy of these settings with {@code stemmer} in place of this one's
    */
   public IndexSettings withStemmer(Stemmer stemmer) {
-    return new IndexSettings(stemmer, bundledSynonyms, synonyms, k1, b);
+    return new IndexSettings(stemmer, bundledSynonyms, synonyms, k1, b, compression);
   }
 
   /**
@@ -69,7 +139,7 @@ public record IndexSettings(Stemmer stemmer, boolean bundledSynonyms, String syn
    * @return a copy of these settings with {@link #bundledSynonyms()} set to {@code on}
    */
   public IndexSettings withBundledSynonyms(boolean on) {
-    return new IndexSettings(stemmer, on, synonyms, k1, b);
+    return new IndexSettings(stemmer, on, synonyms, k1, b, compression);
   }
 
   /**
@@ -81,7 +151,7 @@ public record IndexSettings(Stemmer stemmer, boolean bundledSynonyms, String syn
    * @throws IllegalArgumentException when a rule is malformed (the message names its line)
    */
   public IndexSettings withSynonyms(String rules) {
-    return new IndexSettings(stemmer, bundledSynonyms, rules, k1, b);
+    return new IndexSettings(stemmer, bundledSynonyms, rules, k1, b, compression);
   }
 
   /**
@@ -93,11 +163,23 @@ public record IndexSettings(Stemmer stemmer, boolean bundledSynonyms, String syn
    * @throws IllegalArgumentException when {@code k1} or {@code b} is out of range
    */
   public IndexSettings withBm25(float k1, float b) {
-    return new IndexSettings(stemmer, bundledSynonyms, synonyms, k1, b);
+    return new IndexSettings(stemmer, bundledSynonyms, synonyms, k1, b, compression);
   }
 
   /**
-   * Whether {@code other} differs from these settings only in what acts at query time.
+   * These settings with stored text compressed as {@code compression}.
+   *
+   * @param compression how a new or rebuilt index compresses stored text; an existing index only
+   *     takes it on a rebuild
+   * @return a copy of these settings with {@code compression}
+   */
+  public IndexSettings withCompression(Compression compression) {
+    return new IndexSettings(stemmer, bundledSynonyms, synonyms, k1, b, compression);
+  }
+
+  /**
+   * Whether {@code other} differs from these settings only in what acts at query time or in how
+   * stored text is compressed.
    *
    * @param other the settings to compare with
    * @return true when both use the same stemmer, so an index built with either can search with
@@ -110,8 +192,7 @@ public record IndexSettings(Stemmer stemmer, boolean bundledSynonyms, String syn
   /**
    * These settings as commit user data.
    *
-   * @return a new mutable map from the {@code newsindex.*} keys to each part as text, one entry per
-   *     component
+   * @return a new mutable map from the {@code newsindex.*} keys to each setting as text
    */
   public Map<String, String> toCommitData() {
     Map<String, String> m = new LinkedHashMap<>();
@@ -120,6 +201,7 @@ public record IndexSettings(Stemmer stemmer, boolean bundledSynonyms, String syn
     m.put(SYNONYMS_KEY, synonyms);
     m.put(K1_KEY, Float.toString(k1));
     m.put(B_KEY, Float.toString(b));
+    m.put(COMPRESSION_KEY, compression.label());
     return m;
   }
 
@@ -136,11 +218,39 @@ public record IndexSettings(Stemmer stemmer, boolean bundledSynonyms, String syn
     String bundled = commitData.get(BUNDLED_KEY);
     String k1 = commitData.get(K1_KEY);
     String b = commitData.get(B_KEY);
+    String compression = commitData.get(COMPRESSION_KEY);
     return new IndexSettings(
         stemmer == null ? DEFAULT.stemmer : Stemmer.parse(stemmer),
         bundled == null ? DEFAULT.bundledSynonyms : Boolean.parseBoolean(bundled),
         commitData.getOrDefault(SYNONYMS_KEY, ""),
         k1 == null ? DEFAULT.k1 : Float.parseFloat(k1),
-        b == null ? DEFAULT.b : Float.parseFloat(b));
+        b == null ? DEFAULT.b : Float.parseFloat(b),
+        compression == null ? DEFAULT.compression : Compression.of(compression));
+  }
+
+  /**
+   * Whether {@code o} holds the same settings.
+   *
+   * @param o the object to compare with
+   * @return true when {@code o} is an {@code IndexSettings} with equal parts
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IndexSettings s && stemmer == s.stemmer
+        && bundledSynonyms == s.bundledSynonyms && synonyms.equals(s.synonyms)
+        && Float.compare(k1, s.k1) == 0 && Float.compare(b, s.b) == 0
+        && compression == s.compression;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(stemmer, bundledSynonyms, synonyms, k1, b, compression);
+  }
+
+  @Override
+  public String toString() {
+    return "IndexSettings[stemmer=" + stemmer + ", bundledSynonyms=" + bundledSynonyms
+        + ", synonyms=" + synonyms + ", k1=" + k1 + ", b=" + b + ", compression=" + compression
+        + "]";
   }
 }

@@ -1,47 +1,42 @@
 package dev.newsindex;
 
 import dev.newsindex.index.ArticleWriter;
+import dev.newsindex.index.IndexCheck;
+import dev.newsindex.index.IndexRebuild;
+import dev.newsindex.index.IndexStatistics;
 import dev.newsindex.index.IngestJob;
+import dev.newsindex.ingest.IndexOutcome;
 import dev.newsindex.ingest.Ingest;
-import dev.newsindex.schema.NewsSchema;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.schema.MinHash;
-import dev.newsindex.search.internal.ArticleSearcher;
+import dev.newsindex.schema.NewsSchema;
 import dev.newsindex.search.DuplicateReport;
 import dev.newsindex.search.Ranked;
 import dev.newsindex.search.RelatedRequest;
 import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
-import java.io.ByteArrayOutputStream;
+import dev.newsindex.search.internal.ArticleSearcher;
+import dev.newsindex.status.CheckReport;
+import dev.newsindex.status.IndexStats;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -55,7 +50,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NIOFSDirectory;
-import org.apache.lucene.util.Bits;
 
 /**
  * A news index on disk: the one entry point of the library.
@@ -81,7 +75,6 @@ public final class NewsIndex implements Closeable {
   private volatile IndexSettings settings;
   private Analyzer analyzer;
   private Analyzer queryAnalyzer;
-  private Compression compression = Compression.FAST;
   /** Guards the creation and replacement of {@link #searchers}; never held while searching. */
   private final Object searcherLock = new Object();
   /** On the directory's last commit until the first write, then on the writer (near-real-time). */
@@ -153,8 +146,6 @@ public final class NewsIndex implements Closeable {
     try {
       IndexSettings settings = checkCompatible(path, dir);
       NewsIndex index = new NewsIndex(path, dir, settings);
-      index.compression = ArticleWriter.compressionOf(
-          SegmentInfos.readLatestCommit(dir).getUserData());
       index.searchers(); // searches see the index as opened, until a refresh
       return index;
     } catch (RuntimeException | IOException e) {
@@ -164,8 +155,8 @@ public final class NewsIndex implements Closeable {
   }
 
   /**
-   * Opens the index at {@code path} with the settings it was built with, creating an empty one (and
-   * its directories) with {@link IndexSettings#DEFAULT} if none exists.
+   * Opens the index at {@code path} with the settings it was built with, or creates an empty one
+   * (and its directories) with {@link IndexSettings#DEFAULT} if none exists.
    *
    * @param path the index directory; created, with any missing parents, when absent
    * @return the open index; the caller closes it
@@ -173,28 +164,15 @@ public final class NewsIndex implements Closeable {
    * @throws IOException when the index cannot be read, or created and committed
    */
   public static NewsIndex openOrCreate(Path path) throws IOException {
-    return openOrCreate(path, IndexSettings.DEFAULT, Compression.FAST);
+    return exists(path) ? open(path) : create(path, IndexSettings.DEFAULT);
   }
 
   /**
-   * Opens the index at {@code path}, creating an empty one (and its directories) that compresses
-   * stored text as {@code compression} if none exists; an existing index keeps its own compression
-   * (see {@link #compression()}; {@link #rebuild} changes it).
-   *
-   * @param path the index directory; created, with any missing parents, when absent
-   * @param compression how a new index compresses stored text; ignored for an existing index
-   * @return the open index; the caller closes it
-   * @throws IncompatibleIndexException when an existing index was built with another schema
-   * @throws IOException when the index cannot be read, or created and committed
-   */
-  public static NewsIndex openOrCreate(Path path, Compression compression) throws IOException {
-    return openOrCreate(path, IndexSettings.DEFAULT, compression);
-  }
-
-  /**
-   * Opens the index at {@code path}, or creates an empty one with {@code settings}. An existing
-   * index takes the query-time parts of {@code settings} (synonyms, BM25 parameters), recorded at
-   * once; its stemmer cannot change without a rebuild.
+   * Opens the index at {@code path}, or creates an empty one (and its directories) with {@code
+   * settings}. An existing index takes the query-time parts of {@code settings} (synonyms, BM25
+   * parameters), recorded at once; its stemmer and compression change only with a {@link
+   * #rebuild(Path, List, IngestOptions, UnaryOperator, IngestListener) rebuild}: a different
+   * stemmer is refused, a different compression is ignored (see {@link #settings()}).
    *
    * @param path the index directory; created, with any missing parents, when absent
    * @param settings the settings of a new index, or the query-time settings to record on an
@@ -205,46 +183,32 @@ public final class NewsIndex implements Closeable {
    * @throws IOException when the index cannot be read, or created or committed
    */
   public static NewsIndex openOrCreate(Path path, IndexSettings settings) throws IOException {
-    return openOrCreate(path, settings, Compression.FAST);
+    if (!exists(path)) {
+      return create(path, settings);
+    }
+    NewsIndex index = open(path);
+    try {
+      if (!index.settings.sameIndexTimeAnalysis(settings)) {
+        throw new IllegalArgumentException("the index at " + path + " was built with stemmer "
+            + index.settings.stemmer().id() + ", not " + settings.stemmer().id()
+            + "; to change it, rebuild the index with the new stemmer (newsindex rebuild --index "
+            + path + " --stemmer " + settings.stemmer().id() + " PATH...)");
+      }
+      IndexSettings adopted = settings.withCompression(index.settings.compression());
+      if (!index.settings.equals(adopted)) {
+        index.adopt(adopted);
+        index.commit();
+      }
+      return index;
+    } catch (RuntimeException | IOException e) {
+      index.close();
+      throw e;
+    }
   }
 
-  /**
-   * Opens the index at {@code path} as {@link #openOrCreate(Path, IndexSettings)} does, or creates
-   * an empty one with {@code settings} that compresses stored text as {@code compression}; an
-   * existing index keeps its own compression ({@link #rebuild} changes it).
-   *
-   * @param path the index directory; created, with any missing parents, when absent
-   * @param settings the settings of a new index, or the query-time settings to record on an
-   *     existing one
-   * @param compression how a new index compresses stored text; ignored for an existing index
-   * @return the open index; the caller closes it
-   * @throws IllegalArgumentException when the existing index was built with another stemmer
-   * @throws IncompatibleIndexException when an existing index was built with another schema
-   * @throws IOException when the index cannot be read, or created or committed
-   */
-  public static NewsIndex openOrCreate(Path path, IndexSettings settings, Compression compression)
-      throws IOException {
-    if (exists(path)) {
-      NewsIndex index = open(path);
-      try {
-        if (!index.settings.sameIndexTimeAnalysis(settings)) {
-          throw new IllegalArgumentException("the index at " + path + " was built with stemmer "
-              + index.settings.stemmer().id() + ", not " + settings.stemmer().id()
-              + "; to change it, remove " + path + " and index again");
-        }
-        if (!index.settings.equals(settings)) {
-          index.adopt(settings);
-          index.commit();
-        }
-        return index;
-      } catch (RuntimeException | IOException e) {
-        index.close();
-        throw e;
-      }
-    }
+  private static NewsIndex create(Path path, IndexSettings settings) throws IOException {
     Files.createDirectories(path);
     NewsIndex index = new NewsIndex(path, FSDirectory.open(path), settings);
-    index.compression = compression;
     try {
       index.commit();
       return index;
@@ -285,15 +249,6 @@ public final class NewsIndex implements Closeable {
    */
   public Path path() {
     return path;
-  }
-
-  /**
-   * How this index compresses stored text.
-   *
-   * @return the compression recorded in the last commit, or chosen for a new index
-   */
-  public Compression compression() {
-    return compression;
   }
 
   /**
@@ -392,8 +347,7 @@ public final class NewsIndex implements Closeable {
    * running the same ingest again completes it (articles already in are found unchanged).
    *
    * @param inputs files, directories, glob patterns or {@code -} (standard input), read in order
-   * @param options the format, threads, commit intervals and standard input of the run; {@link
-   *     IngestOptions#compression()} is ignored (the index keeps its own)
+   * @param options the format, threads, commit intervals and standard input of the run
    * @param listener told of each article, each skipped record, progress and commits; {@link
    *     IngestListener#NONE} to hear nothing
    * @return what the run did, per outcome
@@ -411,23 +365,18 @@ public final class NewsIndex implements Closeable {
     }, true);
     commit();
     listener.committed(run.articles());
-    return new IngestSummary(run.indexed(), run.updated(), run.unchanged(), run.skipped(),
-        Duration.ofNanos(System.nanoTime() - started), run.bytesRead());
+    return IngestJob.timed(run, started);
   }
 
   /**
-   * Builds a fresh index at {@code path} from {@code inputs} and switches over to it only when it
-   * is complete: until the final commit, every reader (opened before or during the rebuild) sees
-   * the old index, and if the rebuild fails or the process dies the old index stays as it was. The
-   * old index may have been built with another schema: this is how such an index is upgraded. A
-   * rebuild that reads no article at all leaves the index as it was and throws {@link
-   * IllegalArgumentException} (an empty index is more likely a mistyped path than a wish).
+   * Builds a fresh index at {@code path} from {@code inputs}, with the old index's settings, and
+   * switches over to it only when it is complete; see {@link #rebuild(Path, List, IngestOptions,
+   * UnaryOperator, IngestListener)}.
    *
    * @param path the index directory; created, with any missing parents, when absent
    * @param inputs files, directories, glob patterns or {@code -} (standard input), read in order
-   * @param options the format, threads, standard input and compression of the new index (null
-   *     compression keeps the old index's); the commit intervals only mark internal checkpoints,
-   *     as nothing is committed before the end
+   * @param options the format, threads and standard input of the run; the commit intervals only
+   *     mark internal checkpoints, as nothing is committed before the end
    * @param listener told of each article, each skipped record, progress and the final commit
    * @return what the rebuild read, per outcome
    * @throws IndexLockedException when another writer holds the index
@@ -436,52 +385,34 @@ public final class NewsIndex implements Closeable {
    */
   public static IngestSummary rebuild(Path path, List<Path> inputs, IngestOptions options,
       IngestListener listener) throws IOException {
-    long started = System.nanoTime();
-    Files.createDirectories(path);
-    try (Directory dir = FSDirectory.open(path)) {
-      Map<String, String> old = DirectoryReader.indexExists(dir)
-          ? SegmentInfos.readLatestCommit(dir).getUserData() : Map.of();
-      Compression compression = options.compression();
-      if (compression == null) {
-        compression = old.isEmpty() ? Compression.FAST : ArticleWriter.compressionOf(old);
-      }
-      // The analysis settings carry over when the old index records ones this version knows.
-      IndexSettings settings = IndexSettings.DEFAULT;
-      try {
-        settings = IndexSettings.fromCommitData(old);
-      } catch (IllegalArgumentException unknown) {
-        // an index of another schema: rebuild with the defaults
-      }
-      IndexWriter writer;
-      try {
-        // CREATE on the live directory: the new segments are written beside the old ones, and
-        // the old commit stays the visible one until this writer commits, once, at the end.
-        writer = new IndexWriter(dir, ArticleWriter.config(NewsSchema.analyzer(settings),
-            IndexWriterConfig.OpenMode.CREATE, compression));
-      } catch (LockObtainFailedException e) {
-        throw new IndexLockedException(path, e);
-      }
-      boolean done = false;
-      try (ArticleWriter articles = new ArticleWriter(writer, compression,
-          NewsSchema.commitData(settings))) {
-        IngestSummary run = IngestJob.run(articles, Ingest.resolve(inputs), options, listener,
-            articles::checkpoint, false);
-        if (run.articles() == 0) {
-          throw new IllegalArgumentException("the rebuild read no articles from " + inputs
-              + "; the index at " + path + " was left as it was");
-        }
-        articles.commit();
-        listener.committed(run.articles());
-        done = true;
-        writer.close();
-        return new IngestSummary(run.indexed(), run.updated(), run.unchanged(), run.skipped(),
-            Duration.ofNanos(System.nanoTime() - started), run.bytesRead());
-      } finally {
-        if (!done) {
-          writer.rollback();
-        }
-      }
-    }
+    return rebuild(path, inputs, options, UnaryOperator.identity(), listener);
+  }
+
+  /**
+   * Builds a fresh index at {@code path} from {@code inputs} and switches over to it only when it
+   * is complete: until the final commit, every reader (opened before or during the rebuild) sees
+   * the old index, and if the rebuild fails or the process dies the old index stays as it was. The
+   * old index may have been built with another schema: this is how such an index is upgraded, and
+   * how its stemmer or compression is changed ({@code old -> old.withStemmer(Stemmer.KSTEM)}). A
+   * rebuild that reads no article at all leaves the index as it was and throws {@link
+   * IllegalArgumentException} (an empty index is more likely a mistyped path than a wish).
+   *
+   * @param path the index directory; created, with any missing parents, when absent
+   * @param inputs files, directories, glob patterns or {@code -} (standard input), read in order
+   * @param options the format, threads and standard input of the run; the commit intervals only
+   *     mark internal checkpoints, as nothing is committed before the end
+   * @param settings the new index's settings made from the old index's ({@link
+   *     IndexSettings#DEFAULT} when there is no old index, or it records settings this version
+   *     cannot read); {@link UnaryOperator#identity()} keeps them
+   * @param listener told of each article, each skipped record, progress and the final commit
+   * @return what the rebuild read, per outcome
+   * @throws IndexLockedException when another writer holds the index
+   * @throws IllegalArgumentException when no article was read
+   * @throws IOException when writing the new index fails; the old one is then left as it was
+   */
+  public static IngestSummary rebuild(Path path, List<Path> inputs, IngestOptions options,
+      UnaryOperator<IndexSettings> settings, IngestListener listener) throws IOException {
+    return IndexRebuild.run(path, inputs, options, settings, listener);
   }
 
   /**
@@ -636,66 +567,8 @@ public final class NewsIndex implements Closeable {
    * @throws IOException when the index cannot be read
    */
   public IndexStats stats() throws IOException {
-    SearcherManager manager = searchers();
-    manager.maybeRefreshBlocking();
-    IndexSearcher searcher = manager.acquire();
-    try {
-      DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
-      SegmentInfos infos = reader.getIndexCommit() == null ? SegmentInfos.readLatestCommit(directory)
-          : SegmentInfos.readCommit(directory, reader.getIndexCommit().getSegmentsFileName());
-      long size = 0;
-      for (String file : reader.getIndexCommit().getFileNames()) {
-        size += directory.fileLength(file);
-      }
-      long first = Long.MAX_VALUE;
-      long last = Long.MIN_VALUE;
-      long undated = 0;
-      Map<String, Long> sources = new HashMap<>();
-      for (LeafReaderContext leaf : reader.leaves()) {
-        LeafReader r = leaf.reader();
-        Bits live = r.getLiveDocs();
-        NumericDocValues dates = r.getNumericDocValues(NewsSchema.DATE);
-        SortedSetDocValues src = r.getSortedSetDocValues(NewsSchema.SOURCE);
-        long[] perOrd = src == null ? new long[0] : new long[(int) src.getValueCount()];
-        long noSource = 0;
-        for (int doc = 0; doc < r.maxDoc(); doc++) {
-          if (live != null && !live.get(doc)) {
-            continue;
-          }
-          if (dates != null && dates.advanceExact(doc)) {
-            first = Math.min(first, dates.longValue());
-            last = Math.max(last, dates.longValue());
-          } else {
-            undated++;
-          }
-          if (src != null && src.advanceExact(doc)) {
-            perOrd[(int) src.nextOrd()]++;
-          } else {
-            noSource++;
-          }
-        }
-        for (int ord = 0; ord < perOrd.length; ord++) {
-          if (perOrd[ord] > 0) {
-            sources.merge(src.lookupOrd(ord).utf8ToString(), perOrd[ord], Long::sum);
-          }
-        }
-        if (noSource > 0) {
-          sources.merge("", noSource, Long::sum);
-        }
-      }
-      Map<String, Long> bySource = new LinkedHashMap<>();
-      sources.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-              .thenComparing(Map.Entry.comparingByKey()))
-          .forEach(e -> bySource.put(e.getKey(), e.getValue()));
-      return new IndexStats(reader.numDocs(), reader.numDeletedDocs(), infos.size(), size,
-          first == Long.MAX_VALUE ? null : LocalDate.ofEpochDay(first),
-          last == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(last), undated,
-          Collections.unmodifiableMap(bySource), NewsSchema.describe(infos.getUserData()),
-          infos.getGeneration(), ArticleWriter.compressionOf(infos.getUserData()));
-    } finally {
-      manager.release(searcher);
-    }
+    searchers().maybeRefreshBlocking();
+    return withSearcher(searcher -> IndexStatistics.of(searcher, directory));
   }
 
   /**
@@ -713,42 +586,7 @@ public final class NewsIndex implements Closeable {
     if (!exists(path)) {
       throw new IndexNotFoundException(path);
     }
-    try (Directory dir = FSDirectory.open(path)) {
-      CheckIndex checker;
-      try {
-        checker = new CheckIndex(dir);
-      } catch (LockObtainFailedException e) {
-        throw new IndexLockedException(path, e);
-      }
-      try (checker) {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
-        checker.setInfoStream(logStream, false);
-        CheckIndex.Status status = checker.checkIndex();
-        logStream.flush();
-        List<String> lines = log.toString(StandardCharsets.UTF_8).lines().toList();
-        List<String> problems = new ArrayList<>();
-        if (status.missingSegments) {
-          problems.add("the segments file of the last commit is missing or unreadable");
-        }
-        if (status.numBadSegments > 0) {
-          problems.add(status.numBadSegments + " broken segment(s), " + status.totLoseDocCount
-              + " documents in them");
-        }
-        if (!status.clean && problems.isEmpty()) {
-          lines.stream().filter(l -> l.contains("ERROR") || l.contains("FAILED"))
-              .map(String::strip).forEach(problems::add);
-        }
-        long docs = 0;
-        if (!status.missingSegments) {
-          for (SegmentCommitInfo seg : SegmentInfos.readLatestCommit(dir)) {
-            docs += seg.info.maxDoc() - seg.getDelCount();
-          }
-        }
-        return new CheckReport(status.clean, status.numSegments, docs, List.copyOf(problems),
-            lines);
-      }
-    }
+    return IndexCheck.run(path);
   }
 
   /**
@@ -813,14 +651,14 @@ public final class NewsIndex implements Closeable {
     ensureOpen();
     if (articles == null) {
       IndexWriterConfig config = ArticleWriter.config(analyzer,
-          IndexWriterConfig.OpenMode.CREATE_OR_APPEND, compression)
+          IndexWriterConfig.OpenMode.CREATE_OR_APPEND, settings.compression())
           .setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
       try {
         writer = new IndexWriter(directory, config);
       } catch (LockObtainFailedException e) {
         throw new IndexLockedException(path, e);
       }
-      articles = new ArticleWriter(writer, compression, NewsSchema.commitData(settings));
+      articles = new ArticleWriter(writer, NewsSchema.commitData(settings));
       synchronized (searcherLock) {
         SearcherManager old = searchers;
         searchers = new SearcherManager(writer, searcherFactory());

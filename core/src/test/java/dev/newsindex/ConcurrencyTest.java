@@ -1,9 +1,8 @@
 package dev.newsindex;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.newsindex.ingest.IndexOutcome;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.ingest.Origin;
 import dev.newsindex.search.SearchRequest;
 import java.io.IOException;
@@ -21,6 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /** Many threads searching one shared {@link NewsIndex} while one thread writes to it. */
 class ConcurrencyTest {

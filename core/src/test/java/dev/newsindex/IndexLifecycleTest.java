@@ -1,13 +1,14 @@
 package dev.newsindex;
 
-import dev.newsindex.schema.NewsSchema;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.newsindex.ingest.IndexOutcome;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.ingest.Origin;
+import dev.newsindex.schema.NewsSchema;
 import dev.newsindex.search.SearchRequest;
+import dev.newsindex.status.CheckReport;
+import dev.newsindex.status.IndexStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,12 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+
 
 /** Building, updating, deleting, rebuilding and inspecting an index. */
 class IndexLifecycleTest {
@@ -227,22 +234,24 @@ class IndexLifecycleTest {
   void compressionIsChosenAtCreationKeptByUpdatesAndChangedByRebuild() throws IOException {
     Path dir = tmp.resolve("index");
     Path f = feed("f.jsonl", 20, " with some words that repeat, repeat and repeat again.");
-    try (NewsIndex index = NewsIndex.openOrCreate(dir, Compression.SMALL)) {
+    try (NewsIndex index = NewsIndex.openOrCreate(dir,
+        IndexSettings.DEFAULT.withCompression(Compression.SMALL))) {
       index.ingest(List.of(f), IngestListener.NONE);
       assertEquals(Compression.SMALL, index.stats().compression());
     }
-    try (NewsIndex index = NewsIndex.openOrCreate(dir, Compression.FAST)) {
-      assertEquals(Compression.SMALL, index.compression(), "an existing index keeps its own");
+    try (NewsIndex index = NewsIndex.openOrCreate(dir,
+        IndexSettings.DEFAULT.withCompression(Compression.FAST))) {
+      assertEquals(Compression.SMALL, index.settings().compression(), "an existing index keeps its own");
       index.upsert(new Article("z", "Z", null, "", "", "z"));
       index.commit();
       assertEquals(Compression.SMALL, index.stats().compression());
     }
     NewsIndex.rebuild(dir, List.of(f), options(1, 100), IngestListener.NONE);
     try (NewsIndex index = NewsIndex.open(dir)) {
-      assertEquals(Compression.SMALL, index.compression(), "a rebuild keeps it unless told");
+      assertEquals(Compression.SMALL, index.settings().compression(), "a rebuild keeps it unless told");
     }
-    NewsIndex.rebuild(dir, List.of(f), options(1, 100).withCompression(Compression.FAST),
-        IngestListener.NONE);
+    NewsIndex.rebuild(dir, List.of(f), options(1, 100),
+        old -> old.withCompression(Compression.FAST), IngestListener.NONE);
     try (NewsIndex index = NewsIndex.open(dir)) {
       assertEquals(Compression.FAST, index.stats().compression());
       assertEquals(20, index.size());

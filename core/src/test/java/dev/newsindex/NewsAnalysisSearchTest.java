@@ -1,10 +1,7 @@
 package dev.newsindex;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.newsindex.analysis.Stemmer;
+import dev.newsindex.Stemmer;
+import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.search.Hit;
 import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
@@ -18,6 +15,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /** The news analysis as a user meets it: queries, synonyms, highlights and stored settings. */
 class NewsAnalysisSearchTest {

@@ -1,10 +1,8 @@
 package dev.newsindex;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.newsindex.ingest.IndexOutcome;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.search.Hit;
 import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
@@ -21,6 +19,12 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 class NewsIndexTest {
   static final Path SEED = Path.of("..", "seeds", "000_5f663ed9bf04bd27.txt");

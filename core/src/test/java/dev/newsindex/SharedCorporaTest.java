@@ -1,15 +1,14 @@
 package dev.newsindex;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.newsindex.ingest.ArticleHandler;
+import dev.newsindex.ingest.IndexOutcome;
+import dev.newsindex.ingest.Ingest;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.IngestSummary;
+import dev.newsindex.ingest.Origin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.newsindex.ingest.ArticleHandler;
-import dev.newsindex.ingest.Ingest;
-import dev.newsindex.ingest.Origin;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +18,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 
 /**
  * Indexes every corpus in {@code ../../shared/corpora} and checks the counts against what its

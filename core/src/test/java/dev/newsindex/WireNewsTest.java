@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.search.DuplicateGroup;
 import dev.newsindex.search.Hit;
 import dev.newsindex.search.SearchRequest;

@@ -2,13 +2,14 @@ package dev.newsindex.bench;
 
 import dev.newsindex.Article;
 import dev.newsindex.Compression;
-import dev.newsindex.IngestListener;
-import dev.newsindex.IngestOptions;
-import dev.newsindex.IngestSummary;
+import dev.newsindex.IndexSettings;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.index.ArticleWriter;
 import dev.newsindex.ingest.ArticleHandler;
 import dev.newsindex.ingest.Ingest;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.ingest.Origin;
 import dev.newsindex.schema.NewsSchema;
 import java.io.IOException;
@@ -210,7 +211,8 @@ public final class IndexBench {
     double cpu = cpuSeconds();
     long started = System.nanoTime();
     IngestSummary summary;
-    try (NewsIndex index = NewsIndex.openOrCreate(dir, compression)) {
+    try (NewsIndex index = NewsIndex.openOrCreate(dir,
+        IndexSettings.DEFAULT.withCompression(compression))) {
       summary = index.ingest(List.of(input), IngestOptions.defaults().withThreads(threads),
           IngestListener.NONE);
     }

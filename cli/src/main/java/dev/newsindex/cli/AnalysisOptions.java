@@ -1,7 +1,7 @@
 package dev.newsindex.cli;
 
 import dev.newsindex.IndexSettings;
-import dev.newsindex.analysis.Stemmer;
+import dev.newsindex.Stemmer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.newsindex.cli;
 
-import dev.newsindex.CheckReport;
+import dev.newsindex.status.CheckReport;
 import dev.newsindex.NewsIndex;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package dev.newsindex.cli;
 
 import dev.newsindex.IndexSettings;
 import dev.newsindex.Compression;
-import dev.newsindex.IngestSummary;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.NewsIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,9 +55,9 @@ final class IndexCommand implements Callable<Integer> {
     int total;
     Compression wanted = ingest.compression;
     try (NewsIndex news = open(dir, wanted == null ? Compression.FAST : wanted)) {
-      if (wanted != null && news.compression() != wanted) {
-        err.println("newsindex: " + Defaults.display(dir) + " keeps its " + news.compression()
-            .label() + " compression; to change it: newsindex rebuild --compression "
+      if (wanted != null && news.settings().compression() != wanted) {
+        err.println("newsindex: " + Defaults.display(dir) + " keeps its " + news.settings()
+            .compression().label() + " compression; to change it: newsindex rebuild --compression "
             + wanted.label() + " --index " + Defaults.display(dir) + " PATH...");
       }
       try {
@@ -74,7 +74,7 @@ final class IndexCommand implements Callable<Integer> {
   /** The index at {@code dir}, created or updated with the analysis options given. */
   private NewsIndex open(Path dir, Compression compression) throws IOException {
     if (!analysis.given()) {
-      return NewsIndex.openOrCreate(dir, compression);
+      return NewsIndex.openOrCreate(dir, IndexSettings.DEFAULT.withCompression(compression));
     }
     IndexSettings base = IndexSettings.DEFAULT;
     if (NewsIndex.exists(dir)) {
@@ -82,7 +82,7 @@ final class IndexCommand implements Callable<Integer> {
         base = existing.settings();
       }
     }
-    return NewsIndex.openOrCreate(dir, analysis.apply(base), compression);
+    return NewsIndex.openOrCreate(dir, analysis.apply(base).withCompression(compression));
   }
 
   /** One line: counts per outcome, elapsed time, and the index's size afterwards. */

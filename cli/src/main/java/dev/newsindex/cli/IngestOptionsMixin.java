@@ -1,9 +1,9 @@
 package dev.newsindex.cli;
 
-import dev.newsindex.IngestSummary;
+import dev.newsindex.ingest.IngestSummary;
 
 import dev.newsindex.Compression;
-import dev.newsindex.IngestOptions;
+import dev.newsindex.ingest.IngestOptions;
 import dev.newsindex.ingest.Format;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,7 +78,6 @@ final class IngestOptionsMixin {
   IngestOptions options() {
     IngestOptions o = IngestOptions.defaults().withFormat(format)
         .withCommitEvery(commitEvery, IngestOptions.DEFAULT_COMMIT_BYTES);
-    o = o.withCompression(compression);
     return threads == null ? o : o.withThreads(threads);
   }
 

@@ -1,7 +1,7 @@
 package dev.newsindex.cli;
 
-import dev.newsindex.IngestListener;
-import dev.newsindex.IngestProgress;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.IngestProgress;
 import dev.newsindex.ingest.Ingest;
 import dev.newsindex.ingest.Origin;
 import java.io.PrintWriter;

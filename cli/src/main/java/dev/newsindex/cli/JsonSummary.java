@@ -2,7 +2,7 @@ package dev.newsindex.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.newsindex.IngestSummary;
+import dev.newsindex.ingest.IngestSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.newsindex.cli;
 
-import dev.newsindex.IndexStats;
+import dev.newsindex.status.IndexStats;
 import dev.newsindex.NewsIndex;
 import java.io.IOException;
 import java.io.PrintWriter;

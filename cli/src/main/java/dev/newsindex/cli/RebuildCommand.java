@@ -1,6 +1,6 @@
 package dev.newsindex.cli;
 
-import dev.newsindex.IngestSummary;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.NewsIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,7 +41,9 @@ final class RebuildCommand implements Callable<Integer> {
     IngestReporter reporter = ingest.reporter(err);
     IngestSummary summary;
     try {
-      summary = NewsIndex.rebuild(dir, inputs, ingest.options(), reporter);
+      summary = NewsIndex.rebuild(dir, inputs, ingest.options(),
+          old -> ingest.compression == null ? old : old.withCompression(ingest.compression),
+          reporter);
     } finally {
       reporter.clear();
     }

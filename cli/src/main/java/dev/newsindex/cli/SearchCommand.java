@@ -2,7 +2,7 @@ package dev.newsindex.cli;
 
 import dev.newsindex.FileAccess;
 import dev.newsindex.IncompatibleIndexException;
-import dev.newsindex.IngestOptions;
+import dev.newsindex.ingest.IngestOptions;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.search.DateBounds;
 import dev.newsindex.search.Facet;

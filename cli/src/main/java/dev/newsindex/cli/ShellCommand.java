@@ -76,7 +76,7 @@ final class ShellCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // Check the settings from the command line once, as the search command would.
-    new SearchRequest("", limit, !any, passages);
+    request("");
     boolean interactive = System.console() != null && input == null;
     BufferedReader lines = new BufferedReader(input != null ? input
         : new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -110,7 +110,7 @@ final class ShellCommand implements Callable<Integer> {
         }
         try {
           news.refresh();
-          SearchResult result = news.search(new SearchRequest(line, limit, !any, passages));
+          SearchResult result = news.search(request(line));
           hits.print(result);
           out.println();
         } catch (QuerySyntaxException e) {
@@ -186,5 +186,9 @@ final class ShellCommand implements Callable<Integer> {
     }
     err.println("newsindex: expected a number from " + min + " to " + max + ", not '" + arg + "'");
     return Optional.empty();
+  }
+
+  private SearchRequest request(String query) {
+    return SearchRequest.builder(query).limit(limit).matchAll(!any).passages(passages).build();
   }
 }

@@ -1,7 +1,7 @@
 package dev.newsindex.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.newsindex.IndexStats;
+import dev.newsindex.status.IndexStats;
 import dev.newsindex.NewsIndex;
 import java.io.IOException;
 import java.io.PrintWriter;

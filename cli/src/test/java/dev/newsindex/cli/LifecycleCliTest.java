@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsindex.Article;
-import dev.newsindex.IngestProgress;
+import dev.newsindex.ingest.IngestProgress;
 import dev.newsindex.NewsIndex;
 import java.io.IOException;
 import java.nio.file.Files;

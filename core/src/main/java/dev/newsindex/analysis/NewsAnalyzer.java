@@ -1,5 +1,6 @@
 package dev.newsindex.analysis;
 
+import dev.newsindex.Stemmer;
 import java.io.Reader;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
@@ -184,7 +185,7 @@ public final class NewsAnalyzer extends Analyzer {
     }
     // Dotted terms (u.s, also when a synonym put them here) are acronyms: never stemmed.
     result = new DottedKeywordFilter(result);
-    result = stemmer.wrap(result, variant.guard());
+    result = Stemming.wrap(stemmer, result, variant.guard());
     if (synonyms != null) {
       result = new SynonymWeightFilter(result, SYNONYM_WEIGHT);
     }

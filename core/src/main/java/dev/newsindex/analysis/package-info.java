@@ -1,7 +1,7 @@
 /**
  * Text analysis for English news. {@link dev.newsindex.analysis.NewsAnalyzer} is used at index and
  * at query time (its javadoc lists the chain); the query-time variant adds the entity synonyms of
- * {@link dev.newsindex.analysis.NewsSynonyms}, and the {@link dev.newsindex.analysis.Stemmer} is
+ * {@link dev.newsindex.analysis.NewsSynonyms}, and the {@link dev.newsindex.Stemmer} is
  * chosen per index.
  *
  * <p>Traps, and where they are handled:

@@ -2,7 +2,7 @@ package dev.newsindex.index;
 
 import dev.newsindex.Article;
 import dev.newsindex.Compression;
-import dev.newsindex.IndexOutcome;
+import dev.newsindex.ingest.IndexOutcome;
 import dev.newsindex.schema.NewsSchema;
 import java.io.Closeable;
 import java.io.IOException;
@@ -58,28 +58,15 @@ public final class ArticleWriter implements Closeable {
   private final AtomicLong handled = new AtomicLong();
   private DirectoryReader lookup;
 
-  /** Commit user-data key recording the index's {@link Compression}. */
-  public static final String COMPRESSION_KEY = "newsindex.compression";
-
-  private final Compression compression;
   private final Map<String, String> commitData;
 
   /**
-   * Wraps {@code writer}, which was configured with {@code compression} (recorded in each commit
-   * beside the schema); the caller keeps ownership of it.
+   * Wraps {@code writer}, recording {@code commitData} (schema and settings, {@link
+   * NewsSchema#commitData(dev.newsindex.IndexSettings)}) at each commit; the caller keeps ownership
+   * of the writer.
    */
-  public ArticleWriter(IndexWriter writer, Compression compression) throws IOException {
-    this(writer, compression, NewsSchema.commitData());
-  }
-
-  /**
-   * Wraps {@code writer}, recording {@code commitData} (schema and analysis settings) and {@code
-   * compression} at each commit; the caller keeps ownership of the writer.
-   */
-  public ArticleWriter(IndexWriter writer, Compression compression,
-      Map<String, String> commitData) throws IOException {
+  public ArticleWriter(IndexWriter writer, Map<String, String> commitData) throws IOException {
     this.writer = writer;
-    this.compression = compression;
     this.commitData = Map.copyOf(commitData);
     this.lookup = DirectoryReader.open(writer);
     for (int i = 0; i < stripes.length; i++) {
@@ -101,12 +88,6 @@ public final class ArticleWriter implements Closeable {
             ? Lucene104Codec.Mode.BEST_COMPRESSION : Lucene104Codec.Mode.BEST_SPEED))
         .setRAMBufferSizeMB(RAM_BUFFER_MB)
         .setCommitOnClose(false);
-  }
-
-  /** The compression recorded in {@code commitData}; {@link Compression#FAST} when none is. */
-  public static Compression compressionOf(Map<String, String> commitData) {
-    String label = commitData.get(COMPRESSION_KEY);
-    return label == null ? Compression.FAST : Compression.of(label);
   }
 
   /** The writer underneath, for merges and statistics. */
@@ -211,9 +192,7 @@ public final class ArticleWriter implements Closeable {
   public long commit() throws IOException {
     checkpointLock.writeLock().lock();
     try {
-      Map<String, String> data = new java.util.HashMap<>(commitData);
-      data.put(COMPRESSION_KEY, compression.label());
-      writer.setLiveCommitData(data.entrySet());
+      writer.setLiveCommitData(commitData.entrySet());
       writer.commit();
       reopen();
       return handled.get();

@@ -1,11 +1,11 @@
 package dev.newsindex.index;
 
 import dev.newsindex.Article;
-import dev.newsindex.IndexOutcome;
-import dev.newsindex.IngestListener;
-import dev.newsindex.IngestOptions;
-import dev.newsindex.IngestProgress;
-import dev.newsindex.IngestSummary;
+import dev.newsindex.ingest.IndexOutcome;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.ingest.IngestProgress;
+import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.ingest.ArticleHandler;
 import dev.newsindex.ingest.Ingest;
 import dev.newsindex.ingest.Origin;
@@ -78,6 +78,12 @@ public final class IngestJob {
       IngestOptions options, IngestListener listener, IntervalAction interval, boolean commits)
       throws IOException {
     return new IngestJob(writer, options, listener, interval, commits).run(sources);
+  }
+
+  /** {@code run}'s counts with the time elapsed since {@code startedNanos} ({@link System#nanoTime}). */
+  public static IngestSummary timed(IngestSummary run, long startedNanos) {
+    return new IngestSummary(run.indexed(), run.updated(), run.unchanged(), run.skipped(),
+        Duration.ofNanos(System.nanoTime() - startedNanos), run.bytesRead());
   }
 
   private IngestSummary run(List<Ingest.Source> sources) throws IOException {

@@ -18,35 +18,10 @@ import java.util.Objects;
  *     .facets(Facet.SOURCE, Facet.MONTH).limit(20).build();
  * }</pre>
  *
- * @param query a query in Lucene's syntax over title and body (title boosted); fields may be named,
- *     e.g. {@code source:MENAFN}, {@code headline:oil} or {@code date:[2023-01-01 TO 2023-12-31]};
- *     {@code *} alone matches every article
- * @param limit how many hits to return, 1 to {@value #MAX_WINDOW}
- * @param matchAll whether every term must match ({@code AND}, the default) or any ({@code OR})
- * @param passages how many highlighted body passages per hit, 0 to 10; 0 turns highlighting off
- *     altogether (the title is then returned without marks), the fastest
- * @param offset how many hits to skip first (paging); {@code offset + limit} is at most {@value
- *     #MAX_WINDOW}: page deeper with {@link #cursor}
- * @param snippetChars the length passages aim at, 0 for whole sentences, else 20 to 2000
- * @param since the earliest date to include, or null
- * @param until the latest date to include, or null
- * @param sources only articles from one of these sources (case-insensitive); empty for any
- * @param filters further queries every hit must match without changing its score, e.g. {@code
- *     title:oil} or {@code id:abc}
- * @param sort the order of hits
- * @param cursor where the previous page ended ({@link SearchResult#nextCursor}), or null for the
- *     first page; valid for the same query, filters and sort on the same index version
- * @param facets the facets to count over all hits
- * @param facetLimit how many source buckets to return at most
- * @param collapse whether near-duplicates among the top hits are folded into the best of them
- * @param explain whether each hit carries an explanation of its score
- * @param suggest whether a corrected query is suggested when few or no articles match
- * @param timeout how long the search may run before it stops with the hits found so far
+ * <p>A final class rather than a record, so that a part can be added without breaking callers:
+ * the builder is the way in, and every part has an accessor of its name.
  */
-public record SearchRequest(String query, int limit, boolean matchAll, int passages, int offset,
-    int snippetChars, LocalDate since, LocalDate until, List<String> sources, List<String> filters,
-    SortOrder sort, String cursor, List<Facet> facets, int facetLimit, boolean collapse,
-    boolean explain, boolean suggest, Duration timeout) {
+public final class SearchRequest {
   /** The default number of hits. */
   public static final int DEFAULT_LIMIT = 10;
   /** The default number of body passages per hit. */
@@ -58,14 +33,45 @@ public record SearchRequest(String query, int limit, boolean matchAll, int passa
   /** The default time a search may take. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-  /** Checks the parts. */
-  public SearchRequest {
-    Objects.requireNonNull(query, "query");
-    Objects.requireNonNull(sort, "sort");
-    Objects.requireNonNull(timeout, "timeout");
-    sources = List.copyOf(sources);
-    filters = List.copyOf(filters);
-    facets = List.copyOf(new LinkedHashSet<>(facets));
+  private final String query;
+  private final int limit;
+  private final boolean matchAll;
+  private final int passages;
+  private final int offset;
+  private final int snippetChars;
+  private final LocalDate since;
+  private final LocalDate until;
+  private final List<String> sources;
+  private final List<String> filters;
+  private final SortOrder sort;
+  private final String cursor;
+  private final List<Facet> facets;
+  private final int facetLimit;
+  private final boolean collapse;
+  private final boolean explain;
+  private final boolean suggest;
+  private final Duration timeout;
+
+  /** Copies and checks the builder's parts; only {@link Builder#build} calls it. */
+  private SearchRequest(Builder b) {
+    query = Objects.requireNonNull(b.query, "query");
+    limit = b.limit;
+    matchAll = b.matchAll;
+    passages = b.passages;
+    offset = b.offset;
+    snippetChars = b.snippetChars;
+    since = b.since;
+    until = b.until;
+    sources = List.copyOf(b.sources);
+    filters = List.copyOf(b.filters);
+    sort = Objects.requireNonNull(b.sort, "sort");
+    cursor = b.cursor;
+    facets = List.copyOf(new LinkedHashSet<>(b.facets));
+    facetLimit = b.facetLimit;
+    collapse = b.collapse;
+    explain = b.explain;
+    suggest = b.suggest;
+    timeout = Objects.requireNonNull(b.timeout, "timeout");
     if (limit < 1 || limit > MAX_WINDOW) {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_WINDOW + ", not "
           + limit);
@@ -107,17 +113,171 @@ public record SearchRequest(String query, int limit, boolean matchAll, int passa
   }
 
   /**
-   * The first four parts; everything else as {@link #of} sets it.
+   * What to search for.
    *
-   * @param query a query in Lucene's syntax over title and body
-   * @param limit how many hits to return, 1 to {@value #MAX_WINDOW}
-   * @param matchAll whether every term must match ({@code AND}) or any ({@code OR})
-   * @param passages how many highlighted body passages per hit, 0 (no highlighting) to 10
+   * @return a query in Lucene's syntax over title and body (title boosted); fields may be named,
+   *     e.g. {@code source:MENAFN}, {@code headline:oil} or {@code date:[2023-01-01 TO 2023-12-31]};
+   *     {@code *} alone matches every article
    */
-  public SearchRequest(String query, int limit, boolean matchAll, int passages) {
-    this(query, limit, matchAll, passages, 0, 0, null, null, List.of(), List.of(),
-        SortOrder.RELEVANCE, null, List.of(), DEFAULT_FACET_LIMIT, false, false, true,
-        DEFAULT_TIMEOUT);
+  public String query() {
+    return query;
+  }
+
+  /**
+   * How many hits to return.
+   *
+   * @return how many hits to return, 1 to {@value #MAX_WINDOW}
+   */
+  public int limit() {
+    return limit;
+  }
+
+  /**
+   * Whether every term of the query must match.
+   *
+   * @return whether every term must match ({@code AND}, the default) or any ({@code OR})
+   */
+  public boolean matchAll() {
+    return matchAll;
+  }
+
+  /**
+   * How many highlighted body passages each hit carries.
+   *
+   * @return how many highlighted body passages per hit, 0 to 10; 0 turns highlighting off
+   *     altogether (the title is then returned without marks), the fastest
+   */
+  public int passages() {
+    return passages;
+  }
+
+  /**
+   * How many hits to skip (paging by offset).
+   *
+   * @return how many hits to skip first (paging); {@code offset + limit} is at most {@value
+   *     #MAX_WINDOW}: page deeper with {@link #cursor}
+   */
+  public int offset() {
+    return offset;
+  }
+
+  /**
+   * How long passages are.
+   *
+   * @return the length passages aim at, 0 for whole sentences, else 20 to 2000
+   */
+  public int snippetChars() {
+    return snippetChars;
+  }
+
+  /**
+   * The earliest date of a hit.
+   *
+   * @return the earliest date to include, or null
+   */
+  public LocalDate since() {
+    return since;
+  }
+
+  /**
+   * The latest date of a hit.
+   *
+   * @return the latest date to include, or null
+   */
+  public LocalDate until() {
+    return until;
+  }
+
+  /**
+   * The sources hits must come from.
+   *
+   * @return only articles from one of these sources (case-insensitive); empty for any
+   */
+  public List<String> sources() {
+    return sources;
+  }
+
+  /**
+   * Further queries every hit must match.
+   *
+   * @return further queries every hit must match without changing its score, e.g. {@code title:oil}
+   *     or {@code id:abc}
+   */
+  public List<String> filters() {
+    return filters;
+  }
+
+  /**
+   * The order of hits.
+   *
+   * @return the order of hits
+   */
+  public SortOrder sort() {
+    return sort;
+  }
+
+  /**
+   * Where this page starts (paging by cursor).
+   *
+   * @return where the previous page ended ({@link SearchResult#nextCursor}), or null for the first
+   *     page; valid for the same query, filters and sort on the same index version
+   */
+  public String cursor() {
+    return cursor;
+  }
+
+  /**
+   * The facets counted over all hits.
+   *
+   * @return the facets to count over all hits
+   */
+  public List<Facet> facets() {
+    return facets;
+  }
+
+  /**
+   * How many source buckets the source facet returns.
+   *
+   * @return how many source buckets to return at most
+   */
+  public int facetLimit() {
+    return facetLimit;
+  }
+
+  /**
+   * Whether near-duplicates among the top hits are folded together.
+   *
+   * @return whether near-duplicates among the top hits are folded into the best of them
+   */
+  public boolean collapse() {
+    return collapse;
+  }
+
+  /**
+   * Whether hits carry an explanation of their score.
+   *
+   * @return whether each hit carries an explanation of its score
+   */
+  public boolean explain() {
+    return explain;
+  }
+
+  /**
+   * Whether a corrected query is suggested when few or no articles match.
+   *
+   * @return whether a corrected query is suggested when few or no articles match
+   */
+  public boolean suggest() {
+    return suggest;
+  }
+
+  /**
+   * How long the search may run.
+   *
+   * @return how long the search may run before it stops with the hits found so far
+   */
+  public Duration timeout() {
+    return timeout;
   }
 
   /**
@@ -128,7 +288,7 @@ public record SearchRequest(String query, int limit, boolean matchAll, int passa
    *     filters, facets or collapsing, suggesting a correction when few articles match
    */
   public static SearchRequest of(String query) {
-    return new SearchRequest(query, DEFAULT_LIMIT, true, DEFAULT_PASSAGES);
+    return new Builder(query).build();
   }
 
   /**
@@ -138,7 +298,7 @@ public record SearchRequest(String query, int limit, boolean matchAll, int passa
    * @return a new builder holding the parts of {@code of(query)}
    */
   public static Builder builder(String query) {
-    return of(query).toBuilder();
+    return new Builder(query);
   }
 
   /**
@@ -194,6 +354,40 @@ public record SearchRequest(String query, int limit, boolean matchAll, int passa
     return toBuilder().cursor(cursor).build();
   }
 
+  /**
+   * Whether {@code o} is a request with equal parts.
+   *
+   * @param o the object to compare with
+   * @return true when {@code o} is a {@code SearchRequest} whose every part equals this one's
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SearchRequest r && query.equals(r.query) && limit == r.limit
+        && matchAll == r.matchAll && passages == r.passages && offset == r.offset
+        && snippetChars == r.snippetChars && Objects.equals(since, r.since)
+        && Objects.equals(until, r.until) && sources.equals(r.sources)
+        && filters.equals(r.filters) && sort == r.sort && Objects.equals(cursor, r.cursor)
+        && facets.equals(r.facets) && facetLimit == r.facetLimit && collapse == r.collapse
+        && explain == r.explain && suggest == r.suggest && timeout.equals(r.timeout);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(query, limit, matchAll, passages, offset, snippetChars, since, until,
+        sources, filters, sort, cursor, facets, facetLimit, collapse, explain, suggest, timeout);
+  }
+
+  /** The parts, named, as a record would show them. */
+  @Override
+  public String toString() {
+    return "SearchRequest[query=" + query + ", limit=" + limit + ", matchAll=" + matchAll
+        + ", passages=" + passages + ", offset=" + offset + ", snippetChars=" + snippetChars
+        + ", since=" + since + ", until=" + until + ", sources=" + sources + ", filters="
+        + filters + ", sort=" + sort + ", cursor=" + cursor + ", facets=" + facets
+        + ", facetLimit=" + facetLimit + ", collapse=" + collapse + ", explain=" + explain
+        + ", suggest=" + suggest + ", timeout=" + timeout + "]";
+  }
+
   /** Builds a {@link SearchRequest} part by part; {@link #build} checks the whole. */
   public static final class Builder {
     private String query;
@@ -214,6 +408,20 @@ public record SearchRequest(String query, int limit, boolean matchAll, int passa
     private boolean explain;
     private boolean suggest;
     private Duration timeout;
+
+    private Builder(String query) {
+      this.query = query;
+      limit = DEFAULT_LIMIT;
+      matchAll = true;
+      passages = DEFAULT_PASSAGES;
+      sources = new ArrayList<>();
+      filters = new ArrayList<>();
+      sort = SortOrder.RELEVANCE;
+      facets = new ArrayList<>();
+      facetLimit = DEFAULT_FACET_LIMIT;
+      suggest = true;
+      timeout = DEFAULT_TIMEOUT;
+    }
 
     private Builder(SearchRequest r) {
       query = r.query;
@@ -441,12 +649,10 @@ public record SearchRequest(String query, int limit, boolean matchAll, int passa
      *
      * @return a new request with the parts set so far; the builder may be used further
      * @throws IllegalArgumentException when a part is out of range or the parts contradict each
-     *     other (as the {@link SearchRequest} constructor checks)
+     *     other (as listed with each part)
      */
     public SearchRequest build() {
-      return new SearchRequest(query, limit, matchAll, passages, offset, snippetChars, since,
-          until, sources, filters, sort, cursor, facets, facetLimit, collapse, explain, suggest,
-          timeout);
+      return new SearchRequest(this);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.newsindex.analysis;
 
+import dev.newsindex.Stemmer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
 import org.apache.lucene.util.BytesRef;

@@ -3,7 +3,7 @@ package dev.newsindex.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.newsindex.IngestListener;
+import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.NewsIndex;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsindex.Article;
 import dev.newsindex.search.internal.ArticleSearcher;
-import dev.newsindex.IngestListener;
+import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.QuerySyntaxException;
 import java.io.IOException;

@@ -28,13 +28,19 @@ import org.apache.lucene.search.ScoreMode;
 /**
  * Counts hits per source and per day from doc values while the search runs: no stored article is
  * read. Source counts are kept per segment ordinal and resolved to names once per segment; days
- * are counted in an array indexed by epoch day, from which months and years are summed.
+ * are counted in an array indexed by epoch day, from which months and years are summed. The one
+ * doc-values counter: a search's facets and an index's statistics ({@code index.IndexStatistics},
+ * which counts every article) both use it.
  */
-final class FacetCounter implements CollectorManager<FacetCounter.Counts, List<FacetResult>> {
+public final class FacetCounter
+    implements CollectorManager<FacetCounter.Counts, List<FacetResult>> {
   private final List<Facet> facets;
   private final int sourceLimit;
 
-  FacetCounter(List<Facet> facets, int sourceLimit) {
+  /**
+   * A counter of {@code facets}, in that order, keeping the {@code sourceLimit} largest sources.
+   */
+  public FacetCounter(List<Facet> facets, int sourceLimit) {
     this.facets = facets;
     this.sourceLimit = sourceLimit;
   }
@@ -79,7 +85,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, List<F
   }
 
   /** One collector per search slice. */
-  static final class Counts implements Collector {
+  public static final class Counts implements Collector {
     private final boolean bySource;
     private final boolean byDate;
     final Map<String, Long> sources = new HashMap<>();

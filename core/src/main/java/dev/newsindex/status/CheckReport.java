@@ -1,4 +1,4 @@
-package dev.newsindex;
+package dev.newsindex.status;
 
 import java.util.List;
 

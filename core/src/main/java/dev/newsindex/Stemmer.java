@@ -1,16 +1,13 @@
-package dev.newsindex.analysis;
+package dev.newsindex;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
-import org.apache.lucene.analysis.en.KStemFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 
 /**
- * The stemmers {@link NewsAnalyzer} offers. Each leaves tokens marked as keywords (acronyms) alone.
- * The default was chosen on relevance judgments (see README, "Relevance").
+ * The stemmers an index may use for its text fields, chosen when it is created ({@link
+ * IndexSettings#withStemmer}) and changed only by a rebuild. Each leaves tokens marked as keywords
+ * (acronyms) alone. The default was chosen on relevance judgments.
  */
 public enum Stemmer {
   /** Porter's suffix-stripping stemmer, as in Lucene's {@code EnglishAnalyzer} and Anserini. */
@@ -25,12 +22,23 @@ public enum Stemmer {
   /** The default stemmer. */
   public static final Stemmer DEFAULT = PORTER;
 
-  /** The lower-case name used in settings and on the command line. */
+  /**
+   * The name used in settings and on the command line.
+   *
+   * @return the constant's name in lower case, e.g. {@code kstem}; {@link #parse} accepts it
+   */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The stemmer named {@code id} (case-insensitive), or an exception listing the choices. */
+  /**
+   * The stemmer named {@code id}, any case.
+   *
+   * @param id {@code porter}, {@code kstem}, {@code minimal} or {@code none}, in any case;
+   *     surrounding white space is ignored
+   * @return the stemmer whose {@link #id()} matches
+   * @throws IllegalArgumentException listing the choices when no stemmer has that name
+   */
   public static Stemmer parse(String id) {
     for (Stemmer s : values()) {
       if (s.id().equalsIgnoreCase(id.strip())) {
@@ -39,15 +47,5 @@ public enum Stemmer {
     }
     throw new IllegalArgumentException("unknown stemmer '" + id + "'; choose one of "
         + Arrays.stream(values()).map(Stemmer::id).collect(Collectors.joining(", ")));
-  }
-
-  /** {@code in} stemmed; Porter behind {@code guard} (the others need none). */
-  TokenStream wrap(TokenStream in, StemGuard guard) {
-    return switch (this) {
-      case KSTEM -> new KStemFilter(in);
-      case PORTER -> new PorterStemFilter(guard.wrap(in));
-      case MINIMAL -> new EnglishMinimalStemFilter(in);
-      case NONE -> in;
-    };
   }
 }

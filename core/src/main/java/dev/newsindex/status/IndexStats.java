@@ -1,5 +1,6 @@
-package dev.newsindex;
+package dev.newsindex.status;
 
+import dev.newsindex.Compression;
 import java.time.LocalDate;
 import java.util.Map;
 

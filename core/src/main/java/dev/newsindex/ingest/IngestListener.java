@@ -1,6 +1,5 @@
-package dev.newsindex;
+package dev.newsindex.ingest;
 
-import dev.newsindex.ingest.Origin;
 
 /**
  * Hears about each article of an ingest run as it is handled; all methods default to nothing. Calls

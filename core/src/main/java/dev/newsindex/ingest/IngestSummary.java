@@ -1,4 +1,4 @@
-package dev.newsindex;
+package dev.newsindex.ingest;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.newsindex;
+package dev.newsindex.ingest;
 
 /** What writing one article did to the index. */
 public enum IndexOutcome {

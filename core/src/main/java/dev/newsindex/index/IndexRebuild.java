@@ -1,0 +1,83 @@
+package dev.newsindex.index;
+
+import dev.newsindex.IndexLockedException;
+import dev.newsindex.IndexSettings;
+import dev.newsindex.ingest.Ingest;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.ingest.IngestSummary;
+import dev.newsindex.schema.NewsSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * Builds a fresh index in the directory of an old one and switches over only at its single, final
+ * commit: a writer opened with {@code CREATE} on the live directory writes new segments beside the
+ * old ones, and every reader sees the old commit until this writer commits. If the rebuild fails
+ * or the process dies, the old index stays as it was.
+ */
+public final class IndexRebuild {
+  private IndexRebuild() {}
+
+  /**
+   * Rebuilds the index at {@code path} (created when absent) from {@code inputs}, with the old
+   * index's settings as {@code change} makes them new.
+   *
+   * @throws IndexLockedException when another writer holds the index
+   * @throws IllegalArgumentException when no article was read; the old index is then kept
+   */
+  public static IngestSummary run(Path path, List<Path> inputs, IngestOptions options,
+      UnaryOperator<IndexSettings> change, IngestListener listener) throws IOException {
+    long started = System.nanoTime();
+    Files.createDirectories(path);
+    try (Directory dir = FSDirectory.open(path)) {
+      Map<String, String> old = DirectoryReader.indexExists(dir)
+          ? SegmentInfos.readLatestCommit(dir).getUserData() : Map.of();
+      // The settings carry over when the old index records ones this version knows.
+      IndexSettings recorded = IndexSettings.DEFAULT;
+      try {
+        recorded = IndexSettings.fromCommitData(old);
+      } catch (IllegalArgumentException unknown) {
+        // an index of another schema: rebuild with the defaults
+      }
+      IndexSettings settings = Objects.requireNonNull(change.apply(recorded), "settings");
+      IndexWriter writer;
+      try {
+        writer = new IndexWriter(dir, ArticleWriter.config(NewsSchema.analyzer(settings),
+            IndexWriterConfig.OpenMode.CREATE, settings.compression()));
+      } catch (LockObtainFailedException e) {
+        throw new IndexLockedException(path, e);
+      }
+      boolean done = false;
+      try (ArticleWriter articles = new ArticleWriter(writer, NewsSchema.commitData(settings))) {
+        IngestSummary run = IngestJob.run(articles, Ingest.resolve(inputs), options, listener,
+            articles::checkpoint, false);
+        if (run.articles() == 0) {
+          throw new IllegalArgumentException("the rebuild read no articles from " + inputs
+              + "; the index at " + path + " was left as it was");
+        }
+        articles.commit();
+        listener.committed(run.articles());
+        done = true;
+        writer.close();
+        return IngestJob.timed(run, started);
+      } finally {
+        if (!done) {
+          writer.rollback();
+        }
+      }
+    }
+  }
+}

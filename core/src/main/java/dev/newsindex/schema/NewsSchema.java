@@ -182,7 +182,11 @@ public final class NewsSchema {
         NewsSynonyms.build(settings.bundledSynonyms(), settings.synonyms())));
   }
 
-  private static Analyzer perField(Analyzer text) {
+  /**
+   * The analyzer for every field with {@code text} for the text fields: for measuring another
+   * chain ({@code bench/run RelevanceReport}) with everything else as an index has it.
+   */
+  public static Analyzer perField(Analyzer text) {
     return new PerFieldAnalyzerWrapper(text,
         Map.of(SOURCE, new LowercaseKeywordAnalyzer(), ID, new LowercaseKeywordAnalyzer(false),
             WORDS, new SpellingAnalyzer()));

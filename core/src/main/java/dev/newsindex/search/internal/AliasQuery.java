@@ -38,18 +38,15 @@ final class AliasQuery extends Query {
   private final Query typed;
   private final float weight;
 
+  private final float titleWeight;
+
   /**
    * @param alias matches where the alias occurs
    * @param typed the words the user typed at the alias's place, for their statistics only
    * @param weight what the alias counts of one occurrence of the typed words, below 1
+   * @param titleWeight what a headline word counts in the article's length, as in the combined
+   *     fields
    */
-  AliasQuery(Query alias, Query typed, float weight) {
-    this(alias, typed, weight, NewsQueryParser.TITLE_BOOST);
-  }
-
-  private final float titleWeight;
-
-  /** As above, the title's words counting {@code titleWeight} in the article's length. */
   AliasQuery(Query alias, Query typed, float weight, float titleWeight) {
     this.alias = Objects.requireNonNull(alias);
     this.typed = Objects.requireNonNull(typed);
@@ -79,8 +76,7 @@ final class AliasQuery extends Query {
     if (idf == 0) {
       idf = idfSum(searcher, alias) / termCount(alias); // the typed words are all unknown
     }
-    BM25Similarity bm = searcher.getSimilarity() instanceof BM25Similarity s ? s
-        : new BM25Similarity();
+    BM25Similarity bm = TextScoring.bodyBm25(searcher.getSimilarity());
     double sumLength = 0;
     long docCount = 0;
     for (String field : dev.newsindex.schema.NewsSchema.TEXT_FIELDS) {

@@ -47,12 +47,16 @@ final class NewsQueryParser extends MultiFieldQueryParser {
    */
   static final float COMPOUND_PARTS_WEIGHT = 0.5f;
 
-  /** How much more a title match counts than a body match. */
-  static final float TITLE_BOOST = 2.0f;
+  private final TextScoring scoring;
 
   NewsQueryParser(Analyzer analyzer, boolean matchAll) {
+    this(analyzer, matchAll, TextScoring.DEFAULT);
+  }
+
+  NewsQueryParser(Analyzer analyzer, boolean matchAll, TextScoring scoring) {
     super(NewsSchema.TEXT_FIELDS.toArray(String[]::new), analyzer,
-        Map.of(NewsSchema.TITLE, TITLE_BOOST, NewsSchema.BODY, 1.0f));
+        Map.of(NewsSchema.TITLE, scoring.titleWeight(), NewsSchema.BODY, 1.0f));
+    this.scoring = scoring;
     setDefaultOperator(matchAll ? QueryParser.AND_OPERATOR : QueryParser.OR_OPERATOR);
     // Runs of plain words reach the analyzer together, so multi-word synonyms (North Korea) and
     // compounds (high-level) are seen whole, and each multi-word alternative of such a token graph
@@ -96,7 +100,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
       if (isSynonym(q)) {
         Query alias = ((BoostQuery) q).getQuery();
         out.add(typed == null ? synonymWeighted(q)
-            : new AliasQuery(alias, typed, NewsAnalyzer.SYNONYM_WEIGHT));
+            : new AliasQuery(alias, typed, NewsAnalyzer.SYNONYM_WEIGHT, scoring.titleWeight()));
       } else if (synonyms) {
         out.add(asTyped(q));
       } else {
@@ -175,7 +179,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     for (TermAndBoost t : terms) {
       if (t.boost() != top) {
         alternatives.add(new AliasQuery(new TermQuery(new Term(field, t.term())), typedQuery,
-            NewsAnalyzer.SYNONYM_WEIGHT));
+            NewsAnalyzer.SYNONYM_WEIGHT, scoring.titleWeight()));
       }
     }
     return new DisjunctionMaxQuery(alternatives, 0.0f);
@@ -309,12 +313,10 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   /**
    * The query for the default fields, from the same query built on the title ({@code title}) and on
    * the body ({@code body}); both come from one analyzer, so they have the same shape. Words (and
-   * synonyms at one position) are scored as one combined field (BM25F): a title occurrence counts as
-   * {@link #TITLE_BOOST} body occurrences, with one document frequency for both; scoring each field
-   * separately would let a rare title word outweigh an article matching every word. Phrases are
-   * scored per field, the title's boosted.
+   * synonyms at one position) are scored as one combined field (BM25F) plus the headline's own
+   * score, as {@link TextScoring} says; a phrase is scored as its words.
    */
-  static Query acrossTextFields(Query title, Query body) {
+  Query acrossTextFields(Query title, Query body) {
     if (title == null || body == null) {
       return title == null ? body : title;
     }
@@ -374,7 +376,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
       return builder.build();
     }
     return new BooleanQuery.Builder()
-        .add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD)
+        .add(new BoostQuery(title, scoring.titleWeight()), BooleanClause.Occur.SHOULD)
         .add(body, BooleanClause.Occur.SHOULD)
         .build();
   }
@@ -385,7 +387,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
    * found in a short title then outweighs everything else (measured: 3 points of MAP lost on
    * TIME). The word scores are hidden from the highlighter, which marks only the phrase.
    */
-  private static Query phraseScoredAsWords(PhraseQuery title, PhraseQuery body) {
+  private Query phraseScoredAsWords(PhraseQuery title, PhraseQuery body) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     for (Term t : body.getTerms()) {
       words.add(combined(List.of(t.bytes())), BooleanClause.Occur.MUST);
@@ -400,13 +402,23 @@ final class NewsQueryParser extends MultiFieldQueryParser {
         .build();
   }
 
-  /** One combined-field query per term; alternatives at one position (synonyms) as a disjunction. */
-  private static Query combined(List<BytesRef> terms) {
+  /**
+   * One combined-field query per term, plus the headline's own score when {@link TextScoring}
+   * asks for it; alternatives at one position (synonyms) as a disjunction.
+   */
+  private Query combined(List<BytesRef> terms) {
     if (terms.size() == 1) {
       CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder(terms.get(0));
-      b.addField(NewsSchema.TITLE, TITLE_BOOST);
+      b.addField(NewsSchema.TITLE, scoring.titleWeight());
       b.addField(NewsSchema.BODY, 1.0f);
-      return b.build();
+      if (scoring.titleBonus() == 0) {
+        return b.build();
+      }
+      return new BooleanQuery.Builder()
+          .add(b.build(), BooleanClause.Occur.SHOULD)
+          .add(new BoostQuery(new TermQuery(new Term(NewsSchema.TITLE, terms.get(0))),
+              scoring.titleBonus()), BooleanClause.Occur.SHOULD)
+          .build();
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     for (BytesRef term : terms) {

@@ -21,7 +21,6 @@ import dev.newsindex.search.internal.ArticleSearcher;
 import dev.newsindex.search.internal.TextScoring;
 import dev.newsindex.status.CheckReport;
 import dev.newsindex.status.IndexStats;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,9 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NIOFSDirectory;
 
 /**
- * A news index on disk: the one entry point of the library.
+ * A news index on disk: the one entry point of the library, and the {@link NewsArchive} of a local
+ * Lucene index. Beyond the archive's searches and edits it builds and keeps the index: {@link
+ * #ingest} files, {@link #rebuild} from sources, {@link #optimize}, {@link #check}.
  *
  * <pre>{@code
  * try (NewsIndex index = NewsIndex.openOrCreate(Path.of("news-index"))) {
@@ -69,7 +70,7 @@ import org.apache.lucene.store.NIOFSDirectory;
  * on the index is taken at the first write and held until {@link #close}. Searches see what was
  * committed.
  */
-public final class NewsIndex implements Closeable {
+public final class NewsIndex implements NewsArchive {
   private final Path path;
   private final Directory directory;
   private volatile IndexSettings settings;
@@ -238,6 +239,7 @@ public final class NewsIndex implements Closeable {
    *
    * @return the settings recorded in the index, never null
    */
+  @Override
   public IndexSettings settings() {
     return settings;
   }
@@ -260,6 +262,7 @@ public final class NewsIndex implements Closeable {
    * @throws IndexLockedException when another writer holds the index
    * @throws IOException when writing fails
    */
+  @Override
   public synchronized IndexOutcome upsert(Article article) throws IOException {
     return articles().upsert(article);
   }
@@ -272,6 +275,7 @@ public final class NewsIndex implements Closeable {
    * @throws IndexLockedException when another writer holds the index
    * @throws IOException when writing fails
    */
+  @Override
   public synchronized boolean delete(String id) throws IOException {
     return articles().delete(id);
   }
@@ -284,6 +288,7 @@ public final class NewsIndex implements Closeable {
    * @throws IndexLockedException when another writer holds the index
    * @throws IOException when writing fails
    */
+  @Override
   public synchronized long delete(Collection<String> ids) throws IOException {
     long deleted = 0;
     for (String id : new LinkedHashSet<>(ids)) {
@@ -304,6 +309,7 @@ public final class NewsIndex implements Closeable {
    * @throws IndexLockedException when another writer holds the index
    * @throws IOException when writing fails
    */
+  @Override
   public synchronized long deleteMatching(String query) throws IOException {
     Query parsed = new ArticleSearcher(null, analyzer).parse(SearchRequest.of(query));
     return articles().deleteMatching(parsed);
@@ -318,6 +324,7 @@ public final class NewsIndex implements Closeable {
    * @throws IndexLockedException when another writer holds the index
    * @throws IOException when writing fails
    */
+  @Override
   public synchronized long deleteBefore(LocalDate day) throws IOException {
     return articles().deleteMatching(LongPoint.newRangeQuery(NewsSchema.DATE, Long.MIN_VALUE,
         NewsSchema.dateValue(day) - 1));
@@ -421,6 +428,7 @@ public final class NewsIndex implements Closeable {
    * @throws IndexLockedException when another writer holds the index
    * @throws IOException when the commit cannot be written
    */
+  @Override
   public synchronized void commit() throws IOException {
     articles().commit();
     refreshSearchers();
@@ -432,6 +440,7 @@ public final class NewsIndex implements Closeable {
    *
    * @throws IOException when the index cannot be reopened
    */
+  @Override
   public void refresh() throws IOException {
     searchers().maybeRefreshBlocking();
   }
@@ -480,6 +489,7 @@ public final class NewsIndex implements Closeable {
    *     sort, or to an earlier version of the index
    * @throws IOException when the index cannot be read
    */
+  @Override
   public SearchResult search(SearchRequest request) throws IOException {
     return withSearcher(
         searcher -> new ArticleSearcher(searcher, queryAnalyzer, analyzer).search(request));
@@ -494,6 +504,7 @@ public final class NewsIndex implements Closeable {
    * @throws QuerySyntaxException when the query or a filter cannot be parsed
    * @throws IOException when the index cannot be read
    */
+  @Override
   public List<Ranked> rank(SearchRequest request) throws IOException {
     return withSearcher(
         searcher -> new ArticleSearcher(searcher, queryAnalyzer, analyzer).rank(request));
@@ -508,6 +519,7 @@ public final class NewsIndex implements Closeable {
    *     no article with that id
    * @throws IOException when the index cannot be read
    */
+  @Override
   public Optional<SearchResult> related(RelatedRequest request) throws IOException {
     return withSearcher(searcher -> Optional.ofNullable(new ArticleSearcher(searcher, analyzer).related(request)));
   }
@@ -524,6 +536,7 @@ public final class NewsIndex implements Closeable {
    * @throws IllegalArgumentException when {@code threshold} is not above 0 and at most 1
    * @throws IOException when the index cannot be read
    */
+  @Override
   public DuplicateReport duplicates(int limit, double threshold) throws IOException {
     if (threshold <= 0 || threshold > 1) {
       throw new IllegalArgumentException("threshold must be above 0 and at most 1, not "
@@ -539,6 +552,7 @@ public final class NewsIndex implements Closeable {
    * @return the article, or empty when the last commit has none with {@code id}
    * @throws IOException when the index cannot be read
    */
+  @Override
   public Optional<Article> get(String id) throws IOException {
     return withSearcher(searcher -> {
       TopDocs top = searcher.search(new TermQuery(new Term(NewsSchema.ID, id)), 1);
@@ -556,6 +570,7 @@ public final class NewsIndex implements Closeable {
    * @return the number of live (not deleted) articles
    * @throws IOException when the index cannot be read
    */
+  @Override
   public int size() throws IOException {
     return withSearcher(searcher -> searcher.getIndexReader().numDocs());
   }
@@ -566,6 +581,7 @@ public final class NewsIndex implements Closeable {
    * @return the statistics of the last commit, read after picking up any newer one
    * @throws IOException when the index cannot be read
    */
+  @Override
   public IndexStats stats() throws IOException {
     searchers().maybeRefreshBlocking();
     return withSearcher(searcher -> IndexStatistics.of(searcher, directory));

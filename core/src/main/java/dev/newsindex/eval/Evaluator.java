@@ -1,6 +1,6 @@
 package dev.newsindex.eval;
 
-import dev.newsindex.NewsIndex;
+import dev.newsindex.NewsArchive;
 import dev.newsindex.search.Ranked;
 import dev.newsindex.search.SearchRequest;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.queryparser.classic.QueryParserBase;
 
 /**
- * Runs topics against a {@link NewsIndex} as plain-text queries, any term or every term required
+ * Runs topics against a {@link NewsArchive} as plain-text queries, any term or every term required
  * ({@link Mode}), producing a {@link Run}.
  */
 public final class Evaluator {
@@ -47,12 +47,13 @@ public final class Evaluator {
   private Evaluator() {}
 
   /** The top {@value #DEPTH} articles for each topic, by article id, any word matching. */
-  public static Run run(NewsIndex index, List<Topic> topics) throws IOException {
+  public static Run run(NewsArchive index, List<Topic> topics) throws IOException {
     return run(index, topics, Mode.ANY);
   }
 
   /** The top {@value #DEPTH} articles for each topic, by article id, its words combined by mode. */
-  public static Run run(NewsIndex index, List<Topic> topics, Mode mode) throws IOException {
+  public static Run run(NewsArchive index, List<Topic> topics, Mode mode)
+      throws IOException {
     Map<String, List<Run.Ranked>> results = new LinkedHashMap<>();
     for (Topic topic : topics) {
       List<Run.Ranked> ranked = new ArrayList<>();

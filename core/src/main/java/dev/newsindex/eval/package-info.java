@@ -1,6 +1,6 @@
 /**
  * Relevance evaluation: topics (queries) and TREC qrels (judgments) are read here, a run (a ranked
- * list per query) is produced from a {@link dev.newsindex.NewsIndex}, and scored with the measures
+ * list per query) is produced from a {@link dev.newsindex.NewsArchive}, and scored with the measures
  * of {@code trec_eval}: MAP, nDCG@10, P@10 and recall@1000.
  *
  * <p>Traps, all handled as {@code trec_eval} does so that a written run scored by {@code trec_eval

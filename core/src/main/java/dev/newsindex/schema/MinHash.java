@@ -1,5 +1,6 @@
 package dev.newsindex.schema;
 
+import dev.newsindex.search.DuplicateReport;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -46,7 +47,7 @@ public final class MinHash {
   /** The least resemblance from which two short texts count as near-duplicates. */
   public static final double SHORT_THRESHOLD = 0.7;
   /** Resemblance from which two articles count as near-duplicates by default. */
-  public static final double DEFAULT_THRESHOLD = 0.5;
+  public static final double DEFAULT_THRESHOLD = DuplicateReport.DEFAULT_THRESHOLD;
 
   private static final int SHINGLE = 3;
   /**

@@ -1,8 +1,5 @@
 package dev.newsindex.bench;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.newsindex.Article;
 import dev.newsindex.IndexSettings;
 import dev.newsindex.NewsIndex;
@@ -10,6 +7,7 @@ import dev.newsindex.Stemmer;
 import dev.newsindex.analysis.NewsAnalyzer;
 import dev.newsindex.analysis.NewsSynonyms;
 import dev.newsindex.analysis.StemGuard;
+import dev.newsindex.eval.Baselines;
 import dev.newsindex.eval.Evaluation;
 import dev.newsindex.eval.Evaluator;
 import dev.newsindex.eval.Measures;
@@ -26,7 +24,6 @@ import dev.newsindex.search.Ranked;
 import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.internal.ArticleSearcher;
 import dev.newsindex.search.internal.TextScoring;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,20 +39,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -206,18 +193,22 @@ public final class RelevanceReport {
   private Path collection(Collection c, Path work, boolean quick) throws Exception {
     List<Topic> topics = Topics.read(c.topics);
     Qrels qrels = Qrels.read(c.qrels);
-    List<Article> raw = readRaw(c.docs);
+    long count;
+    try (Stream<String> lines = Files.lines(c.docs)) {
+      count = lines.filter(l -> !l.isBlank()).count();
+    }
     line("## " + c.label);
     line("");
     line(String.format(Locale.ROOT, "%d articles, %d topics, %d with a relevant article.",
-        raw.size(), topics.size(), Evaluation.of(new Run(Map.of()), qrels).perQuery().size()));
+        count, topics.size(), Evaluation.of(new Run(Map.of()), qrels).perQuery().size()));
     line("");
     line("| system | MAP | nDCG@10 | P@10 | R@1000 |");
     line("|---|---|---|---|---|");
-    Evaluation standard = Evaluation.of(bareLucene(raw, topics,
-        new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)), qrels);
+    Evaluation standard = Evaluation.of(Baselines.run(c.docs, topics,
+        Baselines.Analysis.STANDARD), qrels);
     row("Lucene StandardAnalyzer + English stop words, BM25, title and body fields", standard);
-    Evaluation porter = Evaluation.of(bareLucene(raw, topics, new EnglishAnalyzer()), qrels);
+    Evaluation porter = Evaluation.of(Baselines.run(c.docs, topics, Baselines.Analysis.PORTER),
+        qrels);
     row("Lucene EnglishAnalyzer (Porter), BM25, title and body fields (Anserini-style)", porter);
     Path dir = Files.createTempDirectory(work, c.name);
     Evaluation ours;
@@ -408,39 +399,6 @@ public final class RelevanceReport {
         m.ndcg10(), m.p10(), m.recall1000()));
   }
 
-  /** Bare Lucene: title and body as TextFields, BM25 defaults, any-term multi-field query. */
-  private static Run bareLucene(List<Article> articles, List<Topic> topics, Analyzer analyzer)
-      throws IOException, ParseException {
-    try (Directory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
-        for (Article a : articles) {
-          Document d = new Document();
-          d.add(new StringField("id", a.id(), Field.Store.YES));
-          d.add(new TextField("title", a.title(), Field.Store.NO));
-          d.add(new TextField("body", a.body(), Field.Store.NO));
-          w.addDocument(d);
-        }
-      }
-      try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        Map<String, List<Run.Ranked>> results = new LinkedHashMap<>();
-        for (Topic t : topics) {
-          MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {"title", "body"},
-              analyzer);
-          parser.setDefaultOperator(QueryParser.OR_OPERATOR);
-          List<Run.Ranked> ranked = new ArrayList<>();
-          for (ScoreDoc sd : searcher.search(parser.parse(Evaluator.plainQuery(t.text())),
-              Evaluator.DEPTH).scoreDocs) {
-            ranked.add(new Run.Ranked(searcher.storedFields().document(sd.doc).get("id"),
-                sd.score));
-          }
-          results.put(t.id(), ranked);
-        }
-        return new Run(results);
-      }
-    }
-  }
-
   /** The articles as newsindex reads them (titles derived where a format has none). */
   private static List<Article> readArticles(Path docs) throws IOException {
     List<Article> out = new ArrayList<>();
@@ -453,41 +411,6 @@ public final class RelevanceReport {
       @Override
       public void rejected(Origin origin, String reason) {}
     });
-    return out;
-  }
-
-  /** The collection's records as given (an empty title stays empty, as bare Lucene indexes it). */
-  private static List<Article> readRaw(Path docs) throws IOException {
-    List<Article> out = new ArrayList<>();
-    JsonFactory json = new JsonFactory();
-    try (BufferedReader in = Files.newBufferedReader(docs, StandardCharsets.UTF_8)) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String id = "";
-        String title = "";
-        String body = "";
-        try (JsonParser p = json.createParser(line)) {
-          p.nextToken();
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-              p.skipChildren();
-              continue;
-            }
-            switch (name) {
-              case "id" -> id = p.getValueAsString();
-              case "title" -> title = p.getValueAsString("");
-              case "body" -> body = p.getValueAsString("");
-              default -> { }
-            }
-          }
-        }
-        out.add(new Article(id, title, null, "", "", body));
-      }
-    }
     return out;
   }
 

@@ -25,11 +25,13 @@ import java.util.Arrays;
  * notices whose bodies are one boilerplate line ({@code Qtly div six cts vs six cts prior, Pay
  * April 28, Record March 31}) and whose headline alone says which company they are about. Their
  * bodies alone would make every such notice a copy of every other. So a short text's signature
- * also holds the words of its headline that its body does not (the company's name; not "Qtly
- * div"), each {@value #TITLE_COPIES} times over (as that many distinct members of the set), and
- * two short texts count as copies only from a stricter resemblance, {@value #SHORT_THRESHOLD} at
- * the least ({@link #similar}): two notices of different companies fall far below it, while the
- * same notice sent twice, under headlines that name the same company, stays above it.
+ * also holds the words of its headline that its body does not (not "Qtly div"): the names among
+ * them (words the bundled {@link dev.newsindex.analysis.EnglishWords} do not know: a company, its
+ * ticker) {@value #NAME_COPIES} times over (as that many distinct members of the set), other words
+ * ("sets quarterly") once; and two short texts count as copies only from a stricter resemblance,
+ * {@value #SHORT_THRESHOLD} at the least ({@link #similar}). Two notices of different companies
+ * fall far below it, while the same notice sent twice, under headlines that name the same
+ * company, stays above it.
  */
 public final class MinHash {
   /** Values in a signature. */
@@ -42,8 +44,8 @@ public final class MinHash {
   public static final int MIN_SHINGLES = 8;
   /** Below this many body shingles, a text's headline words are part of its signature. */
   public static final int SHORT = 40;
-  /** How many members of the set each headline word of a short text counts as. */
-  static final int TITLE_COPIES = 3;
+  /** How many members of the set a name in the headline of a short text counts as. */
+  static final int NAME_COPIES = 6;
   /** The least resemblance from which two short texts count as near-duplicates. */
   public static final double SHORT_THRESHOLD = 0.7;
   /** Resemblance from which two articles count as near-duplicates by default. */
@@ -107,11 +109,14 @@ public final class MinHash {
       for (long w : words) {
         inBody.add(w);
       }
-      for (long w : wordHashes(title)) {
-        if (inBody.contains(w)) {
+      for (String word : title.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        long w = word.isEmpty() ? 0 : mix(word.hashCode() + 0x5851F42D4C957F2DL);
+        if (word.isEmpty() || inBody.contains(w)) {
           continue; // "Qtly div" in a notice's headline and body says nothing about its company
         }
-        for (int copy = 1; copy <= TITLE_COPIES; copy++) {
+        // A name (a word the bundled English list does not know) tells notices apart.
+        int copies = dev.newsindex.analysis.EnglishWords.contains(word) ? 1 : NAME_COPIES;
+        for (int copy = 1; copy <= copies; copy++) {
           // Unlike any shingle's hash: a headline word is not the body's three-word run.
           add(sig, mix(w * 0x9E3779B97F4A7C15L + copy));
         }

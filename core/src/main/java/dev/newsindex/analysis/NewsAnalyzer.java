@@ -165,7 +165,7 @@ public final class NewsAnalyzer extends Analyzer {
     result = new ASCIIFoldingFilter(result);
     if ((forRules || synonyms != null) && variant.spellingVariants()) {
       // Rules and queries meet in one spelling: "organisation" matches a rule's "organization".
-      result = new SpellingVariantFilter(result);
+      result = new SpellingVariantFilter(result, SpellingVariantFilter.folds(true, false));
     }
     if (forRules) {
       return new TokenStreamComponents(source, result);
@@ -180,8 +180,11 @@ public final class NewsAnalyzer extends Analyzer {
     }
     result = new StopFilter(result, stopWords);
     result = new CompoundFilter(result);
-    if (variant.spellingVariants()) {
-      result = new SpellingVariantFilter(result);
+    // British spellings, and with Porter the protected words of its guard, in one look-up.
+    var folds = SpellingVariantFilter.folds(variant.spellingVariants(),
+        stemmer == Stemmer.PORTER && variant.guard() == StemGuard.KEYWORDS);
+    if (folds != null) {
+      result = new SpellingVariantFilter(result, folds);
     }
     // Dotted terms (u.s, also when a synonym put them here) are acronyms: never stemmed.
     result = new DottedKeywordFilter(result);

@@ -20,16 +20,38 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
  * lists: see the list's header); a word not listed is left as it is, so no pattern ever turns one
  * real word into another ({@code tour} is not {@code tor}). Expects lower-cased, folded terms;
  * keywords (acronyms) are left alone.
+ *
+ * <p>With the Porter stemmer it also marks {@link StemGuard}'s protected words as keywords, in the
+ * same look-up: one hash look-up per token for both jobs (a filter of its own for the guard cost
+ * a measurable share of the chain in {@code bench/run AnalyzerThroughput}).
  */
 final class SpellingVariantFilter extends TokenFilter {
+  /** What a listed word becomes, and whether it is then a keyword (no stemmer touches it). */
+  record Fold(char[] word, boolean keyword) {}
   /** The class-path resource holding the pairs. */
   static final String LIST = "spelling-variants.txt";
 
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
   private final KeywordAttribute keywordAtt = addAttribute(KeywordAttribute.class);
 
-  SpellingVariantFilter(TokenStream in) {
+  private final CharArrayMap<Fold> folds;
+
+  /** Folds spellings in {@code in} as {@code folds} says (see {@link #folds}). */
+  SpellingVariantFilter(TokenStream in, CharArrayMap<Fold> folds) {
     super(in);
+    this.folds = folds;
+  }
+
+  /**
+   * The look-up table: British spellings (when {@code spelling}) and, when {@code protect}, the
+   * words of {@link StemGuard#KEYWORDS} marked as keywords (also where a British spelling folds
+   * to one); null when it would be empty.
+   */
+  static CharArrayMap<Fold> folds(boolean spelling, boolean protect) {
+    if (spelling) {
+      return protect ? Tables.BOTH : Tables.SPELLING;
+    }
+    return protect ? Tables.PROTECTED : null;
   }
 
   @Override
@@ -38,17 +60,39 @@ final class SpellingVariantFilter extends TokenFilter {
       return false;
     }
     if (!keywordAtt.isKeyword()) {
-      char[] american = Pairs.MAP.get(termAtt.buffer(), 0, termAtt.length());
-      if (american != null) {
-        termAtt.copyBuffer(american, 0, american.length);
+      Fold fold = folds.get(termAtt.buffer(), 0, termAtt.length());
+      if (fold != null) {
+        termAtt.copyBuffer(fold.word, 0, fold.word.length);
+        keywordAtt.setKeyword(fold.keyword);
       }
     }
     return true;
   }
 
-  /** The pairs, read on first use. */
-  private static final class Pairs {
-    static final CharArrayMap<char[]> MAP = read();
+  /** The tables, made on first use. */
+  private static final class Tables {
+    static final CharArrayMap<char[]> PAIRS = read();
+    static final CharArrayMap<Fold> SPELLING = make(true, false);
+    static final CharArrayMap<Fold> PROTECTED = make(false, true);
+    static final CharArrayMap<Fold> BOTH = make(true, true);
+
+    private static CharArrayMap<Fold> make(boolean spelling, boolean protect) {
+      CharArrayMap<Fold> map = new CharArrayMap<>(2048, false);
+      org.apache.lucene.analysis.CharArraySet kept = StemGuard.protectedWords();
+      if (spelling) {
+        for (var e : PAIRS.entrySet()) {
+          char[] american = e.getValue();
+          map.put((char[]) e.getKey(), new Fold(american, protect && kept.contains(american)));
+        }
+      }
+      if (protect) {
+        for (Object w : kept) {
+          char[] word = (char[]) w;
+          map.put(word, new Fold(word, true));
+        }
+      }
+      return CharArrayMap.unmodifiableMap(map);
+    }
 
     private static CharArrayMap<char[]> read() {
       CharArrayMap<char[]> map = new CharArrayMap<>(2048, false);

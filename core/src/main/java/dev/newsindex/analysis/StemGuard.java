@@ -37,13 +37,17 @@ public enum StemGuard {
   /** The class-path resource holding the families. */
   static final String LIST = "porter-overrides.txt";
 
-  /** {@code in} with this guard ahead of a stemmer that leaves keywords alone. */
+  /**
+   * {@code in} with this guard ahead of a stemmer that leaves keywords alone. {@link #KEYWORDS}
+   * adds nothing here: {@link SpellingVariantFilter} marks those words in its own look-up.
+   */
   TokenStream wrap(TokenStream in) {
-    return switch (this) {
-      case NONE -> in;
-      case KEYWORDS -> new SetKeywordMarkerFilter(in, Families.WORDS);
-      case DICTIONARY -> new StemmerOverrideFilter(in, Families.STEMS);
-    };
+    return this == DICTIONARY ? new StemmerOverrideFilter(in, Families.STEMS) : in;
+  }
+
+  /** The protected words, as {@link #KEYWORDS} keeps them ({@link SetKeywordMarkerFilter}'s job). */
+  static CharArraySet protectedWords() {
+    return Families.WORDS;
   }
 
   /** The families, read on first use. */

@@ -414,7 +414,16 @@ public final class RelevanceReport {
     return out;
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  /** The collection's records as given (an empty title stays empty): for PoolTopics too. */
+  static List<Article> readRaw(Path docs) throws IOException {
+    List<Article> out = new ArrayList<>();
+    for (String[] r : Baselines.records(docs)) {
+      out.add(new Article(r[0], r[1], null, "", "", r[2]));
+    }
+    return out;
+  }
+
+  static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

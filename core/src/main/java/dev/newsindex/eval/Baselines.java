@@ -91,7 +91,7 @@ public final class Baselines {
   }
 
   /** {@code id}, {@code title}, {@code body} of each record of a JSON-lines file, as given. */
-  static List<String[]> records(Path docs) throws IOException {
+  public static List<String[]> records(Path docs) throws IOException {
     List<String[]> out = new ArrayList<>();
     JsonFactory json = new JsonFactory();
     try (BufferedReader in = Files.newBufferedReader(docs, StandardCharsets.UTF_8)) {

@@ -26,7 +26,7 @@ import org.apache.lucene.search.similarities.Similarity;
  */
 public record TextScoring(float titleWeight, float titleBonus, float titleB) {
   /** The scoring of every search. */
-  public static final TextScoring DEFAULT = new TextScoring(2.0f, 0.5f, 0.75f);
+  public static final TextScoring DEFAULT = new TextScoring(2.0f, 0.0f, 0.75f);
 
   /** Checks the parts. */
   public TextScoring {

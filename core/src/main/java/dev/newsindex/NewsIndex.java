@@ -19,6 +19,7 @@ import dev.newsindex.search.RelatedRequest;
 import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
 import dev.newsindex.search.internal.ArticleSearcher;
+import dev.newsindex.search.internal.TextScoring;
 import dev.newsindex.status.CheckReport;
 import dev.newsindex.status.IndexStats;
 import java.io.IOException;
@@ -44,7 +45,6 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -671,7 +671,7 @@ public final class NewsIndex implements NewsArchive {
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
         IndexSearcher searcher = new IndexSearcher(reader);
         // Read at each new searcher: settings adopted later rank the searches after them.
-        searcher.setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
+        searcher.setSimilarity(TextScoring.DEFAULT.similarity(settings.k1(), settings.b()));
         return searcher;
       }
     };
@@ -694,7 +694,7 @@ public final class NewsIndex implements NewsArchive {
     if (articles == null) {
       IndexWriterConfig config = ArticleWriter.config(analyzer,
           IndexWriterConfig.OpenMode.CREATE_OR_APPEND, settings.compression())
-          .setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
+          .setSimilarity(TextScoring.DEFAULT.similarity(settings.k1(), settings.b()));
       try {
         writer = new IndexWriter(directory, config);
       } catch (LockObtainFailedException e) {

@@ -35,6 +35,14 @@ import java.util.stream.Stream;
  * thresholds, and scored by pairs: a predicted pair is right when both articles come from the same
  * original. Pairs between two unedited corpus articles are reported apart: the corpora hold some
  * genuine duplicates of their own, which are not errors but are not in the ground truth either.
+ *
+ * <p>Short notices ({@code --notices N}, default 400) test the trap of wire briefs: dividend
+ * notices of N different, made-up companies, all with the same one-line boilerplate body ("Qtly
+ * div 10 cts vs 10 cts prior, Pay April 15, Record March 31", figures from a few values) and a
+ * headline naming the company; one in five is sent again under a reworded headline naming the same
+ * company (a true copy). Their precision (pairs of notices grouped that are copies, of all pairs
+ * of notices grouped) and recall are reported apart. The table is also written to {@code --out
+ * FILE} (default {@code docs/benchmarks/DuplicateEval.md}).
  */
 public final class DuplicateEval {
   private static final String[] DATELINES = {"LONDON (Wire) - ", "NEW YORK, March 3 - ",
@@ -54,12 +62,18 @@ public final class DuplicateEval {
     int originals = 600;
     int distractors = 3000;
     long seed = 5;
+    int notices = 400;
+    Path out = Path.of("docs", "benchmarks", "DuplicateEval.md");
+    String command = "bench/run DuplicateEval" + (args.length == 0 ? "" : " "
+        + String.join(" ", args));
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--corpora" -> corpora = Path.of(args[++i]);
         case "--originals" -> originals = Integer.parseInt(args[++i]);
         case "--distractors" -> distractors = Integer.parseInt(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--notices" -> notices = Integer.parseInt(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
       }
     }
@@ -117,9 +131,25 @@ public final class DuplicateEval {
       all.add(a);
       family.put(a.id(), a.id());
     }
-    System.out.printf(Locale.ROOT, "test set: %d originals with %d edited copies, %d distractors"
-        + " (%d articles) from %s, seed %d%n", originals, editOf.size(), distractors, all.size(),
-        corpora, seed);
+    Set<String> noticeIds = new HashSet<>();
+    int noticeCopies = addNotices(notices, r, all, family, noticeIds);
+    StringBuilder md = new StringBuilder();
+    md.append("# DuplicateEval\n\n");
+    md.append("- command: `").append(command).append("`\n");
+    md.append("- date: ").append(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).format(
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append("\n");
+    md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+        .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+        .append("\n");
+    md.append("- JDK: ").append(System.getProperty("java.vendor")).append(' ')
+        .append(System.getProperty("java.version")).append("\n");
+    md.append(String.format(Locale.ROOT, "- corpus: %d originals with %d edited copies, %d"
+        + " distractors from %s (seed %d), and %d short notices of different companies with %d"
+        + " resent under a reworded headline (%d articles)%n", originals, editOf.size(),
+        distractors, files.stream().map(f -> f.getParent().getFileName().toString()).toList(),
+        seed, notices, noticeCopies, all.size()));
+    md.append("\n");
+    System.out.print(md);
 
     Path dir = Files.createTempDirectory("newsindex-dupeval");
     try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
@@ -133,8 +163,10 @@ public final class DuplicateEval {
       for (List<String> f : families.values()) {
         addPairs(f, truth);
       }
-      System.out.printf(Locale.ROOT, "%9s %7s %9s %9s %7s %7s %10s %s%n", "threshold", "groups",
-          "precision", "(excl.)", "recall", "F1", "own pairs", "recall by edit (headline always)");
+      String head = "| threshold | groups | precision | (excl.) | recall | F1 | own pairs | recall:"
+          + " trim | boilerplate | copyedit | notices: precision | recall |";
+      md.append(head).append("\n").append("|---".repeat(13)).append("|\n");
+      System.out.println(head);
       for (double t : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8}) {
         DuplicateReport report = index.duplicates(Integer.MAX_VALUE, t);
         Set<String> predicted = new HashSet<>();
@@ -160,20 +192,75 @@ public final class DuplicateEval {
         StringBuilder edits = new StringBuilder();
         for (String k : List.of("trim", "boilerplate", "copyedit")) {
           int[] c = byEdit.getOrDefault(k, new int[2]);
-          edits.append(String.format(Locale.ROOT, " %s %.3f", k, c[1] == 0 ? 0 : c[0]
+          edits.append(String.format(Locale.ROOT, " %.3f |", c[1] == 0 ? 0 : c[0]
               / (double) c[1]));
         }
         double excl = predicted.size() == corpusOwn ? 1
             : right / (double) (predicted.size() - corpusOwn);
-        System.out.printf(Locale.ROOT, "%9.1f %7d %9.3f %9.3f %7.3f %7.3f %10d%s%n", t,
-            report.groupCount(), precision, excl, recall,
-            2 * precision * recall / Math.max(1e-9, precision + recall), corpusOwn, edits);
+        long noticePairs = predicted.stream().filter(p -> Arrays.stream(p.split("\t"))
+            .allMatch(noticeIds::contains)).count();
+        long noticeRight = predicted.stream().filter(p -> Arrays.stream(p.split("\t"))
+            .allMatch(noticeIds::contains)).filter(truth::contains).count();
+        String row = String.format(Locale.ROOT, "| %.1f | %d | %.3f | %.3f | %.3f | %.3f | %d |%s"
+            + " %.3f | %.3f |", t, report.groupCount(), precision, excl, recall,
+            2 * precision * recall / Math.max(1e-9, precision + recall), corpusOwn, edits,
+            noticePairs == 0 ? 1.0 : noticeRight / (double) noticePairs,
+            noticeCopies == 0 ? 1.0 : noticeRight / (double) noticeCopies);
+        md.append(row).append("\n");
+        System.out.println(row);
       }
+      Files.createDirectories(out.toAbsolutePath().getParent());
+      Files.writeString(out, md.toString());
+      System.out.println("(written to " + out + ")");
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
         s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  private static final String[] SYLLABLES = {"ar", "bel", "cor", "dan", "el", "fen", "gar",
+      "hol", "in", "jor", "kel", "lan", "mor", "nor", "os", "per", "quin", "ros", "sal", "tor",
+      "ul", "ver", "wil", "xen", "yor", "zan"};
+  private static final String[] KINDS = {"CORP", "INC", "CO", "BANCORP", "INDUSTRIES INC",
+      "SAVINGS BANK", "ENERGY CO", "HOLDING CO"};
+  private static final String[] MONTHS = {"April", "May", "June", "July"};
+  private static final String[] CENTS = {"five", "six", "10", "12-1/2", "20", "25"};
+
+  /**
+   * Adds {@code n} dividend notices of different made-up companies, one boilerplate body
+   * template, and for one in five a resent copy under a reworded headline; returns the copies.
+   */
+  static int addNotices(int n, SplittableRandom r, List<Article> all, Map<String, String> family,
+      Set<String> ids) {
+    Set<String> names = new HashSet<>();
+    int copies = 0;
+    for (int i = 0; i < n; i++) {
+      String name;
+      do {
+        name = (SYLLABLES[r.nextInt(SYLLABLES.length)] + SYLLABLES[r.nextInt(SYLLABLES.length)]
+            + SYLLABLES[r.nextInt(SYLLABLES.length)]).toUpperCase(Locale.ROOT);
+      } while (!names.add(name));
+      String ticker = name.substring(0, 3);
+      String company = name + " " + KINDS[r.nextInt(KINDS.length)] + " <" + ticker + ">";
+      String cents = CENTS[r.nextInt(CENTS.length)];
+      String month = MONTHS[r.nextInt(MONTHS.length)];
+      String body = "Qtly div " + cents + " cts vs " + cents + " cts prior\n    Pay " + month
+          + " " + (1 + r.nextInt(3) * 14) + "\n    Record " + month + " " + (1 + r.nextInt(2) * 15);
+      String id = "notice/" + i;
+      all.add(new Article(id, company + " SETS QUARTERLY", null, "Wire", "", body));
+      family.put(id, id);
+      ids.add(id);
+      if (r.nextInt(5) == 0) {
+        String copy = id + "~resent";
+        all.add(new Article(copy, company + " DECLARES QTLY DIVIDEND", null, "Wire 2", "",
+            body));
+        family.put(copy, id);
+        ids.add(copy);
+        copies++;
+      }
+    }
+    return copies;
   }
 
   private static void addPairs(List<String> ids, Set<String> out) {

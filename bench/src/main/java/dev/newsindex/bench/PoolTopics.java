@@ -3,6 +3,7 @@ package dev.newsindex.bench;
 import dev.newsindex.Article;
 import dev.newsindex.IndexSettings;
 import dev.newsindex.NewsIndex;
+import dev.newsindex.eval.Baselines;
 import dev.newsindex.eval.EvalInputException;
 import dev.newsindex.eval.Evaluator;
 import dev.newsindex.eval.Run;
@@ -119,10 +120,8 @@ public final class PoolTopics {
 
     final int poolDepth = depth;
     Map<String, Run> runs = new LinkedHashMap<>();
-    runs.put("standard-bm25", RelevanceReport.bareLucene(docs, topics,
-        new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), false));
-    runs.put("porter-bm25", RelevanceReport.bareLucene(docs, topics, new EnglishAnalyzer(),
-        false));
+    runs.put("standard-bm25", Baselines.run(docs, topics, Baselines.Analysis.STANDARD));
+    runs.put("porter-bm25", Baselines.run(docs, topics, Baselines.Analysis.PORTER));
     runs.put("newsindex-default", newsindex(docs, topics));
     KeywordIndex extra = new KeywordIndex(RelevanceReport.readRaw(docs));
     runs.put("porter-lm-dirichlet", extra.dirichlet(topics));

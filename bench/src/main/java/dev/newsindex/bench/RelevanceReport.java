@@ -1,13 +1,13 @@
 package dev.newsindex.bench;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.newsindex.Article;
 import dev.newsindex.IndexSettings;
-import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.NewsIndex;
 import dev.newsindex.Stemmer;
+import dev.newsindex.analysis.NewsAnalyzer;
+import dev.newsindex.analysis.NewsSynonyms;
+import dev.newsindex.analysis.StemGuard;
+import dev.newsindex.eval.Baselines;
 import dev.newsindex.eval.Evaluation;
 import dev.newsindex.eval.Evaluator;
 import dev.newsindex.eval.Measures;
@@ -15,11 +15,22 @@ import dev.newsindex.eval.Qrels;
 import dev.newsindex.eval.Run;
 import dev.newsindex.eval.Topic;
 import dev.newsindex.eval.Topics;
-import java.io.BufferedReader;
+import dev.newsindex.ingest.ArticleHandler;
+import dev.newsindex.ingest.Ingest;
+import dev.newsindex.ingest.IngestListener;
+import dev.newsindex.ingest.Origin;
+import dev.newsindex.schema.NewsSchema;
+import dev.newsindex.search.Ranked;
+import dev.newsindex.search.SearchRequest;
+import dev.newsindex.search.internal.ArticleSearcher;
+import dev.newsindex.search.internal.TextScoring;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,291 +39,386 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.queryparser.classic.QueryParserBase;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 /**
- * The relevance table of the README: MAP, nDCG@10, P@10 and recall@1000 on a judged collection
- * (TIME by default) for bare Lucene (StandardAnalyzer + English stop words; EnglishAnalyzer, the
- * Anserini-style Porter baseline), for newsindex with each stemmer, with and without its synonyms,
- * and the BM25 k1/b choice: tuned on the odd-numbered queries, checked on the even-numbered ones.
+ * The relevance tables: MAP, nDCG@10, P@10 and recall@1000 on every judged collection there is
+ * (TIME with its own judgments; Reuters-21578 and BBC with the topics and qrels in {@code
+ * bench/relevance/}), for bare Lucene (StandardAnalyzer; EnglishAnalyzer with title and body as
+ * separate fields, the Anserini-style Porter baseline) and newsindex's default, with the queries
+ * whose average precision differs; then what each part of the analysis does, and the headline
+ * scoring tuned on one collection and reported on the others.
  *
- * <p>Run from the repository root: {@code bench/run RelevanceReport [COLLECTION_DIR]}, where the
- * directory holds {@code docs.jsonl}, {@code queries.tsv} and {@code qrels.txt} (default {@code
- * ../shared/corpora/time}).
+ * <p>{@code bench/run RelevanceReport [--corpora DIR] [--relevance DIR] [--tune NAME] [--quick]
+ * [--out FILE]}: {@code DIR} holds the corpora ({@code time/}, {@code reuters21578/}, {@code bbc/},
+ * default {@code ../shared/corpora}), {@code --relevance} the topics and qrels of the collections
+ * without their own (default {@code bench/relevance}); a collection whose files are missing is
+ * left out with a line saying so. {@code --tune} names the collection the headline scoring is
+ * tuned on (default {@code reuters}); {@code --quick} prints only the main tables. The tables are
+ * also written to {@code FILE} (default {@code docs/benchmarks/RelevanceReport.md}).
  */
 public final class RelevanceReport {
-  private static final float[] K1S = {0.6f, 0.8f, 0.9f, 1.0f, 1.2f, 1.5f, 2.0f};
-  private static final float[] BS = {0.3f, 0.5f, 0.6f, 0.75f, 0.9f, 1.0f};
-
   /** Held so java.util.logging keeps the level: Lucene's vector-module notice is noise here. */
   private static final java.util.logging.Logger LUCENE_LOGGER =
       java.util.logging.Logger.getLogger("org.apache.lucene");
 
+  private static final float[] TITLE_WEIGHTS = {1f, 2f, 3f, 5f};
+  private static final float[] TITLE_BONUSES = {0f, 0.5f, 1f, 2f};
+  private static final float[] TITLE_BS = {0.3f, 0.75f};
+
+  /** A judged collection: its articles, its topics and qrels. */
+  record Collection(String name, String label, Path docs, Path topics, Path qrels) {}
+
+  private final StringBuilder out = new StringBuilder();
+
   private RelevanceReport() {}
 
-  /** Prints the report for the collection in {@code args[0]} (default ../shared/corpora/time). */
+  /** Runs the report; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
     LUCENE_LOGGER.setLevel(java.util.logging.Level.OFF);
-    boolean quick = List.of(args).contains("--quick");
-    List<String> positional = Stream.of(args).filter(a -> !a.startsWith("--")).toList();
-    Path dir = Path.of(positional.isEmpty() ? "../shared/corpora/time" : positional.get(0));
-    Path docs = dir.resolve("docs.jsonl");
-    if (!Files.isRegularFile(docs)) {
-      System.err.println("RelevanceReport: no collection at " + dir
-          + " (expected docs.jsonl, queries.tsv, qrels.txt)");
+    Path corpora = Path.of("..", "shared", "corpora");
+    Path relevance = Path.of("bench", "relevance");
+    Path file = Path.of("docs", "benchmarks", "RelevanceReport.md");
+    String tune = "reuters";
+    boolean quick = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--corpora" -> corpora = Path.of(args[++i]);
+        case "--relevance" -> relevance = Path.of(args[++i]);
+        case "--tune" -> tune = args[++i];
+        case "--out" -> file = Path.of(args[++i]);
+        case "--quick" -> quick = true;
+        default -> {
+          System.err.println("RelevanceReport: unknown argument " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    List<Collection> all = List.of(
+        new Collection("time", "TIME (423 TIME articles, 1963; its own queries and judgments)",
+            corpora.resolve("time/docs.jsonl"), corpora.resolve("time/queries.tsv"),
+            corpora.resolve("time/qrels.txt")),
+        new Collection("reuters", "Reuters-21578 (wire stories, 1987; bench/relevance/reuters)",
+            corpora.resolve("reuters21578/docs.jsonl"), first(relevance.resolve("reuters"),
+                "topics.tsv", "topics.txt", "queries.tsv"), first(relevance.resolve("reuters"),
+                "qrels.txt", "qrels", "qrels.tsv")),
+        new Collection("bbc", "BBC News (2004-2005; bench/relevance/bbc)",
+            corpora.resolve("bbc/docs.jsonl"), first(relevance.resolve("bbc"), "topics.tsv",
+                "topics.txt", "queries.tsv"), first(relevance.resolve("bbc"), "qrels.txt",
+                "qrels", "qrels.tsv")));
+    RelevanceReport report = new RelevanceReport();
+    List<Collection> present = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (Collection c : all) {
+      if (Files.isRegularFile(c.docs) && Files.isRegularFile(c.topics)
+          && Files.isRegularFile(c.qrels)) {
+        present.add(c);
+      } else {
+        missing.add(c.name + " (no " + (Files.isRegularFile(c.docs) ? Files.isRegularFile(c.topics)
+            ? c.qrels : c.topics : c.docs) + ")");
+      }
+    }
+    if (present.isEmpty()) {
+      System.err.println("RelevanceReport: no judged collection found: " + missing
+          + "; pass --corpora DIR (and --relevance DIR)");
       System.exit(2);
     }
-    List<Topic> topics = Topics.read(dir.resolve("queries.tsv"));
-    Qrels qrels = Qrels.read(dir.resolve("qrels.txt"));
-    System.out.printf(Locale.ROOT, "collection %s: %d topics, %d judged with a relevant document%n",
-        dir, topics.size(), Evaluation.of(new Run(Map.of()), qrels).perQuery().size());
-    System.out.println();
-    System.out.println("| system | MAP | nDCG@10 | P@10 | R@1000 |");
-    System.out.println("|---|---|---|---|---|");
-    row("Lucene StandardAnalyzer + English stop words, BM25",
-        Evaluation.of(bareLucene(docs, topics,
-            new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), false), qrels));
-    Evaluation porter = Evaluation.of(bareLucene(docs, topics, new EnglishAnalyzer(), false),
-        qrels);
-    row("Lucene EnglishAnalyzer (possessive, stop, Porter), BM25: the Anserini-style baseline",
-        porter);
-
-    // The collection's reference figures (SOURCE.md) come from queries only escaped, so that the
-    // capitalised AND, OR, NOT in 27 TIME queries act as operators; reproduced here to validate the
-    // measures, while every other row treats them as words.
-    row("(reference setup: StandardAnalyzer + stop words, AND/OR/NOT left as operators)",
-        Evaluation.of(bareLucene(docs, topics,
-            new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), true), qrels));
-    row("(reference setup: EnglishAnalyzer, AND/OR/NOT left as operators)",
-        Evaluation.of(bareLucene(docs, topics, new EnglishAnalyzer(), true), qrels));
-
+    report.header(args, present, missing);
     Path work = Files.createTempDirectory("newsindex-relevance");
     try {
-      IndexSettings defaults = IndexSettings.DEFAULT;
-      Map<String, Evaluation> variants = new LinkedHashMap<>();
-      for (Stemmer s : quick ? new Stemmer[] {Stemmer.DEFAULT} : Stemmer.values()) {
-        IndexSettings settings = defaults.withStemmer(s);
-        variants.put("newsindex, stemmer " + s.id() + (s == Stemmer.DEFAULT ? " (default)" : ""),
-            evaluate(work, docs, topics, qrels, settings));
+      Map<String, Path> indexes = new LinkedHashMap<>();
+      for (Collection c : present) {
+        indexes.put(c.name, report.collection(c, work, quick));
       }
       if (!quick) {
-        variants.put("newsindex default without bundled synonyms",
-            evaluate(work, docs, topics, qrels, defaults.withBundledSynonyms(false)));
-        variants.put("newsindex default, untitled articles left untitled (no title derived from"
-            + " the body)", evaluateRaw(work, docs, topics, qrels, defaults));
-      }
-      variants.forEach(RelevanceReport::row);
-      Evaluation chosen = variants.get("newsindex, stemmer " + Stemmer.DEFAULT.id() + " (default)");
-      System.out.println();
-      System.out.printf(Locale.ROOT,
-          "newsindex default vs the Porter baseline: MAP %+.5f, nDCG@10 %+.5f%n",
-          chosen.mean().map() - porter.mean().map(),
-          chosen.mean().ndcg10() - porter.mean().ndcg10());
-      perQuery(topics, porter, chosen);
-      if (!quick) {
-        tune(work, docs, topics, qrels, defaults);
+        String tuneName = tune;
+        Collection tuning = present.stream().filter(c -> c.name.equals(tuneName)).findFirst()
+            .orElse(null);
+        report.headlines(tuning, present, indexes);
       }
     } finally {
       deleteTree(work);
     }
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.writeString(file, report.out.toString(), StandardCharsets.UTF_8);
+    System.out.print(report.out);
+    System.out.println();
+    System.out.println("(written to " + file + ")");
   }
 
-  /** The queries whose average precision differs between the baseline and newsindex. */
-  private static void perQuery(List<Topic> topics, Evaluation baseline, Evaluation ours) {
-    System.out.println();
-    System.out.println("queries where average precision differs (Porter baseline -> newsindex"
-        + " default):");
+  private static Path first(Path dir, String... names) {
+    for (String n : names) {
+      if (Files.isRegularFile(dir.resolve(n))) {
+        return dir.resolve(n);
+      }
+    }
+    return dir.resolve(names[0]);
+  }
+
+  private void line(String s) {
+    out.append(s).append('\n');
+  }
+
+  private void header(String[] args, List<Collection> present, List<String> missing) {
+    line("# RelevanceReport");
+    line("");
+    line("- command: `bench/run RelevanceReport" + (args.length == 0 ? "" : " "
+        + String.join(" ", args)) + "`");
+    line("- date: " + ZonedDateTime.now(ZoneOffset.UTC).format(
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+    line("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap, "
+        + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    line("- JDK: " + System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+    for (Collection c : present) {
+      line("- corpus: " + c.label + ": " + c.docs.getFileName() + ", " + c.topics + ", "
+          + c.qrels);
+    }
+    for (String m : missing) {
+      line("- left out: " + m);
+    }
+    line("- measures as trec_eval -c computes them: the mean over topics with a relevant article;"
+        + " nDCG@10 with gain = grade; top 1000; every query any-word (`eval --mode any`)");
+    line("");
+  }
+
+  /** The main table of one collection, the per-topic differences and the ablations. */
+  private Path collection(Collection c, Path work, boolean quick) throws Exception {
+    List<Topic> topics = Topics.read(c.topics);
+    Qrels qrels = Qrels.read(c.qrels);
+    long count;
+    try (Stream<String> lines = Files.lines(c.docs)) {
+      count = lines.filter(l -> !l.isBlank()).count();
+    }
+    line("## " + c.label);
+    line("");
+    line(String.format(Locale.ROOT, "%d articles, %d topics, %d with a relevant article.",
+        count, topics.size(), Evaluation.of(new Run(Map.of()), qrels).perQuery().size()));
+    line("");
+    line("| system | MAP | nDCG@10 | P@10 | R@1000 |");
+    line("|---|---|---|---|---|");
+    Evaluation standard = Evaluation.of(Baselines.run(c.docs, topics,
+        Baselines.Analysis.STANDARD), qrels);
+    row("Lucene StandardAnalyzer + English stop words, BM25, title and body fields", standard);
+    Evaluation porter = Evaluation.of(Baselines.run(c.docs, topics, Baselines.Analysis.PORTER),
+        qrels);
+    row("Lucene EnglishAnalyzer (Porter), BM25, title and body fields (Anserini-style)", porter);
+    Path dir = Files.createTempDirectory(work, c.name);
+    Evaluation ours;
+    try (NewsIndex index = NewsIndex.openOrCreate(dir, IndexSettings.DEFAULT)) {
+      index.ingest(List.of(c.docs), IngestListener.NONE);
+      ours = Evaluation.of(Evaluator.run(index, topics), qrels);
+    }
+    row("**newsindex default**", ours);
+    line("");
+    line(String.format(Locale.ROOT, "newsindex default vs StandardAnalyzer: MAP %+.4f, nDCG@10"
+        + " %+.4f; vs Porter: MAP %+.4f, nDCG@10 %+.4f.", ours.mean().map() - standard.mean()
+        .map(), ours.mean().ndcg10() - standard.mean().ndcg10(), ours.mean().map()
+        - porter.mean().map(), ours.mean().ndcg10() - porter.mean().ndcg10()));
+    line("");
+    perTopic(topics, porter, ours);
+    if (!quick) {
+      ablations(c, topics, qrels, work, ours);
+    }
+    return dir;
+  }
+
+  /** The topics whose average precision differs between the Porter baseline and newsindex. */
+  private void perTopic(List<Topic> topics, Evaluation baseline, Evaluation ours) {
+    List<String> rows = new ArrayList<>();
     for (Topic t : topics) {
       Measures b = baseline.perQuery().get(t.id());
       Measures o = ours.perQuery().get(t.id());
       if (b == null || o == null || Math.abs(b.map() - o.map()) < 0.0005) {
         continue;
       }
-      System.out.printf(Locale.ROOT, "  %-4s %.4f -> %.4f (%+.4f)  %s%n", t.id(), b.map(), o.map(),
-          o.map() - b.map(), t.text());
+      rows.add(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %+.4f | %s |", t.id(), b.map(),
+          o.map(), o.map() - b.map(), t.text().replace("|", "\\|")));
+    }
+    line("Topics whose average precision differs (Porter baseline → newsindex default): "
+        + rows.size() + ".");
+    line("");
+    if (!rows.isEmpty()) {
+      line("| topic | Porter AP | newsindex AP | difference | query |");
+      line("|---|---|---|---|---|");
+      rows.forEach(this::line);
+      line("");
     }
   }
 
-  /** Grid search of k1/b on the odd-numbered queries; the best checked on the even-numbered. */
-  private static void tune(Path work, Path docs, List<Topic> topics, Qrels qrels,
-      IndexSettings base) throws IOException {
-    List<String> judged = new ArrayList<>(Evaluation.of(new Run(Map.of()), qrels).perQuery()
-        .keySet());
-    List<String> tuning = new ArrayList<>();
-    List<String> checking = new ArrayList<>();
-    for (int i = 0; i < judged.size(); i++) {
-      (i % 2 == 0 ? tuning : checking).add(judged.get(i));
-    }
-    System.out.println();
-    System.out.printf(Locale.ROOT, "BM25 k1/b grid, MAP on the %d odd-numbered judged queries"
-        + " (1st, 3rd, ...); the other %d check the choice, then the halves swap:%n",
-        tuning.size(), checking.size());
-    Map<String, Evaluation> all = new LinkedHashMap<>();
-    // BM25's k1 and b act at query time: one index, re-opened with each pair.
-    Path dir = Files.createTempDirectory(work, "index");
-    try (NewsIndex index = NewsIndex.openOrCreate(dir, base)) {
-      index.ingest(List.of(docs), IngestListener.NONE);
-    }
-    for (float k1 : K1S) {
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  k1 %.1f:", k1));
-      for (float b : BS) {
-        Evaluation e;
-        try (NewsIndex index = NewsIndex.openOrCreate(dir, base.withBm25(k1, b))) {
-          e = Evaluation.of(Evaluator.run(index, topics), qrels);
+  /** What each part of the analysis does: the default with one part changed. */
+  private void ablations(Collection c, List<Topic> topics, Qrels qrels, Path work,
+      Evaluation ours) throws IOException {
+    List<Article> articles = readArticles(c.docs);
+    line("What each part does on " + c.name + " (the default with one part changed):");
+    line("");
+    line("| variant | MAP | nDCG@10 | P@10 | R@1000 |");
+    line("|---|---|---|---|---|");
+    row("newsindex default", ours);
+    Map<String, Object[]> variants = new LinkedHashMap<>();
+    variants.put("Porter unguarded (no stem dictionary)", new Object[] {Stemmer.PORTER,
+        new NewsAnalyzer.Variant(true, StemGuard.NONE), true});
+    variants.put("Porter guard as protected words (KeywordMarkerFilter), not a stem dictionary",
+        new Object[] {Stemmer.PORTER, new NewsAnalyzer.Variant(true, StemGuard.KEYWORDS), true});
+    variants.put("British spellings not folded", new Object[] {Stemmer.PORTER,
+        new NewsAnalyzer.Variant(false, StemGuard.DEFAULT), true});
+    variants.put("no bundled synonyms", new Object[] {Stemmer.PORTER,
+        NewsAnalyzer.Variant.DEFAULT, false});
+    variants.put("stemmer kstem", new Object[] {Stemmer.KSTEM, NewsAnalyzer.Variant.DEFAULT,
+        true});
+    for (Map.Entry<String, Object[]> v : variants.entrySet()) {
+      Stemmer stemmer = (Stemmer) v.getValue()[0];
+      NewsAnalyzer.Variant variant = (NewsAnalyzer.Variant) v.getValue()[1];
+      boolean synonyms = (Boolean) v.getValue()[2];
+      Analyzer index = NewsSchema.perField(new NewsAnalyzer(stemmer, variant));
+      Analyzer query = NewsSchema.perField(NewsAnalyzer.forQueries(stemmer, variant,
+          NewsSynonyms.build(synonyms, "")));
+      try (Directory dir = new ByteBuffersDirectory()) {
+        BM25Similarity bm25 = new BM25Similarity(IndexSettings.DEFAULT_K1,
+            IndexSettings.DEFAULT_B);
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(index)
+            .setSimilarity(bm25))) {
+          for (Article a : articles) {
+            w.addDocument(NewsSchema.toDocument(a));
+          }
         }
-        all.put(key(k1, b), e);
-        line.append(String.format(Locale.ROOT, "  b %.2f %.4f", b,
-            e.restrictedTo(tuning).mean().map()));
-      }
-      System.out.println(line);
-    }
-    check("odd-numbered", tuning, "even-numbered", checking, all);
-    check("even-numbered", checking, "odd-numbered", tuning, all);
-    System.out.printf(Locale.ROOT, "newsindex ships k1 %s b %s%n",
-        Float.toString(IndexSettings.DEFAULT_K1), Float.toString(IndexSettings.DEFAULT_B));
-  }
-
-  private static String key(float k1, float b) {
-    return k1 + "/" + b;
-  }
-
-  /** Picks the best pair on {@code tune} and compares it with Lucene's 1.2/0.75 on {@code held}. */
-  private static void check(String tuneName, List<String> tune, String heldName, List<String> held,
-      Map<String, Evaluation> all) {
-    String best = null;
-    double bestMap = -1;
-    for (Map.Entry<String, Evaluation> e : all.entrySet()) {
-      double map = e.getValue().restrictedTo(tune).mean().map();
-      if (map > bestMap + 1e-9) {
-        bestMap = map;
-        best = e.getKey();
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+          row(v.getKey(), Evaluation.of(run(reader, query, index, TextScoring.DEFAULT, topics),
+              qrels));
+        }
       }
     }
-    Evaluation chosen = all.get(best).restrictedTo(held);
-    Evaluation lucene = all.get(key(1.2f, 0.75f)).restrictedTo(held);
-    System.out.printf(Locale.ROOT, "tuned on the %s queries: best k1/b %s (MAP %.4f; 1.2/0.75:"
-        + " %.4f); on the held-out %s queries: MAP %.4f nDCG@10 %.4f vs 1.2/0.75 MAP %.4f"
-        + " nDCG@10 %.4f%n", tuneName, best, bestMap,
-        all.get(key(1.2f, 0.75f)).restrictedTo(tune).mean().map(), heldName, chosen.mean().map(),
-        chosen.mean().ndcg10(), lucene.mean().map(), lucene.mean().ndcg10());
-  }
-
-  private static void row(String name, Evaluation e) {
-    Measures m = e.mean();
-    System.out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f |%n", name, m.map(), m.ndcg10(),
-        m.p10(), m.recall1000());
-  }
-
-  private static Evaluation evaluate(Path work, Path docs, List<Topic> topics, Qrels qrels,
-      IndexSettings settings) throws IOException {
-    Path dir = Files.createTempDirectory(work, "index");
-    try (NewsIndex index = NewsIndex.openOrCreate(dir, settings)) {
-      index.ingest(List.of(docs), IngestListener.NONE);
-      return Evaluation.of(Evaluator.run(index, topics), qrels);
-    } finally {
-      deleteTree(dir);
-    }
-  }
-
-  /** As {@link #evaluate}, but upserting the records as given, without deriving titles. */
-  private static Evaluation evaluateRaw(Path work, Path docs, List<Topic> topics, Qrels qrels,
-      IndexSettings settings) throws IOException {
-    Path dir = Files.createTempDirectory(work, "index");
-    try (NewsIndex index = NewsIndex.openOrCreate(dir, settings)) {
-      for (Article a : readRaw(docs)) {
-        index.upsert(a);
-      }
-      index.commit();
-      return Evaluation.of(Evaluator.run(index, topics), qrels);
-    } finally {
-      deleteTree(dir);
-    }
+    line("");
   }
 
   /**
-   * Bare Lucene: title and body as TextFields, BM25 defaults, any-term multi-field query. Also
-   * two of the systems whose top stories make the judging pools ({@link PoolTopics}).
+   * The headline scoring ({@link TextScoring}): a grid tuned on {@code tuning}, the best of it
+   * then reported on every collection beside the default.
    */
-  static Run bareLucene(Path docs, List<Topic> topics, Analyzer analyzer,
-      boolean operatorsLive) throws IOException, ParseException {
-    try (Directory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
-        for (Article a : readRaw(docs)) {
-          Document d = new Document();
-          d.add(new StringField("id", a.id(), Field.Store.YES));
-          d.add(new TextField("title", a.title(), Field.Store.NO));
-          d.add(new TextField("body", a.body(), Field.Store.NO));
-          w.addDocument(d);
-        }
-      }
-      try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        Map<String, List<Run.Ranked>> results = new LinkedHashMap<>();
-        for (Topic t : topics) {
-          MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {"title", "body"},
-              analyzer);
-          parser.setDefaultOperator(QueryParser.OR_OPERATOR);
-          List<Run.Ranked> ranked = new ArrayList<>();
-          String query = operatorsLive ? QueryParserBase.escape(t.text())
-              : Evaluator.plainQuery(t.text());
-          for (ScoreDoc sd : searcher.search(parser.parse(query), Evaluator.DEPTH).scoreDocs) {
-            ranked.add(new Run.Ranked(searcher.storedFields().document(sd.doc).get("id"),
-                sd.score));
+  private void headlines(Collection tuning, List<Collection> present, Map<String, Path> indexes)
+      throws IOException {
+    line("## Headline scoring");
+    line("");
+    if (tuning == null) {
+      line("The tuning collection is not here; the grid is left out.");
+      line("");
+      return;
+    }
+    List<Topic> topics = Topics.read(tuning.topics);
+    Qrels qrels = Qrels.read(tuning.qrels);
+    line("Tuned on " + tuning.name + " only (title weight in the combined field × headline bonus ×"
+        + " the headline's own b), MAP / nDCG@10:");
+    line("");
+    line("| title weight | bonus | title b | MAP | nDCG@10 |");
+    line("|---|---|---|---|---|");
+    TextScoring best = null;
+    double bestMap = -1;
+    double bestNdcg = -1;
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(
+        indexes.get(tuning.name)))) {
+      Analyzer index = NewsSchema.analyzer(IndexSettings.DEFAULT);
+      Analyzer query = NewsSchema.queryAnalyzer(IndexSettings.DEFAULT);
+      for (float w : TITLE_WEIGHTS) {
+        for (float bonus : TITLE_BONUSES) {
+          for (float tb : TITLE_BS) {
+            if (bonus == 0 && tb != TITLE_BS[TITLE_BS.length - 1]) {
+              continue; // without a bonus the headline's own b does nothing
+            }
+            TextScoring s = new TextScoring(w, bonus, tb);
+            Evaluation e = Evaluation.of(run(reader, query, index, s, topics), qrels);
+            line(String.format(Locale.ROOT, "| %.1f | %.1f | %.2f | %.4f | %.4f |", w, bonus, tb,
+                e.mean().map(), e.mean().ndcg10()));
+            if (e.mean().map() > bestMap + 1e-9 || Math.abs(e.mean().map() - bestMap) <= 1e-9
+                && e.mean().ndcg10() > bestNdcg) {
+              best = s;
+              bestMap = e.mean().map();
+              bestNdcg = e.mean().ndcg10();
+            }
           }
-          results.put(t.id(), ranked);
         }
-        return new Run(results);
       }
     }
+    line("");
+    line(String.format(Locale.ROOT, "Best on %s: title weight %.1f, bonus %.1f, title b %.2f;"
+        + " the default is title weight %.1f, bonus %.1f, title b %.2f. Both on every"
+        + " collection:", tuning.name, best.titleWeight(), best.titleBonus(), best.titleB(),
+        TextScoring.DEFAULT.titleWeight(), TextScoring.DEFAULT.titleBonus(),
+        TextScoring.DEFAULT.titleB()));
+    line("");
+    line("| collection | scoring | MAP | nDCG@10 | P@10 | R@1000 |");
+    line("|---|---|---|---|---|---|");
+    for (Collection c : present) {
+      List<Topic> ts = Topics.read(c.topics);
+      Qrels qs = Qrels.read(c.qrels);
+      try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexes.get(c.name)))) {
+        Analyzer index = NewsSchema.analyzer(IndexSettings.DEFAULT);
+        Analyzer query = NewsSchema.queryAnalyzer(IndexSettings.DEFAULT);
+        for (TextScoring s : List.of(TextScoring.DEFAULT, best)) {
+          Measures m = Evaluation.of(run(reader, query, index, s, ts), qs).mean();
+          line(String.format(Locale.ROOT, "| %s%s | %s | %.4f | %.4f | %.4f | %.4f |", c.name,
+              c.name.equals(tuning.name) ? " (tuned here)" : "", s == TextScoring.DEFAULT
+                  ? "default" : "best on " + tuning.name, m.map(), m.ndcg10(), m.p10(),
+              m.recall1000()));
+        }
+      }
+    }
+    line("");
   }
 
-  /** The collection's records as given (an empty title stays empty, as bare Lucene indexes it). */
+  /** The topics run through newsindex's searcher over {@code reader} with {@code scoring}. */
+  private static Run run(DirectoryReader reader, Analyzer query, Analyzer index,
+      TextScoring scoring, List<Topic> topics) throws IOException {
+    IndexSearcher searcher = new IndexSearcher(reader);
+    searcher.setSimilarity(scoring.similarity(IndexSettings.DEFAULT_K1, IndexSettings.DEFAULT_B));
+    ArticleSearcher articles = new ArticleSearcher(searcher, query, index, scoring);
+    Map<String, List<Run.Ranked>> results = new LinkedHashMap<>();
+    for (Topic t : topics) {
+      List<Run.Ranked> ranked = new ArrayList<>();
+      String q = Evaluator.plainQuery(t.text());
+      if (!q.isBlank()) {
+        for (Ranked r : articles.rank(SearchRequest.builder(q).limit(Evaluator.DEPTH)
+            .matchAll(false).passages(0).build())) {
+          ranked.add(new Run.Ranked(r.id(), r.score()));
+        }
+      }
+      results.put(t.id(), ranked);
+    }
+    return new Run(results);
+  }
+
+  private void row(String name, Evaluation e) {
+    Measures m = e.mean();
+    line(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f |", name, m.map(),
+        m.ndcg10(), m.p10(), m.recall1000()));
+  }
+
+  /** The articles as newsindex reads them (titles derived where a format has none). */
+  private static List<Article> readArticles(Path docs) throws IOException {
+    List<Article> out = new ArrayList<>();
+    Ingest.read(List.of(docs), new ArticleHandler() {
+      @Override
+      public void article(Article a, Origin origin) {
+        out.add(a);
+      }
+
+      @Override
+      public void rejected(Origin origin, String reason) {}
+    });
+    return out;
+  }
+
+  /** The collection's records as given (an empty title stays empty): for PoolTopics too. */
   static List<Article> readRaw(Path docs) throws IOException {
     List<Article> out = new ArrayList<>();
-    JsonFactory json = new JsonFactory();
-    try (BufferedReader in = Files.newBufferedReader(docs, StandardCharsets.UTF_8)) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String id = "";
-        String title = "";
-        String body = "";
-        try (JsonParser p = json.createParser(line)) {
-          p.nextToken();
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-              p.skipChildren();
-              continue;
-            }
-            switch (name) {
-              case "id" -> id = p.getValueAsString();
-              case "title" -> title = p.getValueAsString("");
-              case "body" -> body = p.getValueAsString("");
-              default -> { }
-            }
-          }
-        }
-        out.add(new Article(id, title, null, "", "", body));
-      }
+    for (String[] r : Baselines.records(docs)) {
+      out.add(new Article(r[0], r[1], null, "", "", r[2]));
     }
     return out;
   }

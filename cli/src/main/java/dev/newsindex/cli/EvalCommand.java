@@ -32,8 +32,10 @@ import picocli.CommandLine.Spec;
             + " qrels: MAP, nDCG@10, P@10 and recall@1000, per query and overall, printed as"
             + " trec_eval -q -c prints them (measure, query id or 'all', value).",
         "Topics: TSV 'qid<TAB>query' lines, or TREC <top> topics (the <title> is the query)."
-            + " Queries are plain text (query syntax is escaped), any term may match, and the top"
-            + " 1000 articles are ranked; ties are broken as trec_eval does."})
+            + " Queries are plain text (query syntax is escaped); with --mode any (the default) any"
+            + " word may match, with --mode all every word must; the top 1000 articles are ranked"
+            + " and ties are broken as trec_eval does. nDCG@10 follows trec_eval's convention: the"
+            + " gain of an article is its judged grade."})
 final class EvalCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
@@ -49,6 +51,12 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--run", paramLabel = "OUT",
       description = "Also write the ranking as a TREC run file ('qid Q0 docid rank score tag').")
   Path runFile;
+
+  @Option(names = "--mode", paramLabel = "any|all", defaultValue = "any",
+      converter = ModeConverter.class,
+      description = "How a topic's words combine: any may match, or all must (default:"
+          + " ${DEFAULT-VALUE}).")
+  Evaluator.Mode mode;
 
   @Option(names = "--tag", paramLabel = "NAME", defaultValue = "newsindex",
       description = "The run tag in the run file and the runid line (default: ${DEFAULT-VALUE}).")
@@ -69,7 +77,7 @@ final class EvalCommand implements Callable<Integer> {
     Path dir = index.resolve(Defaults.fromEnvironment());
     Run run;
     try (NewsIndex news = NewsIndex.open(dir)) {
-      run = Evaluator.run(news, queries);
+      run = Evaluator.run(news, queries, mode);
     }
     if (runFile != null) {
       try (Writer w = Files.newBufferedWriter(runFile, StandardCharsets.UTF_8)) {
@@ -77,9 +85,26 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "# newsindex eval: mode %s (%s), %d topics%n", mode.id(),
+        mode == Evaluator.Mode.ANY ? "any word of a topic may match" : "every word must match",
+        queries.size());
+    out.println("# nDCG@10 follows trec_eval: gain = the judged grade, discount log2(rank + 1),"
+        + " ideal ranking from the qrels");
     print(out, Evaluation.of(run, judgments), tag);
     out.flush();
     return ExitCode.OK.code;
+  }
+
+  /** Reads {@code --mode}. */
+  static final class ModeConverter implements picocli.CommandLine.ITypeConverter<Evaluator.Mode> {
+    @Override
+    public Evaluator.Mode convert(String value) {
+      try {
+        return Evaluator.Mode.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /** The evaluation in trec_eval's layout: per query, then {@code all}. */

@@ -58,6 +58,26 @@ class EvalCommandTest {
   }
 
   @Test
+  void modeAllRequiresEveryWordAndTheHeaderSaysWhichModeAndGain() throws IOException {
+    CliRun any = CliRun.run("eval", "--index", index.toString(), "--topics", topics.toString(),
+        "--qrels", qrels.toString());
+    assertTrue(any.out().startsWith("# newsindex eval: mode any"), any.out());
+    assertTrue(any.out().contains("gain = the judged grade"), any.out());
+    CliRun all = CliRun.run("eval", "--index", index.toString(), "--topics", topics.toString(),
+        "--qrels", qrels.toString(), "--mode", "ALL");
+    assertEquals(0, all.exitCode(), all.err());
+    assertTrue(all.out().startsWith("# newsindex eval: mode all"), all.out());
+    List<String> lines = all.out().lines().toList();
+    // VOLCANO ERUPTION with both words required finds only d, which is not relevant.
+    assertTrue(lines.contains("map                   \t2\t0.0000"), all.out());
+    assertTrue(lines.contains("map                   \t1\t0.5000"), all.out());
+    CliRun bad = CliRun.run("eval", "--index", index.toString(), "--topics", topics.toString(),
+        "--qrels", qrels.toString(), "--mode", "some");
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().contains("choose any or all"), bad.err());
+  }
+
+  @Test
   void malformedTopicsAreOneLineWithFileAndLine() throws IOException {
     Path bad = Files.writeString(tmp.resolve("bad.tsv"), "1\twhale\nno tab\n");
     CliRun r = CliRun.run("eval", "--index", index.toString(), "--topics", bad.toString(),

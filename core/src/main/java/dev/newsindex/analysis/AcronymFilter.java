@@ -13,6 +13,8 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
  * {@code US} (the country) all become {@code u.s}, while the pronoun {@code us} stays {@code us};
  * {@code U.N.} and {@code UN} become {@code un}, {@code U.K.} and {@code UK} become {@code uk}.
  * Acronyms are marked as keywords, so no stemmer touches them.
+ * Ampersand acronyms, which {@link NewsCharFilter} kept whole ({@code AT&T}, {@code S&P}), get
+ * their {@code &} back and are keywords too.
  *
  * <ul>
  *   <li>Dotted single letters ({@code U.S}, {@code u.s}, {@code E.U}; the tokenizer has already
@@ -62,7 +64,9 @@ public final class AcronymFilter extends TokenFilter {
     }
     int ownCase = caseOf(termAtt);
     String dotted = dottedLetters(termAtt);
-    if (dotted != null) {
+    if (restoreAmpersands(termAtt)) {
+      keywordAtt.setKeyword(true); // AT&T, S&P: acronyms, not stemmed
+    } else if (dotted != null) {
       String letters = dotted;
       setTerm(WORD_ACRONYMS.contains(letters) ? withDots(letters) : letters.toLowerCase(
           java.util.Locale.ROOT));
@@ -102,6 +106,19 @@ public final class AcronymFilter extends TokenFilter {
       lower += c == LOWER ? 1 : 0;
     }
     return upper > lower;
+  }
+
+  /** Turns {@link NewsCharFilter#AMPERSAND}s back into {@code &}; whether there was one. */
+  private static boolean restoreAmpersands(CharTermAttribute term) {
+    boolean found = false;
+    char[] b = term.buffer();
+    for (int i = 0; i < term.length(); i++) {
+      if (b[i] == NewsCharFilter.AMPERSAND) {
+        b[i] = '&';
+        found = true;
+      }
+    }
+    return found;
   }
 
   private void setTerm(String text) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
-import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.DataInput;
@@ -65,7 +64,7 @@ public final class NewsSynonyms {
   }
 
   private static SynonymMap parse(boolean bundled, String userRules) {
-    SolrSynonymParser parser = new SolrSynonymParser(true, true, NewsAnalyzer.forRules());
+    CaseRules parser = new CaseRules();
     try {
       if (bundled) {
         try (InputStream in = NewsSynonyms.class.getResourceAsStream(BUNDLED)) {
@@ -84,18 +83,20 @@ public final class NewsSynonyms {
     }
   }
 
-  private static void parse(SolrSynonymParser parser, Reader rules, String what)
-      throws IOException {
-    try {
-      parser.parse(rules);
-    } catch (ParseException e) {
-      // Solr's parser says "Invalid synonym rule at line N" and keeps the reason as the cause.
-      java.util.regex.Matcher line = java.util.regex.Pattern.compile("line (\\d+)")
-          .matcher(String.valueOf(e.getMessage()));
-      String reason = e.getCause() != null && e.getCause().getMessage() != null
-          ? e.getCause().getMessage() : String.valueOf(e.getMessage());
-      throw new IllegalArgumentException(what + (line.find() ? " line " + line.group(1) : "")
-          + ": " + reason.lines().findFirst().orElse("malformed rule"), e);
+  /** Reads the rules a line at a time, so that a malformed one is named by its own line. */
+  private static void parse(CaseRules parser, Reader rules, String what) throws IOException {
+    java.io.BufferedReader lines = new java.io.BufferedReader(rules);
+    int number = 0;
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      number++;
+      try {
+        parser.parse(new StringReader(line));
+      } catch (ParseException e) {
+        // Solr's parser keeps the reason (the analyzer's or its own) as the cause.
+        Throwable reason = e.getCause() == null ? e : e.getCause();
+        throw new IllegalArgumentException(what + " line " + number + ": "
+            + String.valueOf(reason.getMessage()).lines().findFirst().orElse("malformed rule"), e);
+      }
     }
   }
 

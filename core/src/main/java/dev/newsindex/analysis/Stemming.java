@@ -13,11 +13,14 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 public final class Stemming {
   private Stemming() {}
 
-  /** {@code in} stemmed by {@code stemmer} ({@code in} itself for {@link Stemmer#NONE}). */
-  public static TokenStream wrap(Stemmer stemmer, TokenStream in) {
+  /**
+   * {@code in} stemmed by {@code stemmer} ({@code in} itself for {@link Stemmer#NONE}); Porter
+   * behind {@code guard} (the others need none).
+   */
+  public static TokenStream wrap(Stemmer stemmer, TokenStream in, StemGuard guard) {
     return switch (stemmer) {
       case KSTEM -> new KStemFilter(in);
-      case PORTER -> new PorterStemFilter(in);
+      case PORTER -> new PorterStemFilter(guard.wrap(in));
       case MINIMAL -> new EnglishMinimalStemFilter(in);
       case NONE -> in;
     };

@@ -20,6 +20,18 @@ import java.util.Arrays;
  * <p>Shingles are built from the body's lower-cased letter-and-digit words; the title is left out,
  * because outlets rewrite headlines. Texts with fewer than {@value #MIN_SHINGLES} shingles get no
  * signature: they are too short to call anything a copy of them.
+ *
+ * <p>Short texts (fewer than {@value #SHORT} shingles) are different: wire services send short
+ * notices whose bodies are one boilerplate line ({@code Qtly div six cts vs six cts prior, Pay
+ * April 28, Record March 31}) and whose headline alone says which company they are about. Their
+ * bodies alone would make every such notice a copy of every other. So a short text's signature
+ * also holds the words of its headline that its body does not (not "Qtly div"): the names among
+ * them (words the bundled {@link dev.newsindex.analysis.EnglishWords} do not know: a company, its
+ * ticker) {@value #NAME_COPIES} times over (as that many distinct members of the set), other words
+ * ("sets quarterly") once; and two short texts count as copies only from a stricter resemblance,
+ * {@value #SHORT_THRESHOLD} at the least ({@link #similar}). Two notices of different companies
+ * fall far below it, while the same notice sent twice, under headlines that name the same
+ * company, stays above it.
  */
 public final class MinHash {
   /** Values in a signature. */
@@ -30,6 +42,12 @@ public final class MinHash {
   public static final int ROWS = SIZE / BANDS;
   /** Fewest shingles a text needs to get a signature. */
   public static final int MIN_SHINGLES = 8;
+  /** Below this many body shingles, a text's headline words are part of its signature. */
+  public static final int SHORT = 40;
+  /** How many members of the set a name in the headline of a short text counts as. */
+  static final int NAME_COPIES = 6;
+  /** The least resemblance from which two short texts count as near-duplicates. */
+  public static final double SHORT_THRESHOLD = 0.7;
   /** Resemblance from which two articles count as near-duplicates by default. */
   public static final double DEFAULT_THRESHOLD = DuplicateReport.DEFAULT_THRESHOLD;
 
@@ -60,30 +78,72 @@ public final class MinHash {
 
   private MinHash() {}
 
-  /** The signature of {@code body}, or null when it is too short to have one. */
+  /** The signature of {@code body} alone, or null when it is too short to have one. */
   public static int[] of(String body) {
+    return of("", body);
+  }
+
+  /**
+   * The signature of an article with headline {@code title} and text {@code body}, or null when
+   * the body is too short to have one. The headline counts only for a short body (see above).
+   */
+  public static int[] of(String title, String body) {
     long[] words = wordHashes(body);
     int shingles = words.length - SHINGLE + 1;
     if (shingles < MIN_SHINGLES) {
       return null;
     }
-    int[] sig = new int[SIZE];
+    int[] sig = new int[SIZE + 1];
     Arrays.fill(sig, Integer.MAX_VALUE);
+    sig[SIZE] = 1;
     for (int s = 0; s < shingles; s++) {
       long h = words[s];
       for (int k = 1; k < SHINGLE; k++) {
         h = mix(h * 31 + words[s + k]);
       }
-      h = mix(h);
-      for (int i = 0; i < SIZE; i++) {
-        // non-negative; min without a branch, so that the loop vectorises
-        sig[i] = Math.min(sig[i], (int) ((MULTIPLIERS[i] * h + ADDENDS[i]) >>> 33));
+      add(sig, mix(h));
+    }
+    boolean isShort = shingles < SHORT;
+    if (isShort && !title.isEmpty()) {
+      java.util.Set<Long> inBody = new java.util.HashSet<>();
+      for (long w : words) {
+        inBody.add(w);
+      }
+      for (String word : title.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        long w = word.isEmpty() ? 0 : mix(word.hashCode() + 0x5851F42D4C957F2DL);
+        if (word.isEmpty() || inBody.contains(w)) {
+          continue; // "Qtly div" in a notice's headline and body says nothing about its company
+        }
+        // A name (a word the bundled English list does not know) tells notices apart.
+        int copies = dev.newsindex.analysis.EnglishWords.contains(word) ? 1 : NAME_COPIES;
+        for (int copy = 1; copy <= copies; copy++) {
+          // Unlike any shingle's hash: a headline word is not the body's three-word run.
+          add(sig, mix(w * 0x9E3779B97F4A7C15L + copy));
+        }
       }
     }
     for (int i = 0; i < SIZE; i++) {
       sig[i] &= VALUE_MASK; // b-bit MinHash: the low 16 bits of each minimum are kept
     }
-    return sig;
+    // A short text's signature carries one more value, saying so (see similar).
+    return isShort ? sig : Arrays.copyOf(sig, SIZE);
+  }
+
+  /** Takes the shingle hash {@code h} into each of the signature's minima. */
+  private static void add(int[] sig, long h) {
+    for (int i = 0; i < SIZE; i++) {
+      // non-negative; min without a branch, so that the loop vectorises
+      sig[i] = Math.min(sig[i], (int) ((MULTIPLIERS[i] * h + ADDENDS[i]) >>> 33));
+    }
+  }
+
+  /**
+   * Whether the texts behind two signatures are near-duplicates at {@code threshold}: two short
+   * texts ({@value #SHORT} shingles or fewer) need at least {@value #SHORT_THRESHOLD}.
+   */
+  public static boolean similar(int[] a, int[] b, double threshold) {
+    boolean bothShort = a.length > SIZE && b.length > SIZE;
+    return resemblance(a, b) >= (bothShort ? Math.max(threshold, SHORT_THRESHOLD) : threshold);
   }
 
   /** The estimated Jaccard resemblance of the texts behind two signatures, 0 to 1. */
@@ -114,7 +174,7 @@ public final class MinHash {
       if (signatures[i] != null) {
         for (java.util.List<Integer> g : groups) {
           int[] lead = signatures[g.get(0)];
-          if (lead != null && resemblance(lead, signatures[i]) >= threshold) {
+          if (lead != null && similar(lead, signatures[i], threshold)) {
             home = g;
             break;
           }
@@ -146,9 +206,9 @@ public final class MinHash {
     return keys;
   }
 
-  /** The signature as bytes, for doc values: two per value. */
+  /** The signature as bytes, for doc values: two per value (and two for a short text's mark). */
   public static byte[] encode(int[] sig) {
-    ByteBuffer buf = ByteBuffer.allocate(SIZE * Short.BYTES);
+    ByteBuffer buf = ByteBuffer.allocate(sig.length * Short.BYTES);
     for (int v : sig) {
       buf.putShort((short) v);
     }
@@ -157,13 +217,13 @@ public final class MinHash {
 
   /** The signature in {@code bytes[offset..offset + SIZE * 2)}. */
   public static int[] decode(byte[] bytes, int offset, int length) {
-    if (length != SIZE * Short.BYTES) {
-      throw new IllegalArgumentException("a signature has " + SIZE * Short.BYTES + " bytes, not "
-          + length);
+    if (length != SIZE * Short.BYTES && length != (SIZE + 1) * Short.BYTES) {
+      throw new IllegalArgumentException("a signature has " + SIZE * Short.BYTES + " bytes ("
+          + (SIZE + 1) * Short.BYTES + " for a short text), not " + length);
     }
     ByteBuffer buf = ByteBuffer.wrap(bytes, offset, length);
-    int[] sig = new int[SIZE];
-    for (int i = 0; i < SIZE; i++) {
+    int[] sig = new int[length / Short.BYTES];
+    for (int i = 0; i < sig.length; i++) {
       sig[i] = Short.toUnsignedInt(buf.getShort());
     }
     return sig;

@@ -245,7 +245,11 @@ public final class NewsSchema {
         NewsSynonyms.build(settings.bundledSynonyms(), settings.synonyms())));
   }
 
-  private static Analyzer perField(Analyzer text) {
+  /**
+   * The analyzer for every field with {@code text} for the text fields: for measuring another
+   * chain ({@code bench/run RelevanceReport}) with everything else as an index has it.
+   */
+  public static Analyzer perField(Analyzer text) {
     Map<String, Analyzer> fields = new java.util.HashMap<>();
     Analyzer keyword = new LowercaseKeywordAnalyzer();
     for (String f : KEYWORD_FIELDS) {
@@ -348,7 +352,7 @@ public final class NewsSchema {
     doc.add(new NumericDocValuesField(CONTENT_HASH, contentHash));
     doc.add(new Field(WORDS, titleWords.words(), WORDS_TYPE));
     doc.add(new Field(WORDS, bodyWords.words(), WORDS_TYPE));
-    int[] signature = MinHash.of(article.body());
+    int[] signature = MinHash.of(article.title(), article.body());
     if (signature != null) {
       doc.add(new BinaryDocValuesField(MINHASH, new BytesRef(MinHash.encode(signature))));
     }

@@ -111,6 +111,77 @@ public class NewsAnalyzerTest extends BaseTokenStreamTestCase {
     }
   }
 
+  public void testAmpersandAcronymsAreOneTerm() throws Exception {
+    try (Analyzer a = new NewsAnalyzer()) {
+      assertAnalyzesTo(a, "AT&T and S&P's R&D, Q&A", new String[] {"at&t", "s&p", "r&d", "q&a"},
+          new int[] {0, 9, 15, 20}, new int[] {4, 14, 18, 23}, new int[] {1, 2, 1, 1});
+      // Not between letters: an ampersand is punctuation as before.
+      assertAnalyzesTo(a, "Marks & Spencer 3&4", new String[] {"mark", "spencer", "3", "4"});
+    }
+  }
+
+  public void testWireFractionsAreOneNumber() throws Exception {
+    try (Analyzer a = new NewsAnalyzer(Stemmer.NONE)) {
+      assertAnalyzesTo(a, "up 7/8 to 23-1/2, 1/4 point", new String[] {"up", "7/8", "23",
+          "231/2", "1/2", "1/4", "point"}, new int[] {0, 3, 10, 10, 13, 18, 22},
+          new int[] {2, 6, 12, 16, 16, 21, 27}, null, new int[] {1, 1, 2, 0, 1, 1, 1},
+          new int[] {1, 1, 1, 2, 1, 1, 1}, true);
+      // A slash between words is not a number's.
+      assertAnalyzesTo(a, "km/h war/peace", new String[] {"km", "h", "war", "peace"});
+    }
+  }
+
+  public void testBritishAndAmericanSpellingsMeet() throws Exception {
+    try (Analyzer a = new NewsAnalyzer(Stemmer.NONE)) {
+      assertAnalyzesTo(a, "organisation organization labour defence programme modernise centre"
+          + " well-organised", new String[] {"organization", "organization", "labor", "defense",
+          "program", "modernize", "center", "well", "wellorganised", "organized"});
+      // Real words are never rewritten as others: tour is not tor, four not for.
+      assertAnalyzesTo(a, "tour four hour analyses", new String[] {"tour", "four", "hour",
+          "analyses"});
+    }
+    try (Analyzer porter = new NewsAnalyzer(Stemmer.PORTER)) {
+      assertEquals(java.util.List.of(termsOf(porter, "organizations")),
+          java.util.List.of(termsOf(porter, "organisations")));
+      assertEquals(java.util.List.of(termsOf(porter, "modernize")),
+          java.util.List.of(termsOf(porter, "modernised")));
+    }
+  }
+
+  public void testPorterIsKeptFromMergingUnrelatedNewsWords() throws Exception {
+    try (Analyzer a = new NewsAnalyzer(Stemmer.PORTER)) {
+      assertAnalyzesTo(a, "organization organizations organ organs",
+          new String[] {"organization", "organizations", "organ", "organ"});
+      assertAnalyzesTo(a, "general generous generate generated generation",
+          new String[] {"general", "generous", "generate", "generated", "generation"});
+      assertAnalyzesTo(a, "United units news new France francs",
+          new String[] {"united", "unit", "news", "new", "france", "franc"});
+      // Words outside the families are stemmed as before.
+      assertAnalyzesTo(a, "policies elections", new String[] {"polici", "elect"});
+    }
+    try (Analyzer unguarded = new NewsAnalyzer(Stemmer.PORTER,
+        new NewsAnalyzer.Variant(true, StemGuard.NONE));
+        Analyzer dictionary = new NewsAnalyzer(Stemmer.PORTER,
+            new NewsAnalyzer.Variant(true, StemGuard.DICTIONARY))) {
+      assertAnalyzesTo(unguarded, "organization organ", new String[] {"organ", "organ"});
+      assertAnalyzesTo(dictionary, "organizations organ generated",
+          new String[] {"organization", "organ", "generate"});
+    }
+  }
+
+  private static String[] termsOf(Analyzer a, String text) throws Exception {
+    java.util.List<String> terms = new java.util.ArrayList<>();
+    try (var ts = a.tokenStream("body", text)) {
+      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    }
+    return terms.toArray(String[]::new);
+  }
+
   public void testEachStemmer() throws Exception {
     String text = "policies elections escalated";
     try (Analyzer porter = new NewsAnalyzer(Stemmer.PORTER);
@@ -141,7 +212,8 @@ public class NewsAnalyzerTest extends BaseTokenStreamTestCase {
   public void testRandomTextWithHyphensAndAcronyms() throws Exception {
     try (Analyzer a = new NewsAnalyzer()) {
       String[] words = {"high-level", "U.S.", "US", "us", "LET", "US", "full-blown", "it's",
-          "Korea\u2019s", "3.5%", "-", "--", "a-b-c", "UN", "talks"};
+          "Korea\u2019s", "3.5%", "-", "--", "a-b-c", "UN", "talks", "AT&T", "&", "S&P's", "3-1/2",
+          "7/8", "/", "1/", "labour", "organisations", "well-organised", "a&", "&b", "x/y"};
       for (int i = 0; i < 200; i++) {
         StringBuilder b = new StringBuilder();
         int n = 1 + random().nextInt(12);

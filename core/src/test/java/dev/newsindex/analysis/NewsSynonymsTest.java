@@ -94,6 +94,59 @@ public class NewsSynonymsTest extends BaseTokenStreamTestCase {
     assertTrue(e.getMessage(), e.getMessage().startsWith("synonyms line 2"));
   }
 
+  public void testARuleWordWithACapitalMatchesOnlyThatCase() throws Exception {
+    try (Analyzer a = queries("")) {
+      // Fed is the Federal Reserve; the verb is not.
+      assertTrue(java.util.Arrays.asList(termsOf(a, "Fed raises rates")).contains("reserve"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "FED RAISES RATES")).contains("reserve"));
+      assertAnalyzesTo(a, "farmers fed their cattle", new String[] {"farmers", "fed", "cattle"},
+          new int[] {0, 8, 18}, new int[] {7, 11, 24});
+      // A rule word in lower case matches any case.
+      assertTrue(java.util.Arrays.asList(termsOf(a, "north korea")).contains("dprk"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "NORTH KOREA")).contains("dprk"));
+      // Turkey the country, not the bird.
+      assertTrue(java.util.Arrays.asList(termsOf(a, "Turkey")).contains("turkiye"));
+      assertAnalyzesTo(a, "roast turkey", new String[] {"roast", "turkey"});
+    }
+  }
+
+  public void testCaseRulesInUserFiles() throws Exception {
+    try (Analyzer a = queries(false, "AA, Alcoholics Anonymous\nApple, aapl\nnhs, national health"
+        + " service\n")) {
+      assertTrue(java.util.Arrays.asList(termsOf(a, "AA meeting")).contains("alcoholics"));
+      assertAnalyzesTo(a, "aa batteries", new String[] {"aa", "batteries"});
+      assertAnalyzesTo(a, "Aa batteries", new String[] {"aa", "batteries"});
+      assertTrue(java.util.Arrays.asList(termsOf(a, "Apple shares")).contains("aapl"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "APPLE SHARES")).contains("aapl"));
+      assertAnalyzesTo(a, "apple pie", new String[] {"apple", "pie"});
+      // Alcoholics Anonymous is written with capitals: the lower-case words do not expand.
+      assertAnalyzesTo(a, "alcoholics anonymous", new String[] {"alcoholics", "anonymous"});
+      assertTrue(java.util.Arrays.asList(termsOf(a, "Alcoholics Anonymous")).contains("aa"));
+      // In lower case any case: NHS, nhs, Nhs.
+      for (String q : new String[] {"NHS", "nhs", "Nhs", "National Health Service"}) {
+        assertTrue(q, java.util.Arrays.asList(termsOf(a, q)).size() > 1);
+      }
+    }
+  }
+
+  public void testAmpersandAcronymsAndTheirWords() throws Exception {
+    try (Analyzer a = queries("")) {
+      java.util.List<String> sp = java.util.Arrays.asList(termsOf(a, "S&P"));
+      assertTrue(sp.toString(), sp.contains("s&p") && sp.contains("standard") && sp.contains("p"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "Standard and Poor's")).contains("s&p"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "AT&T")).contains("att"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "ATT")).contains("at&t"));
+      assertTrue(java.util.Arrays.asList(termsOf(a, "Procter & Gamble")).contains("p&g"));
+    }
+  }
+
+  public void testBritishSpellingsOfARuleMatchIt() throws Exception {
+    try (Analyzer a = queries("")) {
+      assertTrue(java.util.Arrays.asList(termsOf(a, "North Atlantic Treaty Organisation"))
+          .contains("nato"));
+    }
+  }
+
   public void testRandomQueryText() throws Exception {
     try (Analyzer a = queries("")) {
       checkRandomData(random(), a, 100 * RANDOM_MULTIPLIER);
@@ -107,15 +160,11 @@ public class NewsSynonymsTest extends BaseTokenStreamTestCase {
     java.io.ByteArrayOutputStream fromBuild = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream parsedNow = new java.io.ByteArrayOutputStream();
     write(made, fromBuild);
-    SynonymMap parsed = new org.apache.lucene.analysis.synonym.SolrSynonymParser(true, true,
-        NewsAnalyzer.forRules()) {
-      SynonymMap parsed() throws Exception {
-        try (var in = NewsSynonyms.class.getResourceAsStream(NewsSynonyms.BUNDLED)) {
-          parse(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return build();
-      }
-    }.parsed();
+    CaseRules rules = new CaseRules();
+    try (var in = NewsSynonyms.class.getResourceAsStream(NewsSynonyms.BUNDLED)) {
+      rules.parse(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    SynonymMap parsed = rules.build();
     write(parsed, parsedNow);
     assertArrayEquals(parsedNow.toByteArray(), fromBuild.toByteArray());
     // ... so queries expand alike.

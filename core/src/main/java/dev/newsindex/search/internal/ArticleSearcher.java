@@ -102,14 +102,27 @@ public final class ArticleSearcher {
    * not use them).
    */
   public ArticleSearcher(IndexSearcher searcher, Analyzer queryAnalyzer, Analyzer indexAnalyzer) {
+    this(searcher, queryAnalyzer, indexAnalyzer, TextScoring.DEFAULT);
+  }
+
+  /**
+   * As {@link #ArticleSearcher(IndexSearcher, Analyzer, Analyzer)}, scoring words over headline
+   * and body as {@code scoring} says ({@code searcher}'s similarity should be {@link
+   * TextScoring#similarity}'s): for measuring other scorings.
+   */
+  public ArticleSearcher(IndexSearcher searcher, Analyzer queryAnalyzer, Analyzer indexAnalyzer,
+      TextScoring scoring) {
     this.searcher = searcher;
     this.analyzer = queryAnalyzer;
     this.indexAnalyzer = indexAnalyzer;
+    this.scoring = scoring;
   }
+
+  private final TextScoring scoring;
 
   /** Parses {@code request}'s query as this searcher would (without filters). */
   public Query parse(SearchRequest request) {
-    return allBut(new NewsQueryParser(analyzer, request.matchAll()).parseQuery(request.query()));
+    return allBut(new NewsQueryParser(analyzer, request.matchAll(), scoring).parseQuery(request.query()));
   }
 
   /**

@@ -81,7 +81,7 @@ final class NearDuplicates {
     }
     List<Integer> out = new ArrayList<>();
     forEachLive((other, signature) -> {
-      if (other == doc || MinHash.resemblance(self, signature) >= threshold) {
+      if (other == doc || MinHash.similar(self, signature, threshold)) {
         out.add(other);
       }
     });
@@ -177,7 +177,7 @@ final class NearDuplicates {
         for (int b = a + 1; b < upto; b++) {
           int sb = slot.get(bucket[b]);
           if (find(parent, sa) != find(parent, sb)
-              && MinHash.resemblance(sigs[sa], sigs[sb]) >= threshold) {
+              && MinHash.similar(sigs[sa], sigs[sb], threshold)) {
             parent[find(parent, sa)] = find(parent, sb);
           }
         }

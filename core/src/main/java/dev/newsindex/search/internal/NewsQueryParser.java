@@ -13,7 +13,9 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.QueryParserConstants;
 import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -45,12 +47,16 @@ final class NewsQueryParser extends MultiFieldQueryParser {
    */
   static final float COMPOUND_PARTS_WEIGHT = 0.5f;
 
-  /** How much more a title match counts than a body match. */
-  static final float TITLE_BOOST = 2.0f;
+  private final TextScoring scoring;
 
   NewsQueryParser(Analyzer analyzer, boolean matchAll) {
+    this(analyzer, matchAll, TextScoring.DEFAULT);
+  }
+
+  NewsQueryParser(Analyzer analyzer, boolean matchAll, TextScoring scoring) {
     super(NewsSchema.TEXT_FIELDS.toArray(String[]::new), analyzer,
-        Map.of(NewsSchema.TITLE, TITLE_BOOST, NewsSchema.BODY, 1.0f));
+        Map.of(NewsSchema.TITLE, scoring.titleWeight(), NewsSchema.BODY, 1.0f));
+    this.scoring = scoring;
     setDefaultOperator(matchAll ? QueryParser.AND_OPERATOR : QueryParser.OR_OPERATOR);
     // Runs of plain words reach the analyzer together, so multi-word synonyms (North Korea) and
     // compounds (high-level) are seen whole, and each multi-word alternative of such a token graph
@@ -59,24 +65,20 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     setAutoGenerateMultiTermSynonymsPhraseQuery(true);
   }
 
-  /** Deepest nesting of parentheses accepted: deeper would risk the parser's stack. */
-  static final int MAX_DEPTH = 64;
-
   private String text = "";
 
   /**
    * The alternatives of a token graph ({@code DPRK} or the phrase {@code north korea}; {@code
    * high-level} as the phrase or the joined word) as the best of them rather than their sum: they
    * mean the same thing, so a text must not score more for one compound matched twice (its phrase
-   * and its joined form are indexed at the same place) or for naming one entity both ways. Measured
-   * on TIME: MAP 0.5907 to 0.5924, nDCG@10 0.6524 to 0.6545.
+   * and its joined form are indexed at the same place) or for naming one entity both ways.
    *
-   * <p>Where a synonym rule matched, the user's own words stay words ({@link #asTyped}) and the
-   * aliases count {@link NewsAnalyzer#SYNONYM_WEIGHT} of them. A compound the user wrote with a
-   * hyphen ({@code sino-soviet}) is the phrase or the joined word, and its parts on their own earn
-   * {@link #COMPOUND_PARTS_WEIGHT} of their score: a text about "Soviet" policy is relevant to a
-   * query about the "Sino-Soviet dispute", less so than one naming it. Measured on TIME (MAP /
-   * nDCG@10): the two together took the default from 0.5924 / 0.6545 to 0.5960 / 0.6558.
+   * <p>Where a synonym rule matched, the user's own words stay words ({@link #asTyped}) and each
+   * alias counts as one unit, {@link NewsAnalyzer#SYNONYM_WEIGHT} of one occurrence of the typed
+   * words ({@link AliasQuery}), never as the sum of its own words. A compound the user wrote with
+   * a hyphen ({@code sino-soviet}) is the phrase or the joined word, and its parts on their own
+   * earn {@link #COMPOUND_PARTS_WEIGHT} of their score: a text about "Soviet" policy is relevant
+   * to a query about the "Sino-Soviet dispute", less so than one naming it.
    */
   @Override
   protected Query newGraphSynonymQuery(java.util.Iterator<Query> queries) {
@@ -85,11 +87,20 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     if (alternatives.size() == 1) {
       return alternatives.get(0);
     }
+    Query typed = null;
+    for (Query q : alternatives) {
+      if (!isSynonym(q)) {
+        typed = asTyped(q);
+        break;
+      }
+    }
     boolean synonyms = alternatives.stream().anyMatch(NewsQueryParser::isSynonym);
     List<Query> out = new java.util.ArrayList<>();
     for (Query q : alternatives) {
       if (isSynonym(q)) {
-        out.add(synonymWeighted(q));
+        Query alias = ((BoostQuery) q).getQuery();
+        out.add(typed == null ? synonymWeighted(q)
+            : new AliasQuery(alias, typed, NewsAnalyzer.SYNONYM_WEIGHT, scoring.titleWeight()));
       } else if (synonyms) {
         out.add(asTyped(q));
       } else {
@@ -130,7 +141,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   /**
    * A multi-word alternative a synonym rule added (a phrase such as {@code united nations}) comes
    * with the product of its words' weights; it gets the weight of one synonym, as a one-word
-   * alternative does.
+   * alternative does. (Only where no typed alternative is known to score it against.)
    */
   private static Query synonymWeighted(Query q) {
     if (q instanceof BoostQuery b && b.getBoost() < 1f) {
@@ -141,8 +152,8 @@ final class NewsQueryParser extends MultiFieldQueryParser {
 
   /**
    * Words stacked at one position: with equal weights one blended term (Lucene's {@link
-   * SynonymQuery}); when a synonym rule added some of them with a lower weight, the best of the
-   * weighted words.
+   * SynonymQuery}); when a synonym rule added some of them with a lower weight, the typed word or
+   * its one-word alias ({@link AliasQuery}), whichever scores more.
    */
   @Override
   protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
@@ -153,9 +164,23 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     if (!weighted) {
       return super.newSynonymQuery(field, terms);
     }
-    List<Query> alternatives = new java.util.ArrayList<>();
+    float top = 0;
     for (TermAndBoost t : terms) {
-      alternatives.add(newTermQuery(new Term(field, t.term()), t.boost()));
+      top = Math.max(top, t.boost());
+    }
+    List<Query> typed = new java.util.ArrayList<>();
+    for (TermAndBoost t : terms) {
+      if (t.boost() == top) {
+        typed.add(newTermQuery(new Term(field, t.term()), 1f));
+      }
+    }
+    Query typedQuery = typed.size() == 1 ? typed.get(0) : new DisjunctionMaxQuery(typed, 0f);
+    List<Query> alternatives = new java.util.ArrayList<>(typed);
+    for (TermAndBoost t : terms) {
+      if (t.boost() != top) {
+        alternatives.add(new AliasQuery(new TermQuery(new Term(field, t.term())), typedQuery,
+            NewsAnalyzer.SYNONYM_WEIGHT, scoring.titleWeight()));
+      }
     }
     return new DisjunctionMaxQuery(alternatives, 0.0f);
   }
@@ -169,12 +194,12 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     if (t.equals("*") || t.equals("*:*")) {
       return MatchAllDocsQuery.INSTANCE;
     }
-    checkNesting(text);
+    QueryText read = QueryText.of(text);
     this.text = text;
     try {
-      return parse(text);
+      return parse(read.forParser());
     } catch (ParseException e) {
-      throw translate(text, e);
+      throw translate(text, read, e);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QuerySyntaxException(text, 0, "too many terms (at most "
           + IndexSearcher.getMaxClauseCount() + ")", e);
@@ -183,24 +208,6 @@ final class NewsQueryParser extends MultiFieldQueryParser {
           e);
     } catch (IllegalArgumentException e) {
       throw new QuerySyntaxException(text, 0, String.valueOf(e.getMessage()), e);
-    }
-  }
-
-  private static void checkNesting(String text) {
-    int depth = 0;
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(' && ++depth > MAX_DEPTH) {
-        throw new QuerySyntaxException(text, i + 1, "parentheses nested more than " + MAX_DEPTH
-            + " deep", null);
-      } else if (!quoted && c == ')') {
-        depth--;
-      }
     }
   }
 
@@ -229,12 +236,25 @@ final class NewsQueryParser extends MultiFieldQueryParser {
 
   @Override
   protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+    refuseLeadingWildcard(termStr);
     return super.getPrefixQuery(resolve(field), termStr);
   }
 
   @Override
   protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    refuseLeadingWildcard(termStr);
     return super.getWildcardQuery(resolve(field), termStr);
+  }
+
+  /**
+   * A term may not start with a wildcard (it would have to enumerate every word of the index), as
+   * the classic parser's own check says; refused here so that the message has its position.
+   */
+  private void refuseLeadingWildcard(String termStr) {
+    if (!getAllowLeadingWildcard() && (termStr.startsWith("*") || termStr.startsWith("?"))) {
+      throw new QuerySyntaxException(text, firstWildcard(text),
+          "a term cannot start with '*' or '?'", null);
+    }
   }
 
   @Override
@@ -293,18 +313,25 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   /**
    * The query for the default fields, from the same query built on the title ({@code title}) and on
    * the body ({@code body}); both come from one analyzer, so they have the same shape. Words (and
-   * synonyms at one position) are scored as one combined field (BM25F): a title occurrence counts as
-   * {@link #TITLE_BOOST} body occurrences, with one document frequency for both; scoring each field
-   * separately would let a rare title word outweigh an article matching every word. Phrases are
-   * scored per field, the title's boosted.
+   * synonyms at one position) are scored as one combined field (BM25F) plus the headline's own
+   * score, as {@link TextScoring} says; a phrase is scored as its words.
    */
-  static Query acrossTextFields(Query title, Query body) {
+  Query acrossTextFields(Query title, Query body) {
     if (title == null || body == null) {
       return title == null ? body : title;
     }
     if (title instanceof BoostQuery t && body instanceof BoostQuery b
         && t.getBoost() == b.getBoost()) {
       return new BoostQuery(acrossTextFields(t.getQuery(), b.getQuery()), t.getBoost());
+    }
+    if (title instanceof AliasQuery t && body instanceof AliasQuery b) {
+      // The alias in either field, scored against the typed words over both.
+      Query either = new BooleanQuery.Builder()
+          .add(t.alias(), BooleanClause.Occur.SHOULD)
+          .add(b.alias(), BooleanClause.Occur.SHOULD)
+          .build();
+      return new AliasQuery(either, acrossTextFields(t.typed(), b.typed()), t.weight(),
+          t.titleWeight());
     }
     if (title instanceof TermQuery t && body instanceof TermQuery) {
       return combined(List.of(t.getTerm().bytes()));
@@ -349,7 +376,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
       return builder.build();
     }
     return new BooleanQuery.Builder()
-        .add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD)
+        .add(new BoostQuery(title, scoring.titleWeight()), BooleanClause.Occur.SHOULD)
         .add(body, BooleanClause.Occur.SHOULD)
         .build();
   }
@@ -360,7 +387,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
    * found in a short title then outweighs everything else (measured: 3 points of MAP lost on
    * TIME). The word scores are hidden from the highlighter, which marks only the phrase.
    */
-  private static Query phraseScoredAsWords(PhraseQuery title, PhraseQuery body) {
+  private Query phraseScoredAsWords(PhraseQuery title, PhraseQuery body) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     for (Term t : body.getTerms()) {
       words.add(combined(List.of(t.bytes())), BooleanClause.Occur.MUST);
@@ -375,13 +402,23 @@ final class NewsQueryParser extends MultiFieldQueryParser {
         .build();
   }
 
-  /** One combined-field query per term; alternatives at one position (synonyms) as a disjunction. */
-  private static Query combined(List<BytesRef> terms) {
+  /**
+   * One combined-field query per term, plus the headline's own score when {@link TextScoring}
+   * asks for it; alternatives at one position (synonyms) as a disjunction.
+   */
+  private Query combined(List<BytesRef> terms) {
     if (terms.size() == 1) {
       CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder(terms.get(0));
-      b.addField(NewsSchema.TITLE, TITLE_BOOST);
+      b.addField(NewsSchema.TITLE, scoring.titleWeight());
       b.addField(NewsSchema.BODY, 1.0f);
-      return b.build();
+      if (scoring.titleBonus() == 0) {
+        return b.build();
+      }
+      return new BooleanQuery.Builder()
+          .add(b.build(), BooleanClause.Occur.SHOULD)
+          .add(new BoostQuery(new TermQuery(new Term(NewsSchema.TITLE, terms.get(0))),
+              scoring.titleBonus()), BooleanClause.Occur.SHOULD)
+          .build();
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     for (BytesRef term : terms) {
@@ -399,40 +436,37 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     }
   }
 
-  /** A one-line, positioned message for what the classic parser reported. */
-  static QuerySyntaxException translate(String text, ParseException wrapped) {
-    ParseException e = wrapped;
-    if (wrapped.getCause() instanceof ParseException inner) {
-      e = inner;
-    }
-    String message = String.valueOf(e.getMessage());
-    if (e.currentToken != null && e.currentToken.next != null) {
+  /**
+   * A one-line, positioned message for what the classic parser reported, from the exception's
+   * type and the token it stopped at (never from its message text). Lexical errors (unclosed
+   * quotes and expressions, a dangling backslash) were refused by {@link QueryText} before
+   * parsing, with their positions.
+   */
+  static QuerySyntaxException translate(String text, QueryText read, ParseException wrapped) {
+    // QueryParserBase.parse wraps what the generated parser threw.
+    Throwable cause = wrapped.getCause() == null ? wrapped : wrapped.getCause();
+    if (cause instanceof ParseException e && e.currentToken != null
+        && e.currentToken.next != null) {
       Token bad = e.currentToken.next;
-      if (bad.kind == 0) { // <EOF>
+      if (bad.kind == QueryParserConstants.EOF) {
         return new QuerySyntaxException(text, text.length() + 1,
             "the query ends too early (an unclosed parenthesis, range or quote?)", wrapped);
       }
-      // The classic parser's columns are 0-based.
-      return new QuerySyntaxException(text, bad.beginColumn + 1,
+      // The classic parser's columns are 0-based offsets in the text it read.
+      return new QuerySyntaxException(text, read.position(bad.beginColumn),
           "unexpected '" + bad.image + "'", wrapped);
     }
-    java.util.regex.Matcher column = java.util.regex.Pattern.compile("column (\\d+)")
-        .matcher(String.valueOf(wrapped.getCause() == null ? message
-            : wrapped.getCause().getMessage()));
-    int position = column.find() ? Integer.parseInt(column.group(1)) : 0;
-    if (message.contains("Lexical error") || (wrapped.getCause() != null
-        && String.valueOf(wrapped.getCause().getMessage()).contains("Lexical error"))) {
-      int quote = text.lastIndexOf('"');
-      return new QuerySyntaxException(text, quote >= 0 ? quote + 1 : position,
-          "unclosed quote or stray escape character", wrapped);
+    if (cause instanceof IndexSearcher.TooManyClauses) {
+      return new QuerySyntaxException(text, 0, "too many terms (at most "
+          + IndexSearcher.getMaxClauseCount() + ")", wrapped);
     }
-    if (message.contains("not allowed as first character")) {
-      return new QuerySyntaxException(text, firstWildcard(text),
-          "a term cannot start with '*' or '?'", wrapped);
+    if (cause instanceof TokenMgrError) {
+      return new QuerySyntaxException(text, 0, "a character the query syntax does not allow here;"
+          + " put a backslash before it to search for it", wrapped);
     }
-    String reason = message.replaceFirst("(?s)^Cannot parse '.*?': ", "").lines().findFirst()
-        .orElse("syntax error");
-    return new QuerySyntaxException(text, position, reason, wrapped);
+    // Thrown by QueryParserBase's own checks, with a message of its own and no position.
+    return new QuerySyntaxException(text, 0, String.valueOf(cause.getMessage()).lines()
+        .findFirst().orElse("syntax error"), wrapped);
   }
 
   private static int firstWildcard(String text) {

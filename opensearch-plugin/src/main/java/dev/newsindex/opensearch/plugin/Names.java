@@ -18,7 +18,10 @@ public final class Names {
   /** Analyzer type: the unstemmed chain of the spelling vocabulary ({@code SpellingAnalyzer}). */
   public static final String SPELLING_ANALYZER = "newsindex_spelling";
 
-  /** Char filter: a hyphen between two words becomes the compound joiner. */
+  /**
+   * Char filter: a hyphen between two words becomes the compound joiner, an ampersand inside an
+   * acronym ({@code AT&T}) and a slash between digits ({@code 7/8}) keep the word whole.
+   */
   public static final String HYPHEN_CHAR_FILTER = "newsindex_hyphen";
   /** Token filter: {@code Korea's} becomes {@code Korea}. */
   public static final String POSSESSIVE_FILTER = "newsindex_possessive";
@@ -32,6 +35,11 @@ public final class Names {
   public static final String COMPOUND_FILTER = "newsindex_compound";
   /** Token filter: dotted terms ({@code u.s}) marked as keywords, never stemmed. */
   public static final String DOTTED_KEYWORD_FILTER = "newsindex_dotted_keyword";
+  /**
+   * Token filter: British spellings folded to American ones; with {@link #STEMMER} porter, the
+   * stemmer guard's protected words marked as keywords.
+   */
+  public static final String SPELLING_VARIANT_FILTER = "newsindex_spelling_variants";
   /** Token filter: the stemmer named by {@link #STEMMER}. */
   public static final String STEMMER_FILTER = "newsindex_stemmer";
   /** Token filter: the entity aliases and the user's rules ({@link #SYNONYMS}, a file). */

@@ -7,7 +7,9 @@ import dev.newsindex.analysis.NewsAnalyzer;
 import dev.newsindex.Stemmer;
 import dev.newsindex.analysis.Stemming;
 import dev.newsindex.analysis.SynonymWeightFilter;
-import dev.newsindex.analysis.WordHyphenCharFilter;
+import dev.newsindex.analysis.NewsCharFilter;
+import dev.newsindex.analysis.SpellingVariantFilter;
+import dev.newsindex.analysis.StemGuard;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,7 +57,7 @@ public final class NewsIndexPlugin extends Plugin implements AnalysisPlugin, Sea
   public Map<String, AnalysisProvider<CharFilterFactory>> getCharFilters() {
     return Map.of(Names.HYPHEN_CHAR_FILTER,
         (index, env, name, settings) -> new NewsCharFilterFactory(index, name,
-            WordHyphenCharFilter::new));
+            NewsCharFilter::new));
   }
 
   @Override
@@ -71,11 +73,16 @@ public final class NewsIndexPlugin extends Plugin implements AnalysisPlugin, Sea
         NewsTokenFilterFactory.of(index, name, settings, ASCIIFoldingFilter::new, true));
     m.put(Names.COMPOUND_FILTER, (index, env, name, settings) ->
         NewsTokenFilterFactory.of(index, name, settings, CompoundFilter::new, false));
+    m.put(Names.SPELLING_VARIANT_FILTER, (index, env, name, settings) -> {
+      boolean protect = AnalysisSettings.stemmer(settings) == Stemmer.PORTER;
+      return NewsTokenFilterFactory.of(index, name, settings,
+          in -> SpellingVariantFilter.of(in, protect), false);
+    });
     m.put(Names.DOTTED_KEYWORD_FILTER, (index, env, name, settings) ->
         NewsTokenFilterFactory.of(index, name, settings, DottedKeywordFilter::new, false));
     m.put(Names.STEMMER_FILTER, (index, env, name, settings) -> {
       Stemmer stemmer = AnalysisSettings.stemmer(settings);
-      return NewsTokenFilterFactory.of(index, name, settings, in -> Stemming.wrap(stemmer, in),
+      return NewsTokenFilterFactory.of(index, name, settings, in -> Stemming.wrap(stemmer, in, StemGuard.DEFAULT),
           false);
     });
     m.put(Names.SYNONYM_FILTER, (index, env, name, settings) -> {

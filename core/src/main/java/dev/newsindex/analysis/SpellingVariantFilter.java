@@ -1,0 +1,135 @@
+package dev.newsindex.analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+
+/**
+ * Folds British spellings to American ones ({@code organisation} → {@code organization}, {@code
+ * labour} → {@code labor}, {@code defence} → {@code defense}, {@code programme} → {@code program},
+ * {@code centre} → {@code center}), so that a story and a query meet whichever spelling each
+ * uses. The pairs are whole words, listed in {@value #LIST} (about 1,650, made from the SCOWL word
+ * lists: see the list's header); a word not listed is left as it is, so no pattern ever turns one
+ * real word into another ({@code tour} is not {@code tor}). Expects lower-cased, folded terms;
+ * keywords (acronyms) are left alone.
+ *
+ * <p>With the Porter stemmer it also marks {@link StemGuard}'s protected words as keywords, in the
+ * same look-up: one hash look-up per token for both jobs (a filter of its own for the guard cost
+ * a measurable share of the chain in {@code bench/run AnalyzerThroughput}).
+ */
+public final class SpellingVariantFilter extends TokenFilter {
+  /** What a listed word becomes, and whether it is then a keyword (no stemmer touches it). */
+  record Fold(char[] word, boolean keyword) {}
+  /** The class-path resource holding the pairs. */
+  static final String LIST = "spelling-variants.txt";
+
+  private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
+  private final KeywordAttribute keywordAtt = addAttribute(KeywordAttribute.class);
+
+  private final CharArrayMap<Fold> folds;
+
+  /** Folds spellings in {@code in} as {@code folds} says (see {@link #folds}). */
+  SpellingVariantFilter(TokenStream in, CharArrayMap<Fold> folds) {
+    super(in);
+    this.folds = folds;
+  }
+
+  /**
+   * The look-up table: British spellings (when {@code spelling}) and, when {@code protect}, the
+   * words of {@link StemGuard#KEYWORDS} marked as keywords (also where a British spelling folds
+   * to one); null when it would be empty.
+   */
+  static CharArrayMap<Fold> folds(boolean spelling, boolean protect) {
+    return foldsOrNull(spelling, protect);
+  }
+
+  /**
+   * {@code in} with British spellings folded to American ones and, when {@code protect} (the
+   * Porter chain), {@link StemGuard}'s protected words marked as keywords: the step of {@link
+   * NewsAnalyzer}'s chain (public for the OpenSearch plugin's adapter).
+   *
+   * @param in the tokens, lower-cased and folded
+   * @param protect whether to mark the stemmer guard's protected words as keywords
+   * @return the filtered stream
+   */
+  public static TokenStream of(TokenStream in, boolean protect) {
+    return new SpellingVariantFilter(in, foldsOrNull(true, protect));
+  }
+
+  private static CharArrayMap<Fold> foldsOrNull(boolean spelling, boolean protect) {
+    if (spelling) {
+      return protect ? Tables.BOTH : Tables.SPELLING;
+    }
+    return protect ? Tables.PROTECTED : null;
+  }
+
+  @Override
+  public boolean incrementToken() throws IOException {
+    if (!input.incrementToken()) {
+      return false;
+    }
+    if (!keywordAtt.isKeyword()) {
+      Fold fold = folds.get(termAtt.buffer(), 0, termAtt.length());
+      if (fold != null) {
+        termAtt.copyBuffer(fold.word, 0, fold.word.length);
+        keywordAtt.setKeyword(fold.keyword);
+      }
+    }
+    return true;
+  }
+
+  /** The tables, made on first use. */
+  private static final class Tables {
+    static final CharArrayMap<char[]> PAIRS = read();
+    static final CharArrayMap<Fold> SPELLING = make(true, false);
+    static final CharArrayMap<Fold> PROTECTED = make(false, true);
+    static final CharArrayMap<Fold> BOTH = make(true, true);
+
+    private static CharArrayMap<Fold> make(boolean spelling, boolean protect) {
+      CharArrayMap<Fold> map = new CharArrayMap<>(2048, false);
+      org.apache.lucene.analysis.CharArraySet kept = StemGuard.protectedWords();
+      if (spelling) {
+        for (var e : PAIRS.entrySet()) {
+          char[] american = e.getValue();
+          map.put((char[]) e.getKey(), new Fold(american, protect && kept.contains(american)));
+        }
+      }
+      if (protect) {
+        for (Object w : kept) {
+          char[] word = (char[]) w;
+          map.put(word, new Fold(word, true));
+        }
+      }
+      return CharArrayMap.unmodifiableMap(map);
+    }
+
+    private static CharArrayMap<char[]> read() {
+      CharArrayMap<char[]> map = new CharArrayMap<>(2048, false);
+      try (InputStream in = SpellingVariantFilter.class.getResourceAsStream(LIST)) {
+        if (in == null) {
+          throw new IllegalStateException("the spelling variants " + LIST + " are missing");
+        }
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in,
+            StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          if (line.isBlank() || line.startsWith("#")) {
+            continue;
+          }
+          String[] pair = line.strip().split("\\s+");
+          map.put(pair[0], pair[1].toCharArray());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return CharArrayMap.unmodifiableMap(map);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.newsindex.analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
+
+/**
+ * How {@link NewsAnalyzer} keeps Porter's stemmer from merging news words of different meaning
+ * ({@code organization} and {@code organ}, {@code general} and {@code generate}, {@code united}
+ * and {@code unit}, {@code news} and {@code new}), from the families listed in {@value #LIST}.
+ * The default was chosen on relevance judgments ({@code bench/run RelevanceReport}, on TIME:
+ * the protected words did a little better than the stem dictionary, within one query's swing).
+ */
+public enum StemGuard {
+  /** Porter stems every word. */
+  NONE,
+  /** The listed words are not stemmed at all ({@link SetKeywordMarkerFilter}): a protected list. */
+  KEYWORDS,
+  /**
+   * Each listed word gets its family's own stem ({@link StemmerOverrideFilter}): a stem
+   * dictionary, so that {@code organizations} still meets {@code organization}.
+   */
+  DICTIONARY;
+
+  /** The guard {@link NewsAnalyzer} uses. */
+  public static final StemGuard DEFAULT = KEYWORDS;
+
+  /** The class-path resource holding the families. */
+  static final String LIST = "porter-overrides.txt";
+
+  /**
+   * {@code in} with this guard ahead of a stemmer that leaves keywords alone. {@link #KEYWORDS}
+   * adds nothing here: {@link SpellingVariantFilter} marks those words in its own look-up.
+   */
+  TokenStream wrap(TokenStream in) {
+    return this == DICTIONARY ? new StemmerOverrideFilter(in, Families.STEMS) : in;
+  }
+
+  /** The protected words, as {@link #KEYWORDS} keeps them ({@link SetKeywordMarkerFilter}'s job). */
+  static CharArraySet protectedWords() {
+    return Families.WORDS;
+  }
+
+  /** The families, read on first use. */
+  private static final class Families {
+    static final CharArraySet WORDS;
+    static final StemmerOverrideFilter.StemmerOverrideMap STEMS;
+
+    static {
+      List<String[]> pairs = new ArrayList<>();
+      try (InputStream in = StemGuard.class.getResourceAsStream(LIST)) {
+        if (in == null) {
+          throw new IllegalStateException("the stem families " + LIST + " are missing");
+        }
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in,
+            StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          int colon = line.indexOf(':');
+          if (line.isBlank() || line.startsWith("#") || colon < 0) {
+            continue;
+          }
+          String stem = line.substring(0, colon).strip();
+          for (String word : line.substring(colon + 1).strip().split("\\s+")) {
+            pairs.add(new String[] {word, stem});
+          }
+        }
+        CharArraySet words = new CharArraySet(pairs.size(), false);
+        StemmerOverrideFilter.Builder stems = new StemmerOverrideFilter.Builder(false);
+        for (String[] p : pairs) {
+          words.add(p[0]);
+          stems.add(p[0], p[1]);
+        }
+        WORDS = CharArraySet.unmodifiableSet(words);
+        STEMS = stems.build();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

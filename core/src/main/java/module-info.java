@@ -2,10 +2,13 @@
  * newsindex: full-text search for news articles on Apache Lucene.
  *
  * <p>{@link dev.newsindex.NewsIndex} is the one entry point. The exported packages are the API:
- * {@code dev.newsindex} (the facade, {@link dev.newsindex.Article}, the exceptions), {@code
- * dev.newsindex.search} (request and result values) and {@code dev.newsindex.ingest} (the format
- * readers, for reading articles without an index). Everything else (schema, analysis, index
- * writing, how searches run) is internal and may change in any release.
+ * {@code dev.newsindex} (the facade, the {@link dev.newsindex.NewsArchive} interface, {@link
+ * dev.newsindex.Article}, the settings and the exceptions), {@code dev.newsindex.search} (request
+ * and result values), {@code dev.newsindex.ingest} (the format readers, for reading articles
+ * without an index, and the values of an ingest run), {@code dev.newsindex.status} (what an index
+ * holds and whether it is sound) and {@code dev.newsindex.eval} (scoring rankings against relevance
+ * judgments). Everything else (schema, analysis, index writing, how searches run) is internal and
+ * may change in any release.
  *
  * <p>Logging goes through the SLF4J API ({@code org.slf4j}); add any SLF4J 2 provider to see it.
  */
@@ -20,6 +23,7 @@ module dev.newsindex {
   requires org.slf4j;
 
   exports dev.newsindex;
+  exports dev.newsindex.eval;
   exports dev.newsindex.ingest;
   exports dev.newsindex.search;
   exports dev.newsindex.status;

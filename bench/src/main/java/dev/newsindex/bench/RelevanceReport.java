@@ -245,8 +245,11 @@ public final class RelevanceReport {
     }
   }
 
-  /** Bare Lucene: title and body as TextFields, BM25 defaults, any-term multi-field query. */
-  private static Run bareLucene(Path docs, List<Topic> topics, Analyzer analyzer,
+  /**
+   * Bare Lucene: title and body as TextFields, BM25 defaults, any-term multi-field query. Also
+   * two of the systems whose top stories make the judging pools ({@link PoolTopics}).
+   */
+  static Run bareLucene(Path docs, List<Topic> topics, Analyzer analyzer,
       boolean operatorsLive) throws IOException, ParseException {
     try (Directory dir = new ByteBuffersDirectory()) {
       try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
@@ -280,7 +283,7 @@ public final class RelevanceReport {
   }
 
   /** The collection's records as given (an empty title stays empty, as bare Lucene indexes it). */
-  private static List<Article> readRaw(Path docs) throws IOException {
+  static List<Article> readRaw(Path docs) throws IOException {
     List<Article> out = new ArrayList<>();
     JsonFactory json = new JsonFactory();
     try (BufferedReader in = Files.newBufferedReader(docs, StandardCharsets.UTF_8)) {
@@ -314,7 +317,7 @@ public final class RelevanceReport {
     return out;
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

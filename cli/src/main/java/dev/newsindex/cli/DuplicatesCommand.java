@@ -1,7 +1,6 @@
 package dev.newsindex.cli;
 
 import dev.newsindex.NewsIndex;
-import dev.newsindex.schema.MinHash;
 import dev.newsindex.search.DuplicateReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +30,7 @@ final class DuplicatesCommand implements Callable<Integer> {
   @Mixin
   LimitOption limit;
 
-  @Option(names = "--threshold", paramLabel = "S", defaultValue = "" + MinHash.DEFAULT_THRESHOLD,
+  @Option(names = "--threshold", paramLabel = "S", defaultValue = "" + DuplicateReport.DEFAULT_THRESHOLD,
       description = "Resemblance from which articles count as copies, above 0 and at most 1"
           + " (default: ${DEFAULT-VALUE}).")
   double threshold;

@@ -26,6 +26,10 @@ public record Evaluation(Map<String, Measures> perQuery, Measures mean) {
   /**
    * Scores {@code run} against {@code qrels}: every judged query with at least one relevant
    * document, a query missing from the run scoring 0 (trec_eval {@code -c}).
+   *
+   * @param run the rankings to score
+   * @param qrels the judgments to score them by
+   * @return the measures per query and their means
    */
   public static Evaluation of(Run run, Qrels qrels) {
     Map<String, Measures> perQuery = new LinkedHashMap<>();
@@ -99,7 +103,12 @@ public record Evaluation(Map<String, Measures> perQuery, Measures mean) {
     return new Measures(map / n, ndcg / n, p10 / n, recall / n, rel, relRet, ret);
   }
 
-  /** This evaluation restricted to {@code qids} (e.g. one half of the queries), mean recomputed. */
+  /**
+   * This evaluation restricted to {@code qids} (e.g. one half of the queries), mean recomputed.
+   *
+   * @param qids the query ids to keep; ids this evaluation lacks are ignored
+   * @return a new evaluation of the kept queries
+   */
   public Evaluation restrictedTo(java.util.Collection<String> qids) {
     Map<String, Measures> kept = new LinkedHashMap<>();
     for (String q : qids) {

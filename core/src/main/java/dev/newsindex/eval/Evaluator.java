@@ -23,7 +23,14 @@ public final class Evaluator {
 
   private Evaluator() {}
 
-  /** The top {@value #DEPTH} articles for each topic, by article id. */
+  /**
+   * The top {@value #DEPTH} articles for each topic, by article id.
+   *
+   * @param index the archive to search
+   * @param topics the queries, each run as {@link #plainQuery} makes it, any term matching
+   * @return the run: for each topic id, the article ids with their scores
+   * @throws IOException when the archive cannot be read
+   */
   public static Run run(NewsArchive index, List<Topic> topics) throws IOException {
     Map<String, List<Run.Ranked>> results = new LinkedHashMap<>();
     for (Topic topic : topics) {
@@ -45,6 +52,9 @@ public final class Evaluator {
    * {@code text} as a query that means the words it contains: query syntax characters escaped and
    * the capitalised operators {@code AND OR NOT} turned into words (collections such as TIME are
    * written in capitals).
+   *
+   * @param text a topic's text
+   * @return the text in query syntax, matching its words only
    */
   public static String plainQuery(String text) {
     String escaped = QueryParserBase.escape(text.strip());

@@ -17,14 +17,25 @@ import java.util.Set;
 public final class Qrels {
   private final Map<String, Map<String, Integer>> judgments;
 
-  /** Judgments as query id → (document id → grade). */
+  /**
+   * Judgments as query id → (document id → grade).
+   *
+   * @param judgments the grades of each query's judged documents; copied
+   */
   public Qrels(Map<String, Map<String, Integer>> judgments) {
     Map<String, Map<String, Integer>> copy = new LinkedHashMap<>();
     judgments.forEach((q, docs) -> copy.put(q, Map.copyOf(docs)));
     this.judgments = Collections.unmodifiableMap(copy);
   }
 
-  /** The qrels in {@code file}. */
+  /**
+   * The qrels in {@code file}.
+   *
+   * @param file a TREC qrels file
+   * @return its judgments
+   * @throws EvalInputException naming the line when the file is malformed or holds none
+   * @throws IOException when the file cannot be read
+   */
   public static Qrels read(Path file) throws IOException {
     Map<String, Map<String, Integer>> judgments = new LinkedHashMap<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -54,17 +65,31 @@ public final class Qrels {
     return new Qrels(judgments);
   }
 
-  /** The judged query ids, in file order. */
+  /**
+   * The judged query ids, in file order.
+   *
+   * @return the ids of the queries with judgments
+   */
   public Set<String> queries() {
     return judgments.keySet();
   }
 
-  /** The grades for query {@code qid} (empty when it is not judged). */
+  /**
+   * The grades for query {@code qid}.
+   *
+   * @param qid the query id
+   * @return document id → grade; empty when the query is not judged
+   */
   public Map<String, Integer> judged(String qid) {
     return judgments.getOrDefault(qid, Map.of());
   }
 
-  /** How many documents are relevant (grade above 0) to {@code qid}. */
+  /**
+   * How many documents are relevant (grade above 0) to {@code qid}.
+   *
+   * @param qid the query id
+   * @return the number of its documents graded above 0
+   */
   public int relevantCount(String qid) {
     return (int) judged(qid).values().stream().filter(g -> g > 0).count();
   }

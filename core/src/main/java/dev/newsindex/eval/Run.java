@@ -15,7 +15,12 @@ import java.util.Map;
  * (descending score, ties by descending document id).
  */
 public final class Run {
-  /** A retrieved document and its score. */
+  /**
+   * A retrieved document and its score.
+   *
+   * @param docId the document's id, as the qrels name it
+   * @param score its score for the query; higher ranks first
+   */
   public record Ranked(String docId, double score) {}
 
   /** The order trec_eval imposes on a run, whatever the rank column says. */
@@ -24,7 +29,11 @@ public final class Run {
 
   private final Map<String, List<Ranked>> results;
 
-  /** A run of query id → retrieved documents (any order; they are sorted here). */
+  /**
+   * A run of query id → retrieved documents.
+   *
+   * @param results the retrieved documents of each query, in any order (they are sorted here)
+   */
   public Run(Map<String, List<Ranked>> results) {
     Map<String, List<Ranked>> sorted = new LinkedHashMap<>();
     results.forEach((q, docs) -> {
@@ -35,12 +44,21 @@ public final class Run {
     this.results = Collections.unmodifiableMap(sorted);
   }
 
-  /** The query ids, in the order they were run. */
+  /**
+   * The query ids, in the order they were run.
+   *
+   * @return the ids of the queries this run has rankings for
+   */
   public java.util.Set<String> queries() {
     return results.keySet();
   }
 
-  /** The ranked documents for {@code qid}, best first (empty when it was not run). */
+  /**
+   * The ranked documents for {@code qid}.
+   *
+   * @param qid the query id
+   * @return its documents, best first; empty when it was not run
+   */
   public List<Ranked> ranking(String qid) {
     return results.getOrDefault(qid, List.of());
   }
@@ -48,6 +66,10 @@ public final class Run {
   /**
    * Writes this run in TREC format, {@code qid Q0 docid rank score tag} per line, which {@code
    * trec_eval} reads.
+   *
+   * @param out where to write; not closed
+   * @param tag the run's name, the last column of every line
+   * @throws IOException when writing fails
    */
   public void write(Writer out, String tag) throws IOException {
     for (Map.Entry<String, List<Ranked>> e : results.entrySet()) {

@@ -29,7 +29,14 @@ public final class Topics {
 
   private Topics() {}
 
-  /** The topics in {@code file}, in file order. */
+  /**
+   * The topics in {@code file}, in file order.
+   *
+   * @param file a TSV or TREC topics file
+   * @return its topics
+   * @throws EvalInputException naming the line when the file is malformed or holds none
+   * @throws IOException when the file cannot be read
+   */
   public static List<Topic> read(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {

@@ -16,7 +16,7 @@ public enum Compression {
   /**
    * DEFLATE (Lucene's {@code BEST_COMPRESSION} mode): an index about a quarter smaller than with
    * {@link #FAST}, for more indexing CPU (a quarter more on 200,000 synthetic articles in {@code
-   * bench/run IndexBench}; see the README). Worth it for archives built once and kept; searches
+   * bench/run IndexBench}). Worth it for archives built once and kept; searches
    * decompress only the hits they show.
    */
   SMALL;

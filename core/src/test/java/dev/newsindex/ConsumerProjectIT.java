@@ -25,36 +25,51 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The library as a user gets it: the example project shown in README.md (its pom, its code and the
- * output it prints) is built by Maven as a separate project against the core jar installed in a
- * local repository, then run on the class path and on the module path. Runs in the {@code verify}
- * phase, after the jar is packaged (failsafe). The local repository is {@code target/consumer-it}
- * (the build's own repository serves as a read-only remote for everything else), so the shared
- * {@code ~/.m2} never sees a snapshot of this build.
+ * The library as a user gets it: the example project of {@code docs/library.md} (its files, and
+ * the commands that build and run it) is built by Maven as a separate project against the core jar
+ * installed in a local repository, then run on the class path and on the module path, each of
+ * which must print the output the page shows and nothing on standard error. The README's copies of
+ * the example's blocks must equal the page's. Runs in the {@code verify} phase, after the jar is
+ * packaged (failsafe). The commands run as written, in bash, with two changes only: Maven reads
+ * {@code .mvn/maven.config} (batch mode, and {@code target/consumer-it/repo} as the local
+ * repository, the build's own repository serving as a read-only remote for everything else), so
+ * the shared {@code ~/.m2} never sees a snapshot of this build; and the index directory is one of
+ * this run's own instead of {@value #DOC_INDEX}.
  */
 class ConsumerProjectIT {
+  static final Path LIBRARY_DOC = Path.of("..", "docs", "library.md");
   static final Path README = Path.of("..", "README.md");
   static final Path WORK = Path.of("target", "consumer-it").toAbsolutePath();
   static final Pattern BLOCK = Pattern.compile(
       "<!-- consumer-example: (\\S+) -->\\n```[a-z]*\\n(.*?)\\n```", Pattern.DOTALL);
+  /** The index directory the page's commands name. */
+  static final String DOC_INDEX = "/tmp/news-index";
 
   static Map<String, String> files;
   static Path project;
   static String classpath;
+  static List<String> runs;
+  static Path index;
+
+  static Map<String, String> blocks(Path file) throws IOException {
+    Map<String, String> found = new LinkedHashMap<>();
+    Matcher m = BLOCK.matcher(Files.readString(file, StandardCharsets.UTF_8));
+    while (m.find()) {
+      found.put(m.group(1), m.group(2) + "\n");
+    }
+    return found;
+  }
 
   @BeforeAll
-  static void buildTheReadmeExample() throws Exception {
-    files = new LinkedHashMap<>();
-    Matcher m = BLOCK.matcher(Files.readString(README, StandardCharsets.UTF_8));
-    while (m.find()) {
-      files.put(m.group(1), m.group(2) + "\n");
-    }
-    assertTrue(files.keySet().containsAll(List.of("pom.xml", "output")), files.keySet().toString());
+  static void buildTheDocumentedExample() throws Exception {
+    files = blocks(LIBRARY_DOC);
+    assertTrue(files.keySet().containsAll(List.of("pom.xml", "commands", "output")),
+        files.keySet().toString());
 
     project = WORK.resolve("project");
     deleteTree(project);
     for (Map.Entry<String, String> f : files.entrySet()) {
-      if (!f.getKey().equals("output")) {
+      if (!f.getKey().equals("output") && !f.getKey().equals("commands")) {
         Path file = project.resolve(f.getKey());
         Files.createDirectories(file.getParent());
         Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
@@ -63,15 +78,17 @@ class ConsumerProjectIT {
     Path repo = installCore(WORK.resolve("repo"));
     Path settings = WORK.resolve("settings.xml");
     Files.writeString(settings, settings(Path.of(System.getProperty("outer.repo"))));
+    Files.createDirectories(project.resolve(".mvn"));
+    Files.writeString(project.resolve(".mvn").resolve("maven.config"), "-B\n-ntp\n-s\n"
+        + settings + "\n-Dmaven.repo.local=" + repo + "\n");
+    index = Files.createTempDirectory(WORK, "index");
 
-    String mvn = Path.of(System.getProperty("maven.home"), "bin", "mvn").toString();
-    Path cpFile = project.resolve("target").resolve("classpath.txt");
-    Result build = exec(project, List.of(mvn, "-B", "-ntp", "-q", "-s", settings.toString(),
-        "-Dmaven.repo.local=" + repo, "package",
-        "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath",
-        "-Dmdep.outputFile=" + cpFile, "-Dmdep.includeScope=runtime"), 300);
-    assertEquals(0, build.code(), "the README example does not build:\n" + build.out());
-    classpath = Files.readString(cpFile).strip();
+    List<String> commands = files.get("commands").lines().filter(l -> !l.isBlank()).toList();
+    assertTrue(commands.get(0).startsWith("mvn "), commands.get(0));
+    Result build = bash(commands.get(0), 300);
+    assertEquals(0, build.code(), "the documented example does not build:\n" + build.out());
+    runs = commands.subList(1, commands.size());
+    classpath = Files.readString(project.resolve("target").resolve("classpath.txt")).strip();
     assertTrue(classpath.contains("newsindex-core-" + System.getProperty("project.version")),
         classpath);
   }
@@ -106,65 +123,62 @@ class ConsumerProjectIT {
 
   record Result(int code, String out) {}
 
-  static Result exec(Path dir, List<String> command, int timeoutSeconds) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true);
+  /** Runs {@code command} in bash in the project, stdout and stderr together. */
+  static Result bash(String command, int timeoutSeconds) throws Exception {
+    Path out = Files.createTempFile(WORK, "out", ".txt");
+    Process p = process(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    assertTrue(p.waitFor(timeoutSeconds, TimeUnit.SECONDS), "timed out: " + command);
+    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+  }
+
+  /** The process of {@code command} as a user's shell would run it, with JAVA_HOME and mvn set. */
+  static ProcessBuilder process(String command) {
+    String line = command.replace(DOC_INDEX, index.toString());
+    ProcessBuilder pb = new ProcessBuilder("bash", "-c", line).directory(project.toFile());
     String javaHome = System.getProperty("java.home");
     pb.environment().put("JAVA_HOME", javaHome);
+    pb.environment().put("PATH", Path.of(javaHome, "bin") + java.io.File.pathSeparator
+        + Path.of(System.getProperty("maven.home"), "bin") + java.io.File.pathSeparator
+        + System.getenv("PATH"));
     if (Runtime.version().feature() >= 24) {
       pb.environment().put("MAVEN_OPTS", "--sun-misc-unsafe-memory-access=allow");
     }
-    Process p = pb.start();
-    p.getOutputStream().close();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Thread reader = Thread.ofVirtual().start(() -> {
-      try {
-        p.getInputStream().transferTo(out);
-      } catch (IOException e) {
-        // the process ended
-      }
-    });
-    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + command);
-    }
-    reader.join();
-    return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8));
+    return pb;
   }
 
-  static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  /** Standard output only: SLF4J's notice about a missing provider goes to stderr, as it should. */
-  static String stdout(List<String> command) throws Exception {
+  /** Runs one of the page's java commands: its standard output; standard error must be empty. */
+  static String run(String command) throws Exception {
     Path out = Files.createTempFile(WORK, "out", ".txt");
     Path err = Files.createTempFile(WORK, "err", ".txt");
-    Process p = new ProcessBuilder(command).directory(project.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p = process(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+        .start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + command);
     assertEquals(0, p.exitValue(), Files.readString(err));
-    assertTrue(!Files.readString(err).contains("Exception"), Files.readString(err));
+    assertEquals("", Files.readString(err), "the run is not quiet: " + command);
     return Files.readString(out, StandardCharsets.UTF_8);
   }
 
   @Test
-  void theExamplePrintsWhatTheReadmeShowsOnTheClassPath() throws Exception {
-    Path index = Files.createTempDirectory(WORK, "index");
-    String out = stdout(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-cp",
-        "target/classes" + java.io.File.pathSeparator + classpath, "example.NewsSearch",
-        index.toString()));
-    assertEquals(files.get("output"), out);
+  void eachDocumentedRunPrintsWhatThePageShows() throws Exception {
+    assertEquals(2, runs.size(), runs.toString());
+    assertTrue(runs.get(0).contains(" -cp "), runs.get(0));
+    assertTrue(runs.get(1).contains(" -m example/"), runs.get(1));
+    assertTrue(files.containsKey("src/main/java/module-info.java"));
+    // Class path first, then module path on the same index: the articles are found unchanged.
+    for (String command : runs) {
+      assertEquals(files.get("output"), run(command), command);
+    }
   }
 
   @Test
-  void theExamplePrintsTheSameAsAModule() throws Exception {
-    assertTrue(files.containsKey("src/main/java/module-info.java"));
-    Path index = Files.createTempDirectory(WORK, "index");
-    String out = stdout(List.of(java(), "--enable-native-access=org.apache.lucene.core",
-        "--module-path", "target/classes" + java.io.File.pathSeparator + classpath,
-        "--module", "example/example.NewsSearch", index.toString()));
-    assertEquals(files.get("output"), out);
+  void theReadmeShowsTheSameExample() throws Exception {
+    Map<String, String> readme = blocks(README);
+    assertTrue(readme.containsKey("src/main/java/example/NewsSearch.java"), readme.keySet()
+        .toString());
+    for (Map.Entry<String, String> b : readme.entrySet()) {
+      assertEquals(files.get(b.getKey()), b.getValue(), "README.md's " + b.getKey()
+          + " is not docs/library.md's");
+    }
   }
 
   @Test

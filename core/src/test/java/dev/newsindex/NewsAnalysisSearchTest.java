@@ -8,14 +8,14 @@ import dev.newsindex.search.SearchResult;
 import dev.newsindex.search.Snippet;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static dev.newsindex.testing.Fixtures.article;
+import static dev.newsindex.testing.Fixtures.idSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,16 +26,6 @@ class NewsAnalysisSearchTest {
   static final Path SEED = Path.of("..", "seeds", "000_5f663ed9bf04bd27.txt");
 
   @TempDir Path dir;
-
-  static Article article(String id, String title, String body) {
-    return new Article(id, title, LocalDate.of(2024, 1, 2), "Test Wire", "", body);
-  }
-
-  static Set<String> ids(SearchResult result) {
-    Set<String> ids = new TreeSet<>();
-    result.hits().forEach(h -> ids.add(h.article().id()));
-    return ids;
-  }
 
   /** Every highlighted stretch of the hit's title and passages, as text. */
   static List<String> marked(Hit hit) {
@@ -55,7 +45,7 @@ class NewsAnalysisSearchTest {
       index.upsert(article("other", "Trade", "Grain exports from Ukraine rose in spring."));
       index.commit();
       SearchResult result = index.search(SearchRequest.of("DPRK"));
-      assertEquals(Set.of("1107439109"), ids(result));
+      assertEquals(Set.of("1107439109"), idSet(result));
       List<String> marks = marked(result.hits().get(0));
       assertTrue(marks.contains("North Korea"), marks.toString());
       // Only the alias is marked: "Korean peninsula" and "South Korea" are not North Korea.
@@ -63,9 +53,9 @@ class NewsAnalysisSearchTest {
           || m.equals("North") || m.equals("Korea")), marks.toString());
       assertTrue(marks.stream().noneMatch(m -> m.startsWith("Korean")), marks.toString());
       // Inside a phrase too: "North Korea declared" is in the seed, "North Korea officials" not.
-      assertEquals(Set.of("1107439109"), ids(index.search(SearchRequest.of(
+      assertEquals(Set.of("1107439109"), idSet(index.search(SearchRequest.of(
           "\"DPRK declared\""))));
-      assertEquals(Set.of(), ids(index.search(SearchRequest.of("\"DPRK officials\""))));
+      assertEquals(Set.of(), idSet(index.search(SearchRequest.of("\"DPRK officials\""))));
     }
   }
 
@@ -91,14 +81,14 @@ class NewsAnalysisSearchTest {
       index.upsert(article("uk", "Vote", "Britain voted against."));
       index.commit();
       Set<String> country = Set.of("dotted", "bare", "name");
-      assertEquals(country, ids(index.search(SearchRequest.of("US"))));
-      assertEquals(country, ids(index.search(SearchRequest.of("U.S."))));
-      assertEquals(country, ids(index.search(SearchRequest.of("United States"))));
-      assertEquals(Set.of("pronoun"), ids(index.search(SearchRequest.of("us"))));
-      assertEquals(Set.of("un"), ids(index.search(SearchRequest.of("UN"))));
-      assertEquals(Set.of("un"), ids(index.search(SearchRequest.of("United Nations"))));
-      assertEquals(Set.of("uk"), ids(index.search(SearchRequest.of("UK"))));
-      assertEquals(Set.of("uk"), ids(index.search(SearchRequest.of("U.K."))));
+      assertEquals(country, idSet(index.search(SearchRequest.of("US"))));
+      assertEquals(country, idSet(index.search(SearchRequest.of("U.S."))));
+      assertEquals(country, idSet(index.search(SearchRequest.of("United States"))));
+      assertEquals(Set.of("pronoun"), idSet(index.search(SearchRequest.of("us"))));
+      assertEquals(Set.of("un"), idSet(index.search(SearchRequest.of("UN"))));
+      assertEquals(Set.of("un"), idSet(index.search(SearchRequest.of("United Nations"))));
+      assertEquals(Set.of("uk"), idSet(index.search(SearchRequest.of("UK"))));
+      assertEquals(Set.of("uk"), idSet(index.search(SearchRequest.of("U.K."))));
       // Highlighting marks the form the article uses.
       Hit name = index.search(SearchRequest.of("US Oslo")).hits().get(0);
       assertEquals(List.of("United States", "Oslo"), marked(name));
@@ -112,7 +102,7 @@ class NewsAnalysisSearchTest {
       index.upsert(article("bank", "Banks", "A bank opened a branch in England."));
       index.commit();
       SearchResult boe = index.search(SearchRequest.of("BOE"));
-      assertEquals(Set.of("boe"), ids(boe));
+      assertEquals(Set.of("boe"), idSet(boe));
       assertEquals(List.of("Bank of England"), marked(boe.hits().get(0)));
     }
   }
@@ -123,11 +113,11 @@ class NewsAnalysisSearchTest {
       index.upsert(article("hague", "The Hague Rules on Sea Claims", "Judges ruled on Tuesday."));
       index.upsert(article("it", "IT Spending Rises", "Companies spend more on computers."));
       index.commit();
-      assertEquals(Set.of("hague"), ids(index.search(SearchRequest.of(
+      assertEquals(Set.of("hague"), idSet(index.search(SearchRequest.of(
           "The Hague Rules on Sea Claims"))));
-      assertEquals(Set.of("hague"), ids(index.search(SearchRequest.of("THE HAGUE RULES"))));
-      assertEquals(Set.of("it"), ids(index.search(SearchRequest.of("IT Spending Rises"))));
-      assertEquals(Set.of("it"), ids(index.search(SearchRequest.of("it spending rises"))));
+      assertEquals(Set.of("hague"), idSet(index.search(SearchRequest.of("THE HAGUE RULES"))));
+      assertEquals(Set.of("it"), idSet(index.search(SearchRequest.of("IT Spending Rises"))));
+      assertEquals(Set.of("it"), idSet(index.search(SearchRequest.of("it spending rises"))));
     }
   }
 
@@ -147,8 +137,8 @@ class NewsAnalysisSearchTest {
       // The words of "Soviet Union" need not be a phrase (every word is required, as in any
       // query), and the alias still finds the USSR.
       assertEquals(Set.of("apart", "typed", "alias"),
-          ids(index.search(SearchRequest.of("Soviet Union"))));
-      assertEquals(Set.of("typed", "alias"), ids(index.search(SearchRequest.of("USSR"))));
+          idSet(index.search(SearchRequest.of("Soviet Union"))));
+      assertEquals(Set.of("typed", "alias"), idSet(index.search(SearchRequest.of("USSR"))));
     }
   }
 
@@ -163,7 +153,7 @@ class NewsAnalysisSearchTest {
           .withMatchAll(false)).hits().stream().map(h -> h.article().id()).toList();
       assertEquals(List.of("whole", "part"), ranked);
       // With every word required, the parts alone are not the compound.
-      assertEquals(Set.of("whole"), ids(index.search(SearchRequest.of("sino-soviet"))));
+      assertEquals(Set.of("whole"), idSet(index.search(SearchRequest.of("sino-soviet"))));
     }
   }
 
@@ -176,11 +166,11 @@ class NewsAnalysisSearchTest {
       index.commit();
       for (String q : new String[] {"high-level", "\"high level\"", "highlevel", "full-blown",
           "blown crisis", "fullblown"}) {
-        assertEquals(Set.of("1107439109"), ids(index.search(SearchRequest.of(q))), q);
+        assertEquals(Set.of("1107439109"), idSet(index.search(SearchRequest.of(q))), q);
       }
       for (String q : new String[] {"Sao Paulo", "donitz", "D\u00f6nitz's", "3.5%", "2023",
           "12,000"}) {
-        assertEquals(Set.of("sao"), ids(index.search(SearchRequest.of(q))), q);
+        assertEquals(Set.of("sao"), idSet(index.search(SearchRequest.of(q))), q);
       }
       Hit seed = index.search(SearchRequest.of("high-level")).hits().get(0);
       assertTrue(marked(seed).contains("high-level"), marked(seed).toString());
@@ -198,11 +188,11 @@ class NewsAnalysisSearchTest {
     }
     try (NewsIndex index = NewsIndex.open(path)) {
       assertEquals(settings, index.settings());
-      assertEquals(Set.of("k"), ids(index.search(SearchRequest.of("Kyiv policy"))));
+      assertEquals(Set.of("k"), idSet(index.search(SearchRequest.of("Kyiv policy"))));
     }
     // Query-time settings may change; the stemmer may not.
     try (NewsIndex index = NewsIndex.openOrCreate(path, settings.withSynonyms(""))) {
-      assertEquals(Set.of(), ids(index.search(SearchRequest.of("Kyiv"))));
+      assertEquals(Set.of(), idSet(index.search(SearchRequest.of("Kyiv"))));
     }
     InvalidRequestException e = assertThrows(InvalidRequestException.class,
         () -> NewsIndex.openOrCreate(path, settings.withStemmer(Stemmer.PORTER)));

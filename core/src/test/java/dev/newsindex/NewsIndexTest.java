@@ -20,6 +20,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static dev.newsindex.testing.Fixtures.article;
+import static dev.newsindex.testing.Fixtures.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,10 +32,6 @@ class NewsIndexTest {
   static final Path SEED = Path.of("..", "seeds", "000_5f663ed9bf04bd27.txt");
 
   @TempDir Path dir;
-
-  static Article article(String id, String title, String body) {
-    return new Article(id, title, LocalDate.of(2024, 1, 2), "Test Wire", "", body);
-  }
 
   @Test
   void upsertTellsNewChangedAndUnchangedApart() throws IOException {
@@ -209,7 +207,4 @@ class NewsIndexTest {
     }
   }
 
-  static List<String> ids(SearchResult r) {
-    return r.hits().stream().map(h -> h.article().id()).toList();
-  }
 }

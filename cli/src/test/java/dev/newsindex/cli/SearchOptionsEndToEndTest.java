@@ -1,9 +1,6 @@
 package dev.newsindex.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.newsindex.testing.Fixtures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -18,14 +15,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+
 /**
  * Every search option, {@code related} and {@code duplicates} through the command line, on the
  * core module's search fixture: ten articles with known dates and sources, one story republished
  * twice.
  */
 class SearchOptionsEndToEndTest {
-  static final Path FIXTURE = Path.of("..", "core", "src", "test", "resources", "dev", "newsindex",
-      "search", "fixture.jsonl");
+  static final Path FIXTURE = Fixtures.resource(Fixtures.SEARCH_FIXTURE);
 
   @TempDir static Path tmp;
   static String index;

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 /**
  * The bundled list of English words that spelling suggestions take as known without asking the
@@ -16,11 +18,11 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
  *
  * <p>Why: the index keeps a vocabulary of the words its articles use, for did-you-mean (see {@link
  * WordTap}). Nearly all of a news article's distinct words are ordinary English (94 to 97 in a
- * hundred on the corpora in {@code ../shared/corpora}: {@code bench/run VocabularyShare}); keeping
- * those in every article's vocabulary field was the largest cost indexing added to Lucene's, for no
- * gain, since a fixed list knows them as well.
- * The index now keeps only the rest (names, places, jargon, misspellings in the articles), and
- * suggestions draw on both: an ordinary word is offered only when the index holds its stem.
+ * hundred on the news corpora {@code bench/run VocabularyShare} reads); keeping those in every
+ * article's vocabulary field would be the largest cost indexing adds to Lucene's, for no gain, since
+ * a fixed list knows them as well. So the index keeps only the rest (names, places, jargon,
+ * misspellings in the articles), and suggestions draw on both: an ordinary word is offered only
+ * when the index holds its stem.
  *
  * <p>Loaded on first use, and not at all by a search that finds enough: a query's words are looked
  * up by binary search in the list's bytes as the jar holds them (0.7 MB, read in a few
@@ -83,9 +85,10 @@ public final class EnglishWords {
    * word of every article. One or two probes of a 1 MB table and no comparison of characters: a
    * word that is not listed but shares a listed word's hash is taken as listed, a chance of about
    * one in 2<sup>48</sup> per word, whose only effect is that the index's spelling vocabulary
-   * leaves that word out.
+   * leaves that word out. (A table of hashes rather than Lucene's {@code CharArraySet}, which
+   * takes longer per word: {@code bench/run KnownWordsBench}.)
    */
-  static boolean containsHash(long hash) {
+  public static boolean containsHash(long hash) {
     long[] hashes = Hashes.TABLE;
     int mask = hashes.length - 1;
     for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
@@ -99,24 +102,39 @@ public final class EnglishWords {
     }
   }
 
-  static final long FNV_BASIS = 0xCBF29CE484222325L;
-  static final long FNV_PRIME = 0x100000001B3L;
+  /** The FNV-1a offset basis {@link #containsHash} expects words hashed from. */
+  public static final long FNV_BASIS = 0xCBF29CE484222325L;
+  /** The FNV-1a prime {@link #containsHash} expects words hashed with. */
+  public static final long FNV_PRIME = 0x100000001B3L;
 
-  /** A word's FNV-1a hash, mixed so that its low bits (a table slot) are as good as its high. */
-  static long finish(long h) {
+  /**
+   * A word's FNV-1a hash, mixed so that its low bits (a table slot) are as good as its high: what
+   * {@link #containsHash} looks up.
+   */
+  public static long finish(long h) {
     h ^= h >>> 29;
     h *= 0xBF58476D1CE4E5B9L;
     h ^= h >>> 32;
     return h == 0 ? 1 : h;
   }
 
-  /** A listed word and its {@link #distance} from the word it was found near. */
+  /**
+   * A listed word and its {@link #distance} from the word it was found near.
+   *
+   * @param word the listed word
+   * @param edits how many edits away it is, at least 1
+   */
   public record Near(String word, int edits) {}
 
   /**
    * The listed words within {@code maxEdits} edits (insertions, deletions, substitutions, and
    * transpositions of neighbours) of {@code word} that start with its first letter, as Lucene's
-   * {@code DirectSpellChecker} finds them in an index: closest first, then alphabetical.
+   * {@code DirectSpellChecker} finds them in an index (with the same Levenshtein automata):
+   * closest first, then alphabetical.
+   *
+   * @param word a lower-case word
+   * @param maxEdits the most edits, 1 or 2
+   * @return the listed words near {@code word}, {@code word} itself excluded
    */
   public static List<Near> near(String word, int maxEdits) {
     List<Near> found = new ArrayList<>();
@@ -124,8 +142,10 @@ public final class EnglishWords {
     if (first < 'a' || first > 'z') {
       return found; // the list holds a-z words only
     }
+    Edits edits = new Edits(word, maxEdits);
     byte[] text = Text.BYTES;
     List<int[]> scored = new ArrayList<>(); // edits, start, length
+    char[] candidate = new char[64];
     int start = firstLineAtOrAfter(text, first);
     while (start < text.length && text[start] == first) {
       int end = start;
@@ -134,7 +154,13 @@ public final class EnglishWords {
       }
       int length = end - start;
       if (Math.abs(length - word.length()) <= maxEdits) {
-        int d = distance(word, text, start, length, maxEdits);
+        if (candidate.length < length) {
+          candidate = new char[length * 2];
+        }
+        for (int i = 0; i < length; i++) {
+          candidate[i] = (char) text[start + i];
+        }
+        int d = edits.to(candidate, length);
         if (d > 0 && d <= maxEdits) {
           scored.add(new int[] {d, start, length});
         }
@@ -173,49 +199,49 @@ public final class EnglishWords {
   }
 
   /**
-   * The edit distance between {@code a} and {@code b} counting a transposition of neighbours as
-   * one edit (optimal string alignment); any value above {@code max} once it is certain to be.
+   * The edit distance between {@code a} and {@code b}, a transposition of neighbours counting as
+   * one edit, as Lucene's Levenshtein automata (and so {@code DirectSpellChecker}) count it.
+   *
+   * @param a one word
+   * @param b the other
+   * @param max the largest distance of interest, 1 or 2
+   * @return the distance, or {@code max + 1} when it is larger than {@code max}
    */
   public static int distance(String a, String b, int max) {
-    byte[] bytes = new byte[b.length()];
-    for (int i = 0; i < bytes.length; i++) {
-      char c = b.charAt(i);
-      bytes[i] = c < 0x80 ? (byte) c : (byte) 0xFF; // never equal to a char of a: as good as any
-    }
-    return distance(a, bytes, 0, bytes.length, max);
+    return new Edits(a, max).to(b.toCharArray(), b.length());
   }
 
-  private static int distance(String a, byte[] b, int from, int m, int max) {
-    int n = a.length();
-    int[] before = new int[m + 1];
-    int[] prev = new int[m + 1];
-    int[] cur = new int[m + 1];
-    for (int j = 0; j <= m; j++) {
-      prev[j] = j;
+  /** How many edits words are from one word, up to a maximum: one automaton per distance. */
+  private static final class Edits {
+    private final String word;
+    private final CharacterRunAutomaton[] within;
+
+    Edits(String word, int max) {
+      if (max < 1 || max > LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE) {
+        throw new IllegalArgumentException("edits must be 1 to "
+            + LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE + ", not " + max);
+      }
+      this.word = word;
+      LevenshteinAutomata lev = new LevenshteinAutomata(word, true);
+      within = new CharacterRunAutomaton[max + 1];
+      for (int d = 1; d <= max; d++) {
+        within[d] = new CharacterRunAutomaton(lev.toAutomaton(d));
+      }
     }
-    for (int i = 1; i <= n; i++) {
-      cur[0] = i;
-      int rowMin = i;
-      char ai = a.charAt(i - 1);
-      for (int j = 1; j <= m; j++) {
-        int bj = b[from + j - 1];
-        int cost = ai == bj ? 0 : 1;
-        int d = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-        if (i > 1 && j > 1 && ai == b[from + j - 2] && a.charAt(i - 2) == bj) {
-          d = Math.min(d, before[j - 2] + 1);
+
+    /** The distance to {@code chars[0, length)}, or the maximum + 1 when it is farther. */
+    int to(char[] chars, int length) {
+      if (length == word.length() && word.contentEquals(java.nio.CharBuffer.wrap(chars, 0,
+          length))) {
+        return 0;
+      }
+      for (int d = 1; d < within.length; d++) {
+        if (within[d].run(chars, 0, length)) {
+          return d;
         }
-        cur[j] = d;
-        rowMin = Math.min(rowMin, d);
       }
-      if (rowMin > max) {
-        return max + 1;
-      }
-      int[] t = before;
-      before = prev;
-      prev = cur;
-      cur = t;
+      return within.length;
     }
-    return prev[m];
   }
 
   /** The list as the jar holds it: sorted lower-case a-z words, one per line, read on first use. */

@@ -7,67 +7,80 @@ import org.apache.lucene.analysis.CharacterUtils;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.Attribute;
+import org.apache.lucene.util.AttributeImpl;
+import org.apache.lucene.util.AttributeReflector;
 
 /**
  * The distinct words of one text as {@link SpellingAnalyzer} sees them, collected while {@link
  * NewsAnalyzer} analyses the same text for search, so that indexing tokenises a title or body once
- * instead of twice (once stemmed for search, once unstemmed for the spelling vocabulary).
+ * instead of twice (once stemmed for search, once unstemmed for the spelling vocabulary; {@code
+ * bench/run WordsBench} compares the two).
  *
- * <p>Use: {@link #attach()} the tap just before the writer analyses its field (a field's {@code
- * tokenStream} method is the place); the next analysis by {@link NewsAnalyzer} on this thread,
- * which is that field's, fills it, from the tokenizer's output, before any other filter: each
- * token split at {@link CompoundFilter#JOINER}s (where the text had a hyphen between words, which
- * the spelling tokenizer splits at), lower-cased and folded to ASCII, as the spelling chain does.
- * A later field of the same document indexes {@link #words()}: the distinct words that spelling
- * suggestions can use and that the bundled {@link EnglishWords} do not already know (a vocabulary
- * field needs each word once per document): words of {@value EnglishWords#MIN_LENGTH} letters or
- * more, a possessive's {@code 's} dropped, no numbers or words with digits or dots. A tap that was
- * never filled (the field was analysed some other way, or not at all) analyses its text with
- * {@link SpellingAnalyzer} instead, so the words are right either way.
+ * <p>Use: {@link #attachTo} the stream that is about to analyse the tap's text (a field's {@code
+ * tokenStream} method is the place). The tap goes to that stream's tap filter through an attribute
+ * of the stream, which every filter of a chain shares; the filter fills it from the tokenizer's
+ * output, before any other filter: each token split at {@link CompoundFilter#JOINER}s (where the
+ * text had a hyphen between words, which the spelling tokenizer splits at), lower-cased and folded
+ * to ASCII by Lucene's own helpers, as the spelling chain does. A later field of the same document
+ * indexes {@link #words()}: the distinct words that spelling suggestions can use and that the
+ * bundled {@link EnglishWords} do not already know (a vocabulary field needs each word once per
+ * document): words of {@value EnglishWords#MIN_LENGTH} letters or more, a possessive's {@code 's}
+ * dropped, no numbers or words with digits or dots. A tap that was never filled (its stream had no
+ * tap filter, or the words were asked for before the text was analysed) analyses its text with
+ * {@link SpellingAnalyzer} instead, so the words are right either way; the index writer inverts a
+ * document's fields in order, so the title and body, added before the words, fill their taps.
  *
  * <p>One document's tap, used from the thread that indexes it; not thread-safe.
  */
 public final class WordTap {
-  private static final ThreadLocal<WordTap> ATTACHED = new ThreadLocal<>();
   private static final SpellingAnalyzer SPELLING = new SpellingAnalyzer();
 
   private final String text;
-  private char[] chars;
+  /** The kept words, one after the other; {@link #ends} says where each ends. */
+  private char[] chars = new char[256]; // few of an article's words are kept (see EnglishWords)
   private int[] ends = new int[64];
   private int count;
-  /** Open addressing: the hashes of the words kept (0 = free), and each one's word number. */
+  /**
+   * The hashes of the words kept (0 = free) and each one's word number: open addressing on the
+   * hash the word was looked up in EnglishWords with, not a CharArraySet, which hashes and copies
+   * each word again (WordsBench on text of mostly unknown words: half as much again for the tap).
+   */
   private long[] seen = new long[32];
   private int[] words = new int[32];
   private char[] scratch = new char[64];
   private boolean filled;
   private boolean tapped;
 
-  /** A tap for {@code text}, to be filled by the analysis of the field holding it. */
+  /**
+   * A tap for {@code text}, to be filled by the analysis of the field holding it.
+   *
+   * @param text the title or body the tap collects the words of
+   */
   public WordTap(String text) {
     this.text = text;
-    this.chars = new char[256]; // few of an article's words are kept (see EnglishWords)
-  }
-
-  /** Lets the next analysis by {@link NewsAnalyzer} on this thread (its field's) fill this tap. */
-  public void attach() {
-    ATTACHED.set(this);
   }
 
   /**
-   * The tap attached on this thread, detached and ready to fill; null when there is none.
-   * (Analyzers share one chain among fields, so the filter cannot tell which field it analyses:
-   * the tap is attached just before its own field's analysis starts.)
+   * Gives this tap to {@code stream}, a stream about to analyse this tap's text: a {@link
+   * NewsAnalyzer} stream fills it when it is reset and read.
+   *
+   * @param stream the token stream of the field holding this tap's text, before its reset
+   * @return whether the stream has a tap filter; if not, the tap analyses its text itself
    */
-  static WordTap take() {
-    WordTap tap = ATTACHED.get();
-    if (tap == null) {
-      return null;
+  public boolean attachTo(TokenStream stream) {
+    if (!stream.hasAttribute(TapAttribute.class)) {
+      return false;
     }
-    ATTACHED.set(null);
-    tap.clear();
-    tap.filled = true;
-    tap.tapped = true;
-    return tap;
+    stream.getAttribute(TapAttribute.class).tap(this);
+    return true;
+  }
+
+  /** Starts filling: forgets any words from before. */
+  void start() {
+    clear();
+    filled = true;
+    tapped = true;
   }
 
   /** Whether an analysis filled this tap (rather than its own fallback analysis). */
@@ -76,8 +89,10 @@ public final class WordTap {
   }
 
   /**
-   * The distinct words not in {@link EnglishWords}, as single-term tokens, for a vocabulary field
-   * (no offsets or positions).
+   * The distinct words not in {@link EnglishWords}, as single-term tokens in the order first met,
+   * for a vocabulary field (no offsets or positions).
+   *
+   * @return a new stream of the words
    */
   public TokenStream words() {
     return new Words();
@@ -112,11 +127,13 @@ public final class WordTap {
     }
     int begin = count == 0 ? 0 : ends[count - 1];
     // Lower-cased, then folded, into this tap's buffer (folding may lengthen a word fourfold).
-    int room = begin + 4 * length;
-    if (room > chars.length) {
-      chars = Arrays.copyOf(chars, Math.max(room, chars.length * 2));
+    if (begin + 4 * length > chars.length) {
+      chars = Arrays.copyOf(chars, Math.max(begin + 4 * length, chars.length * 2));
     }
-    // ASCII, by far the most common, in one pass: lower-case (folding changes nothing) and hash.
+    int end = begin + length;
+    // ASCII, by far the most common, in one pass: lower-cased (folding changes nothing), letters
+    // only, and hashed for EnglishWords' table; anything else by Lucene's lower-casing and folding
+    // (bench/run WordsBench: this tap adds a third of what analysing the text again would).
     long h = EnglishWords.FNV_BASIS;
     int i = 0;
     for (; i < length; i++) {
@@ -132,10 +149,7 @@ public final class WordTap {
       chars[begin + i] = c;
       h = (h ^ c) * EnglishWords.FNV_PRIME;
     }
-    int end;
-    if (i == length) {
-      end = begin + length;
-    } else {
+    if (i < length) {
       if (scratch.length < length) {
         scratch = new char[length * 2];
       }
@@ -150,9 +164,9 @@ public final class WordTap {
         h = (h ^ chars[j]) * EnglishWords.FNV_PRIME;
       }
     }
-    h = EnglishWords.finish(h);
     // Ordinary English words, nearly all of an article's, are known without the index (see
     // EnglishWords); only the rest are collected, each once.
+    h = EnglishWords.finish(h);
     if (!EnglishWords.containsHash(h) && isNew(h, begin, end)) {
       if (count == ends.length) {
         ends = Arrays.copyOf(ends, count * 2);
@@ -231,9 +245,6 @@ public final class WordTap {
     @Override
     public void reset() throws IOException {
       super.reset();
-      if (ATTACHED.get() == WordTap.this) {
-        ATTACHED.set(null); // attached, but its field was analysed without a tap filter
-      }
       if (!filled) {
         fillBySpellingAnalyzer();
       }
@@ -251,6 +262,50 @@ public final class WordTap {
       term.copyBuffer(chars, from, to - from);
       from = to;
       return true;
+    }
+  }
+
+  /**
+   * The tap a stream's {@link WordTapFilter} is to fill, set by {@link #attachTo} before the stream
+   * is reset: how the field hands its tap to the one stream analysing its text.
+   */
+  interface TapAttribute extends Attribute {
+    /** Sets the tap the next reset of the stream takes. */
+    void tap(WordTap tap);
+
+    /** The tap set since the last reset, or null; taking it clears it. */
+    WordTap take();
+  }
+
+  /** The one implementation of {@link TapAttribute}; {@link WordTapFilter} adds it. */
+  static final class TapAttributeImpl extends AttributeImpl implements TapAttribute {
+    private WordTap tap;
+
+    @Override
+    public void tap(WordTap tap) {
+      this.tap = tap;
+    }
+
+    @Override
+    public WordTap take() {
+      WordTap t = tap;
+      tap = null;
+      return t;
+    }
+
+    @Override
+    public void clear() {
+      tap = null;
+    }
+
+    @Override
+    public void reflectWith(AttributeReflector reflector) {
+      reflector.reflect(TapAttribute.class, "tap", tap);
+    }
+
+    @Override
+    public void copyTo(AttributeImpl target) {
+      ((TapAttribute) target).tap(tap);
     }
   }
 }

@@ -181,7 +181,7 @@ public final class MinHash {
   }
 
   /** Stafford's variant 13 of the SplitMix64 finaliser: every input bit affects every output bit. */
-  static long mix(long z) {
+  private static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);

@@ -7,7 +7,10 @@ import dev.newsindex.analysis.NewsSynonyms;
 import dev.newsindex.analysis.SpellingAnalyzer;
 import dev.newsindex.analysis.WordTap;
 import dev.newsindex.ingest.Titles;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +32,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * The one place that maps an {@link Article} to a Lucene document and back. Every field's name,
@@ -64,14 +68,12 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class NewsSchema {
   /**
-   * The schema version, stored in every commit; a different version needs a rebuild. 2: near-
-   * duplicate signatures, the unstemmed spelling field, and a title derived from the body stored
-   * but not indexed as a title. 3: a faster, non-cryptographic {@link #contentHash}; no band terms
-   * (the bands are computed from the signatures when needed). 4: the spelling vocabulary holds
-   * only words the bundled {@link dev.newsindex.analysis.EnglishWords} do not know; signatures keep
-   * 16 bits of each value; no offsets in the text fields' postings.
+   * The schema version, stored in every commit. An index made with another version is refused with
+   * the advice to rebuild it (the command line's default index is rebuilt by itself), so it changes
+   * whenever what a document holds or how it is derived from an article changes: the fields and
+   * their types, the {@link #contentHash}, the {@link MinHash} signatures, the spelling vocabulary.
    */
-  public static final String VERSION = "4";
+  public static final String VERSION = "5";
 
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String SCHEMA_KEY = "newsindex.schema";
@@ -114,6 +116,9 @@ public final class NewsSchema {
    * the writing of two numbers per word (the index is a sixth smaller).
    */
   private static final FieldType TEXT_TYPE = textType();
+
+  /** The seed of {@link #contentHash}: any fixed value; changing it changes every digest. */
+  private static final int CONTENT_HASH_SEED = 0x243F6A88;
 
   /** Words only, for a vocabulary: no frequencies, positions or norms. */
   private static final FieldType WORDS_TYPE = wordsType();
@@ -231,7 +236,8 @@ public final class NewsSchema {
     Document doc = new Document();
     doc.add(new StringField(ID, article.id(), Field.Store.YES));
     // The spelling vocabulary's words are collected while title and body are analysed for search
-    // (fields are inverted in document order, so the WORDS fields below find the taps filled).
+    // (the writer inverts fields in document order, so the WORDS fields below find the taps
+    // filled; were it not so, each tap would analyse its text itself).
     WordTap titleWords = new WordTap(article.title());
     WordTap bodyWords = new WordTap(article.body());
     if (isDerivedTitle(article)) {
@@ -291,45 +297,28 @@ public final class NewsSchema {
 
   /**
    * A 64-bit digest of everything stored for {@code article}: equal digests mean unchanged. Not
-   * cryptographic (it detects edits, not forgeries): each part's length and then its characters,
-   * four to a 64-bit word, go through a multiply-rotate round, and the result through a final mix,
-   * so that any change alters it but for a chance of 2<sup>-64</sup>. (Until schema 3 this was the
-   * first 64 bits of SHA-256, several times slower over a long body.)
+   * cryptographic (it detects edits, not forgeries): Lucene's MurmurHash3 ({@link
+   * StringHelper#murmurhash3_x64_128}) of each part's length and UTF-16 code units in turn, so that
+   * any change alters it but for a chance of 2<sup>-64</sup>.
    */
   public static long contentHash(Article article) {
-    long h = 0x243F6A8885A308D3L;
-    h = hash(h, article.id());
-    h = hash(h, article.title());
-    h = hash(h, article.date() == null ? "" : article.date().toString());
-    h = hash(h, article.source());
-    h = hash(h, article.url());
-    h = hash(h, article.body());
-    for (Map.Entry<String, String> e : article.metadata().entrySet()) {
-      h = hash(h, e.getKey());
-      h = hash(h, e.getValue());
+    List<String> parts = new ArrayList<>(6 + 2 * article.metadata().size());
+    Collections.addAll(parts, article.id(), article.title(),
+        article.date() == null ? "" : article.date().toString(), article.source(), article.url(),
+        article.body());
+    article.metadata().forEach((k, v) -> Collections.addAll(parts, k, v));
+    int size = 0;
+    for (String part : parts) {
+      size += Integer.BYTES + 2 * part.length();
     }
-    return MinHash.mix(h);
-  }
-
-  private static long hash(long h, String part) {
-    int len = part.length();
-    h = round(h, len);
-    int i = 0;
-    for (; i + 4 <= len; i += 4) {
-      h = round(h, part.charAt(i) | (long) part.charAt(i + 1) << 16
-          | (long) part.charAt(i + 2) << 32 | (long) part.charAt(i + 3) << 48);
+    // The code units as they are: an encoding would merge texts that differ in a lone surrogate.
+    ByteBuffer bytes = ByteBuffer.allocate(size);
+    for (String part : parts) {
+      bytes.putInt(part.length());
+      bytes.asCharBuffer().put(part);
+      bytes.position(bytes.position() + 2 * part.length());
     }
-    long rest = 0;
-    for (int shift = 0; i < len; i++, shift += 16) {
-      rest |= (long) part.charAt(i) << shift;
-    }
-    return round(h, rest);
-  }
-
-  /** One round of the digest, as in MurmurHash3's 64-bit body. */
-  private static long round(long h, long word) {
-    long k = Long.rotateLeft(word * 0x87C37B91114253D5L, 31) * 0x4CF5AD432745937FL;
-    return Long.rotateLeft(h ^ k, 27) * 5 + 0x52DCE729;
+    return StringHelper.murmurhash3_x64_128(bytes.array(), 0, size, CONTENT_HASH_SEED)[0];
   }
 
   /** A {@link #TEXT_TYPE} field whose analysis also fills a {@link WordTap}. */
@@ -343,8 +332,9 @@ public final class NewsSchema {
 
     @Override
     public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
-      tap.attach();
-      return super.tokenStream(analyzer, reuse);
+      TokenStream stream = super.tokenStream(analyzer, reuse);
+      tap.attachTo(stream);
+      return stream;
     }
   }
 

@@ -4,16 +4,18 @@
  * dev.newsindex.search.Snippet}s that carry match offsets so callers can render their own marks.
  * Single words over the default fields are scored as one combined field (BM25F), with title
  * occurrences counting double. Run a request with {@link
- * dev.newsindex.NewsIndex#search(dev.newsindex.search.SearchRequest)}; how it runs lives in a
- * package the module does not export
- * ({@code dev.newsindex.search.internal}).
+ * dev.newsindex.NewsArchive#search(dev.newsindex.search.SearchRequest)}; every backend takes and
+ * returns these same values. How the local index runs it lives in a package the module does not
+ * export ({@code dev.newsindex.search.internal}).
  *
  * <p>Around the ranking: filters (dates, sources, further queries) are {@code FILTER} clauses and
  * never change scores; date order sorts on the date doc values with the doc id as tie-break; facets
  * are counted from doc values in the same pass as the ranking; near-duplicates are found through
- * the MinHash signatures and bands that the schema writes at index time; related articles come from
- * Lucene's {@code MoreLikeThis}; did-you-mean from {@code DirectSpellChecker} over the unstemmed
- * {@code words} field.
+ * the MinHash signatures the schema writes at index time (the candidate bands are computed from
+ * them when the whole index is grouped, nothing else is indexed for it); related articles come
+ * from Lucene's {@code MoreLikeThis}; did-you-mean from {@code DirectSpellChecker} over the
+ * {@code words} field (the unstemmed words of the articles that the bundled English word list does
+ * not know) and from that list.
  *
  * <p>Traps: a cursor holds Lucene doc ids, which are only stable within one index version, so it is
  * refused after the index changes. The timeout stops collection, not query rewriting; rewriting is

@@ -54,8 +54,9 @@ public class WordTapTest {
     try (Analyzer news = new NewsAnalyzer(); Analyzer spelling = new SpellingAnalyzer()) {
       List<String> expected = vocabulary(analyse(spelling, TEXT));
       WordTap tap = new WordTap(TEXT);
-      tap.attach();
-      List<String> searchTerms = analyse(news, TEXT);
+      TokenStream stream = news.tokenStream("body", TEXT);
+      assertTrue(tap.attachTo(stream));
+      List<String> searchTerms = terms(stream);
       assertTrue(tap.tapped());
       assertEquals(expected, terms(tap.words()));
       // Names and foreign words stay; ordinary English words (the bundled list knows them),
@@ -68,25 +69,33 @@ public class WordTapTest {
   }
 
   @Test
-  void aTapIsFilledOnlyByTheAnalysisRightAfterItIsAttached() throws IOException {
+  void aTapIsFilledOnlyByTheStreamItIsAttachedTo() throws IOException {
     try (Analyzer news = new NewsAnalyzer()) {
       WordTap first = new WordTap("Xalpha Xbeta");
-      first.attach();
-      analyse(news, "Xalpha Xbeta");
-      analyse(news, "Xgamma Xdelta"); // nothing attached: the first tap keeps its words
+      TokenStream stream = news.tokenStream("title", "Xalpha Xbeta");
+      first.attachTo(stream);
+      terms(stream);
+      // The same analyzer (and, on this thread, the same reused stream) again, without the tap:
+      // the first tap keeps its words.
+      analyse(news, "Xgamma Xdelta");
       assertEquals(List.of("xalpha", "xbeta"), terms(first.words()));
     }
   }
 
   @Test
   void aTapNoAnalysisFilledFindsItsWordsItself() throws IOException {
-    WordTap tap = new WordTap("Well-known D\u00f6nitz-era Caf\u00e9s, Stra\u00dfe 12, D\u00f6nitz's.");
-    tap.attach(); // but the field is analysed by an analyzer without the tap
+    String text = "Well-known D\u00f6nitz-era Caf\u00e9s, Stra\u00dfe 12, D\u00f6nitz's.";
+    WordTap tap = new WordTap(text);
+    try (Analyzer spelling = new SpellingAnalyzer()) {
+      TokenStream stream = spelling.tokenStream("body", text);
+      assertFalse(tap.attachTo(stream), "an analyzer without a tap filter takes no tap");
+      terms(stream);
+    }
     assertEquals(List.of("donitz", "strasse"), terms(tap.words()));
     assertFalse(tap.tapped());
     try (Analyzer news = new NewsAnalyzer()) {
       WordTap other = new WordTap("Xgamma");
-      analyse(news, "Xgamma"); // the detached tap above is not filled by a later analysis
+      analyse(news, "Xgamma"); // never attached: not filled by an analysis of its text
       assertFalse(other.tapped());
       assertEquals(List.of("xgamma"), terms(other.words()));
     }

@@ -1,9 +1,7 @@
 package dev.newsindex.ingest;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.newsindex.Article;
+import dev.newsindex.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,9 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+
 /** Inputs as users give them: compressed, by pattern, on stdin, hostile. */
 class InputsTest {
-  static final Path MALFORMED = Path.of("src/test/resources/malformed");
+  static final Path MALFORMED = Fixtures.resource("/malformed");
 
   @TempDir Path dir;
 

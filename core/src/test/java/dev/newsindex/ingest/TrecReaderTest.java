@@ -1,10 +1,7 @@
 package dev.newsindex.ingest;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.newsindex.Article;
+import dev.newsindex.testing.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,9 +10,14 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+
 class TrecReaderTest {
-  static final Path GOOD = Path.of("src/test/resources/trec/good.sgml");
-  static final Path MALFORMED = Path.of("src/test/resources/trec/malformed.sgml");
+  static final Path GOOD = Fixtures.resource("/trec/good.sgml");
+  static final Path MALFORMED = Fixtures.resource("/trec/malformed.sgml");
 
   static JsonLinesReaderTest.Collected read(Path file) throws IOException {
     JsonLinesReaderTest.Collected c = new JsonLinesReaderTest.Collected();

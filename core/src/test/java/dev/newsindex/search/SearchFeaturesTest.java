@@ -7,6 +7,7 @@ import dev.newsindex.NewsIndex;
 import dev.newsindex.QuerySyntaxException;
 import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.search.internal.ArticleSearcher;
+import dev.newsindex.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static dev.newsindex.testing.Fixtures.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -33,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The search features through the library API, on a small fixture with known dates and copies. */
 class SearchFeaturesTest {
-  static final Path FIXTURE = Path.of("src/test/resources/dev/newsindex/search/fixture.jsonl");
+  static final Path FIXTURE = Fixtures.resource(Fixtures.SEARCH_FIXTURE);
 
   @TempDir static Path tmp;
   static NewsIndex index;
@@ -47,10 +49,6 @@ class SearchFeaturesTest {
   @AfterAll
   static void close() throws IOException {
     index.close();
-  }
-
-  static List<String> ids(SearchResult r) {
-    return r.hits().stream().map(h -> h.article().id()).toList();
   }
 
   static SearchResult search(SearchRequest.Builder b) throws IOException {

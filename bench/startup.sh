@@ -9,17 +9,17 @@
 # writes them to docs/benchmarks/Startup.md (BENCH_DOCS= writes nothing); every timing goes to
 # WORK/startup-times.tsv.
 #
-# Usage: bench/startup.sh [--count N] [--runs N] [--work DIR] [--query Q] [--baseline DIR]
+# Usage: bench/startup.sh [--count N] [--runs N] [--work DIR] [--query Q] [--baseline DIR]...
 #   defaults: --count 0 --runs 20 --work ${TMPDIR:-/tmp}/newsindex-startup
 #             --query "deterrence strategy"
 #   --count N: also a synthetic index of N articles (built once in WORK and reused; 100,000
 #   articles take a few minutes on 2 cores).
-#   --baseline DIR: also time the newsindex of another checkout (e.g. an earlier commit made with
-#   `git worktree add DIR COMMIT`), interleaved with this one, and print this one's ratio to it.
+#   --baseline DIR (repeatable): also time the newsindex of another checkout (e.g. an earlier
+#   commit made with `git worktree add DIR COMMIT`), interleaved with this one.
 # Needs hyperfine (Debian: apt-get install -y hyperfine); sqlite3 is optional.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
-count=0 runs=20 work=${TMPDIR:-/tmp}/newsindex-startup query="deterrence strategy" baseline=""
+count=0 runs=20 work=${TMPDIR:-/tmp}/newsindex-startup query="deterrence strategy" baselines=()
 args=("$@")
 while [ $# -gt 0 ]; do
   case $1 in
@@ -27,9 +27,9 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
     --query) query=$2; shift 2 ;;
-    --baseline) baseline=$(cd "$2" && pwd); shift 2 ;;
+    --baseline) baselines+=("$(cd "$2" && pwd)"); shift 2 ;;
     *) echo "usage: bench/startup.sh [--count N] [--runs N] [--work DIR] [--query Q]" \
-      "[--baseline DIR]" >&2; exit 2 ;;
+      "[--baseline DIR]..." >&2; exit 2 ;;
   esac
 done
 command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install -y hyperfine)" >&2; exit 2; }
@@ -41,9 +41,9 @@ say() { echo "bench: $*" >&2; }
 
 # The tool, the bundled index and the launcher's class cache, made before anything is timed.
 NEWSINDEX_AOT=wait ./newsindex search "$query" >/dev/null
-if [ -n "$baseline" ]; then
-  (cd "$baseline" && NEWSINDEX_AOT=wait ./newsindex search "$query" >/dev/null)
-fi
+for b in "${baselines[@]}"; do
+  (cd "$b" && NEWSINDEX_AOT=wait ./newsindex search "$query" >/dev/null)
+done
 
 index=""
 if [ "$count" -gt 0 ]; then
@@ -93,16 +93,19 @@ bare+=" -cp $bench_cp dev.newsindex.bench.BareSearch"
 
 sql="SELECT id, title, date, source, snippet(articles, 2, '**', '**', '…', 24) FROM articles"
 sql+=" WHERE articles MATCH '$query' ORDER BY rank LIMIT 10"
-names=("newsindex, bundled index" "bare Lucene, bundled index")
-cmds=("./newsindex search '$query'" "$bare index-data/index $query")
+# A search with an option goes through picocli's model; a plain one does not (SearchCommand.plain).
+names=("newsindex, bundled index" "newsindex with --limit 10, bundled index"
+  "bare Lucene, bundled index")
+cmds=("./newsindex search '$query'" "./newsindex search --limit 10 '$query'"
+  "$bare index-data/index $query")
 if [ -n "$sqlite" ]; then
   names+=("sqlite3, bundled index")
   cmds+=("sqlite3 '$work/bundled.db' \"$sql\"")
 fi
-if [ -n "$baseline" ]; then
-  names+=("baseline, bundled index")
-  cmds+=("$baseline/newsindex search '$query'")
-fi
+for b in "${baselines[@]}"; do
+  names+=("baseline ${b##*/}, bundled index" "baseline ${b##*/} with --limit 10, bundled index")
+  cmds+=("$b/newsindex search '$query'" "$b/newsindex search --limit 10 '$query'")
+done
 if [ -n "$index" ]; then
   names+=("newsindex, $count articles" "bare Lucene, $count articles")
   cmds+=("./newsindex search --index '$index' '$query'" "$bare $index $query")
@@ -110,10 +113,10 @@ if [ -n "$index" ]; then
     names+=("sqlite3, $count articles")
     cmds+=("sqlite3 '$work/synthetic-$count.db' \"$sql\"")
   fi
-  if [ -n "$baseline" ]; then
-    names+=("baseline, $count articles")
-    cmds+=("$baseline/newsindex search --index '$index' '$query'")
-  fi
+  for b in "${baselines[@]}"; do
+    names+=("baseline ${b##*/}, $count articles")
+    cmds+=("$b/newsindex search --index '$index' '$query'")
+  done
 fi
 for check in "./newsindex search '$query'" ${index:+"./newsindex search --index '$index' '$query'"}; do
   eval "$check" >/dev/null || { say "no hits for '$query': pick another --query"; exit 1; }
@@ -139,8 +142,8 @@ for ((r = -3; r < runs; r++)); do
 done
 
 # Medians and ratios, as a Markdown table. CPU is the median user + system time: on a busy machine
-# it moves less than wall time. newsindex rows get their ratio to bare Lucene, sqlite3 and the
-# baseline on the same index.
+# it moves less than wall time. Each newsindex row (baselines included) gets its ratios to bare
+# Lucene on the same index.
 table=$(for i in "${!names[@]}"; do printf '%s\n' "${names[$i]}"; done | awk -F'\t' '
   function median(list,   a, m, r, p, x) { # insertion sort: any awk
     m = split(list, a, " ")
@@ -151,24 +154,21 @@ table=$(for i in "${!names[@]}"; do printf '%s\n' "${names[$i]}"; done | awk -F'
     }
     return (m % 2) ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
   }
-  function ratio(name, other) {
-    sub(/^newsindex, /, other ", ", name)
-    return (name in med) ? sprintf("%.2f", mine / med[name]) : ""
-  }
   FNR == NR { order[NR - 1] = $0; n = NR; next }
   { wall[order[$1]] = wall[order[$1]] " " $2; cpu[order[$1]] = cpu[order[$1]] " " $3 }
   END {
     for (i = 0; i < n; i++) {
       name = order[i]; med[name] = median(wall[name]); c[name] = median(cpu[name])
     }
-    print "| command | median wall ms | median CPU ms | / bare Lucene | / sqlite3 | / baseline |"
-    print "|---|---|---|---|---|---|"
+    print "| command | median wall ms | median CPU ms | wall / bare Lucene | CPU / bare Lucene |"
+    print "|---|---|---|---|---|"
     for (i = 0; i < n; i++) {
-      name = order[i]; mine = med[name]; r1 = r2 = r3 = ""
-      if (name ~ /^newsindex, /) {
-        r1 = ratio(name, "bare Lucene"); r2 = ratio(name, "sqlite3"); r3 = ratio(name, "baseline")
+      name = order[i]; bare = name; r1 = r2 = ""
+      sub(/^[^,]*, /, "bare Lucene, ", bare)
+      if (name !~ /^(bare Lucene|sqlite3)/ && bare in med) {
+        r1 = sprintf("%.2f", med[name] / med[bare]); r2 = sprintf("%.2f", c[name] / c[bare])
       }
-      printf "| %s | %.1f | %.0f | %s | %s | %s |\n", name, mine, c[name], r1, r2, r3
+      printf "| %s | %.1f | %.0f | %s | %s |\n", name, med[name], c[name], r1, r2
     }
   }' - "$times")
 echo
@@ -186,7 +186,7 @@ for c in "${corpus[@]}"; do corpus_args+=(--corpus "$c"); done
   echo
   echo "bare Lucene: bench BareSearch with the launcher's short-command JVM options and an AOT"
   echo "cache of its own; sqlite3: an FTS5 table of the same articles, top 10 by bm25 with a snippet."
-  [ -z "$baseline" ] || echo "baseline: the newsindex of another checkout, run the same way."
+  [ ${#baselines[@]} -eq 0 ] || echo "baseline: the newsindex of another checkout, run the same way."
 } | "$NEWSINDEX_JAVA_HOME/bin/java" -Dnewsindex.bench.docs="${BENCH_DOCS-$root/docs/benchmarks}" \
   -cp "$bench_cp" dev.newsindex.bench.BenchDoc --name Startup \
   --about "A cold newsindex search (a new JVM per query) beside a bare Lucene search and sqlite3." \

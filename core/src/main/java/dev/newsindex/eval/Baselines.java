@@ -53,7 +53,16 @@ public final class Baselines {
 
   private Baselines() {}
 
-  /** The top {@value Evaluator#DEPTH} of each topic over {@code docs} with {@code analysis}. */
+  /**
+   * The top {@value Evaluator#DEPTH} of each topic over {@code docs} with {@code analysis}: bare
+   * Lucene BM25 over title and body as separate fields, any term matching.
+   *
+   * @param docs a JSON-lines file of articles ({@code id}, {@code title}, {@code body})
+   * @param topics the queries
+   * @param analysis the baseline's analyzer
+   * @return the run: for each topic id, the article ids with their scores
+   * @throws IOException when the file cannot be read
+   */
   public static Run run(Path docs, List<Topic> topics, Analysis analysis) throws IOException {
     Analyzer analyzer = analysis.analyzer();
     try (Directory dir = new ByteBuffersDirectory()) {
@@ -90,7 +99,13 @@ public final class Baselines {
     }
   }
 
-  /** {@code id}, {@code title}, {@code body} of each record of a JSON-lines file, as given. */
+  /**
+   * {@code id}, {@code title}, {@code body} of each record of a JSON-lines file, as given.
+   *
+   * @param docs the file
+   * @return the records, in file order
+   * @throws IOException when the file cannot be read
+   */
   public static List<String[]> records(Path docs) throws IOException {
     List<String[]> out = new ArrayList<>();
     JsonFactory json = new JsonFactory();

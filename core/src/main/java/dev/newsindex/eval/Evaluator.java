@@ -23,12 +23,22 @@ public final class Evaluator {
     /** Every word is required (AND), as {@code newsindex search} runs a query by default. */
     ALL;
 
-    /** The lower-case name used on the command line. */
+    /**
+     * The lower-case name used on the command line.
+     *
+     * @return {@code any} or {@code all}
+     */
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The mode named {@code id} ({@code any} or {@code all}, any case). */
+    /**
+     * The mode named {@code id}.
+     *
+     * @param id {@code any} or {@code all}, in any case
+     * @return the mode
+     * @throws IllegalArgumentException when {@code id} names neither
+     */
     public static Mode parse(String id) {
       for (Mode m : values()) {
         if (m.id().equalsIgnoreCase(id.strip())) {
@@ -58,7 +68,15 @@ public final class Evaluator {
     return run(index, topics, Mode.ANY);
   }
 
-  /** The top {@value #DEPTH} articles for each topic, by article id, its words combined by mode. */
+  /**
+   * The top {@value #DEPTH} articles for each topic, by article id.
+   *
+   * @param index the archive to search
+   * @param topics the queries, each run as {@link #plainQuery} makes it
+   * @param mode whether any term may match or every term must
+   * @return the run: for each topic id, the article ids with their scores
+   * @throws IOException when the archive cannot be read
+   */
   public static Run run(NewsArchive index, List<Topic> topics, Mode mode)
       throws IOException {
     Map<String, List<Run.Ranked>> results = new LinkedHashMap<>();

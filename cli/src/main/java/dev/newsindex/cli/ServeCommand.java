@@ -91,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
       server = NewsServer.start(news, options);
     } catch (BindException e) {
       news.close();
-      throw new IllegalArgumentException("cannot listen on " + bind + " port " + port + " ("
+      throw new dev.newsindex.InvalidRequestException("cannot listen on " + bind + " port " + port + " ("
           + e.getMessage() + "); choose another with --port");
     } catch (IOException | RuntimeException e) {
       news.close();
@@ -122,19 +122,19 @@ final class ServeCommand implements Callable<Integer> {
     try {
       address = InetAddress.getByName(bind);
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("--bind: unknown address '" + bind + "'");
+      throw new dev.newsindex.InvalidRequestException("--bind: unknown address '" + bind + "'");
     }
     String token = null;
     if (tokenFile != null) {
       token = Files.readAllLines(tokenFile, StandardCharsets.UTF_8).stream().findFirst()
           .orElse("").strip();
       if (token.isEmpty()) {
-        throw new IllegalArgumentException("--token: " + tokenFile + " is empty; put the secret"
+        throw new dev.newsindex.InvalidRequestException("--token: " + tokenFile + " is empty; put the secret"
             + " on its first line");
       }
     }
     if (maxBodyMib < 1) {
-      throw new IllegalArgumentException("--max-body must be at least 1 MiB, not " + maxBodyMib);
+      throw new dev.newsindex.InvalidRequestException("--max-body must be at least 1 MiB, not " + maxBodyMib);
     }
     ServerOptions options = ServerOptions.builder().address(address, port)
         .token(token).noAuth(noAuth).cors(cors).writes(allowWrites)

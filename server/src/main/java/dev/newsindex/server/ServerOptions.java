@@ -42,29 +42,29 @@ public record ServerOptions(InetAddress bind, int port, String token, boolean no
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(refreshInterval, "refreshInterval");
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port must be 0 to 65535, not " + port);
+      throw new dev.newsindex.InvalidRequestException("port must be 0 to 65535, not " + port);
     }
     if (token != null && token.isBlank()) {
-      throw new IllegalArgumentException("the token is empty; put a secret in the token file");
+      throw new dev.newsindex.InvalidRequestException("the token is empty; put a secret in the token file");
     }
     if (token != null && noAuth) {
-      throw new IllegalArgumentException("give either a token or no-auth, not both");
+      throw new dev.newsindex.InvalidRequestException("give either a token or no-auth, not both");
     }
     if (!bind.isLoopbackAddress() && token == null && !noAuth) {
-      throw new IllegalArgumentException("binding " + bind.getHostAddress() + " lets other"
+      throw new dev.newsindex.InvalidRequestException("binding " + bind.getHostAddress() + " lets other"
           + " machines in: give --token FILE (a bearer token) or --no-auth to allow anyone");
     }
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-      throw new IllegalArgumentException("the request timeout must be positive");
+      throw new dev.newsindex.InvalidRequestException("the request timeout must be positive");
     }
     if (maxBodyBytes < 1) {
-      throw new IllegalArgumentException("the body limit must be positive");
+      throw new dev.newsindex.InvalidRequestException("the body limit must be positive");
     }
     if (refreshInterval.isNegative() || refreshInterval.isZero()) {
-      throw new IllegalArgumentException("the refresh interval must be positive");
+      throw new dev.newsindex.InvalidRequestException("the refresh interval must be positive");
     }
     if (corsOrigin != null && (corsOrigin.isBlank() || corsOrigin.endsWith("/"))) {
-      throw new IllegalArgumentException("a CORS origin is scheme://host[:port] without a path,"
+      throw new dev.newsindex.InvalidRequestException("a CORS origin is scheme://host[:port] without a path,"
           + " e.g. https://app.example.org, not '" + corsOrigin + "'");
     }
   }
@@ -220,7 +220,7 @@ public record ServerOptions(InetAddress bind, int port, String token, boolean no
      * The options.
      *
      * @return new options with the parts set so far
-     * @throws IllegalArgumentException when a part is out of range or the parts contradict each
+     * @throws dev.newsindex.InvalidRequestException when a part is out of range or the parts contradict each
      *     other, e.g. a non-loopback address with neither a token nor no-auth
      */
     public ServerOptions build() {

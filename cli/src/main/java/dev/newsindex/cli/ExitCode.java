@@ -14,7 +14,10 @@ enum ExitCode {
   IO_ERROR(6, "an input/output error"),
   DAMAGED(7, "check found the index damaged; rebuild it"),
   CLUSTER(8, "the OpenSearch cluster was unreachable or refused the request"),
-  INTERNAL(70, "an internal error (a bug: please report it with --verbose output)");
+  NOTHING_INDEXED(9, "index/rebuild read input but every record was skipped"),
+  INTERNAL(70, "an internal error (a bug: please report it with --verbose output)"),
+  INTERRUPTED(130, "interrupted by Ctrl-C (SIGINT); what was committed is kept"),
+  TERMINATED(143, "stopped by SIGTERM; what was committed is kept");
 
   final int code;
   final String meaning;
@@ -29,7 +32,7 @@ enum ExitCode {
     Map<String, String> list = new LinkedHashMap<>();
     for (ExitCode c : values()) {
       // Padded by hand: a formatter's first use costs every start a few ms (locale data).
-      list.put((c.code < 10 ? "  " : " ") + c.code, c.meaning);
+      list.put((c.code < 10 ? "  " : c.code < 100 ? " " : "") + c.code, c.meaning);
     }
     return list;
   }

@@ -77,7 +77,6 @@ public final class RelevanceReport {
   record Collection(String name, String label, Path docs, Path topics, Path qrels) {}
 
   private final StringBuilder out = new StringBuilder();
-  private Path corpora = Path.of(".");
 
   private RelevanceReport() {}
 
@@ -131,8 +130,7 @@ public final class RelevanceReport {
           + "; pass --corpora DIR (and --relevance DIR)");
       System.exit(2);
     }
-    report.corpora = corpora;
-    report.header(args, present, missing);
+    report.header(args, corpora, present, missing);
     Path work = Files.createTempDirectory("newsindex-relevance");
     try {
       Map<String, Path> indexes = new LinkedHashMap<>();
@@ -168,19 +166,28 @@ public final class RelevanceReport {
     out.append(s).append('\n');
   }
 
-  /** A corpus file as the document names it: relative to {@code --corpora DIR}, never a path
-   *  outside the repository. */
-  private String shown(Path file) {
-    Path dir = corpora.toAbsolutePath().normalize();
+  /**
+   * {@code file} as the page names it: under {@code corpora} as {@code CORPORA/...}, since the
+   * corpora live outside the repository (docs/benchmarks.md says what they are).
+   */
+  private static String shown(Path file, Path corpora) {
+    Path c = corpora.toAbsolutePath().normalize();
     Path f = file.toAbsolutePath().normalize();
-    return f.startsWith(dir) ? "CORPORA/" + dir.relativize(f) : file.toString();
+    return f.startsWith(c) ? "CORPORA/" + c.relativize(f) : file.toString();
   }
 
-  private void header(String[] args, List<Collection> present, List<String> missing) {
+  private void header(String[] args, Path corpora, List<Collection> present,
+      List<String> missing) {
     line("# RelevanceReport");
     line("");
+    List<String> shownArgs = new ArrayList<>(List.of(args));
+    for (int i = 1; i < shownArgs.size(); i++) {
+      if (shownArgs.get(i - 1).equals("--corpora")) {
+        shownArgs.set(i, "CORPORA");
+      }
+    }
     line("- command: `bench/run RelevanceReport" + (args.length == 0 ? "" : " "
-        + String.join(" ", args)) + "`");
+        + String.join(" ", shownArgs)) + "`");
     line("- date: " + ZonedDateTime.now(ZoneOffset.UTC).format(
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
     line("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
@@ -188,8 +195,8 @@ public final class RelevanceReport {
         + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     line("- JDK: " + System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
     for (Collection c : present) {
-      line("- corpus: " + c.label + ": " + shown(c.docs) + ", " + shown(c.topics) + ", "
-          + shown(c.qrels));
+      line("- corpus: " + c.label + ": " + shown(c.docs, corpora) + ", "
+          + shown(c.topics, corpora) + ", " + shown(c.qrels, corpora));
     }
     for (String m : missing) {
       line("- left out: " + m);

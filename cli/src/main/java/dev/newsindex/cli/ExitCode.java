@@ -3,7 +3,7 @@ package dev.newsindex.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Every exit code newsindex uses, defined once; the help text and README list these. */
+/** Every exit code newsindex uses, defined once; the help text, docs/cli.md and the README list these. */
 enum ExitCode {
   OK(0, "success (search: at least one hit)"),
   NO_HITS(1, "search found no hits (duplicates: no groups)"),

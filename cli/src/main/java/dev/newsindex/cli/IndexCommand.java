@@ -24,8 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
             + " - (standard input) into an on-disk index, creating it if needed. Articles are"
             + " upserted by id: indexing the same files again changes nothing (counted as"
             + " unchanged), a changed article is replaced (updated).",
-        "Formats: the MENAFN text feed, JSON Lines and TREC SGML, recognised by name and content"
-            + " (or named with --format); gzip-compressed files are read transparently.",
+        "Formats: the MENAFN text feed, JSON Lines, TREC SGML, RSS and Atom feeds, HTML article"
+            + " pages and WARC crawls, recognised by name and content (or named with --format);"
+            + " gzip-compressed files are read transparently.",
         "Commits every --commit-every articles and at the end: an interrupted run keeps what it"
             + " committed, and running it again completes it. Shows a progress bar on a terminal"
             + " (not with NO_COLOR); prints one summary line (or JSON with --json); each skipped"

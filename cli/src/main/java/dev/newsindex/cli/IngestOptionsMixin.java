@@ -27,8 +27,9 @@ final class IngestOptionsMixin {
   List<Path> paths;
 
   @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
-      description = "Read every input as this format: menafn, jsonl or trec (default: recognised"
-          + " per file by name and content).")
+      description = "Read every input as this format: menafn, jsonl, trec, feed (rss, atom), html"
+          + " or warc (default: recognised per file by name and content; .gz is read either"
+          + " way).")
   Format format;
 
   @Option(names = "--threads", paramLabel = "N",

@@ -37,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + " double), ranked by BM25. Every term must match unless --any is given.",
         "Query syntax: words, \"exact phrases\", \"words near\"~3, AND OR NOT + -, (groups),"
             + " wildcards (deter*), fuzzy (korea~), fields: title: (or headline:) body: (or text:)"
-            + " source: id: date:2023-11-16, date:[2023-01-01 TO 2023-12-31]; * alone matches"
+            + " source: id: date:2023-11-16, date:[2023-01-01 TO 2023-12-31], and the labels"
+            + " category: topic: place: author: lang:; * alone matches"
             + " everything (useful with filters and --sort newest).",
         "Filters (--since, --until, --source, --filter) narrow the hits without changing scores.",
         "Matches are shown in bold colour on a terminal and as **marks** when piped",
@@ -86,7 +87,8 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--filter", paramLabel = "QUERY",
       description = "Only articles that also match QUERY, without changing scores, e.g."
-          + " 'title:oil' or 'id:abc'; repeatable.")
+          + " 'title:oil', 'id:abc' or a label field: 'category:business', 'topic:crude',"
+          + " 'place:japan', 'author:\"Ann Lee\"', 'lang:fr'; repeatable.")
   List<String> filters = new ArrayList<>();
 
   @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
@@ -95,12 +97,14 @@ final class SearchCommand implements Callable<Integer> {
   SortOrder sort;
 
   @Option(names = "--facet", paramLabel = "FACET", converter = FacetConverter.class,
-      description = "Count all hits by source, year, month or day; repeatable.")
+      description = "Count all hits by source, category, topic, place, author, lang, year, month"
+          + " or day; repeatable.")
   List<Facet> facets = new ArrayList<>();
 
   @Option(names = "--facet-limit", paramLabel = "N",
       defaultValue = "" + SearchRequest.DEFAULT_FACET_LIMIT,
-      description = "At most N sources in the source facet (default: ${DEFAULT-VALUE}).")
+      description = "At most N values in each value facet (source and the labels), the rest"
+          + " counted as others (default: ${DEFAULT-VALUE}).")
   int facetLimit;
 
   @Option(names = "--collapse",

@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code newsindex stats}: what an index holds. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
     description = "Show what the index holds: articles, deleted articles awaiting a merge,"
-        + " segments, size on disk, date range, articles per source, and the schema version.")
+        + " segments, size on disk, date range, articles per source and per label (category,"
+        + " topic, place, author, lang: those the articles carry), and the schema version.")
 final class StatsCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;

@@ -3,6 +3,8 @@ package dev.newsindex.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsindex.ingest.Format;
+import dev.newsindex.search.Facet;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.lang.reflect.Field;
@@ -121,5 +123,34 @@ class OptionsTest {
     }
     assertTrue(CliRun.run("serch", "korea").err().contains("did you mean search"),
         "an unknown command gets picocli's suggestion");
+  }
+
+  /** The text of {@code option}'s help in {@code command}. */
+  static String optionHelp(String command, String option) {
+    return String.join(" ", whole().getSubcommands().get(command).getCommandSpec()
+        .findOption(option).description());
+  }
+
+  @Test
+  void theHelpNamesEveryFormatFacetAndLabelField() {
+    String formats = optionHelp("index", "--format");
+    for (Format f : Format.values()) {
+      assertTrue(formats.contains(f.label()), "index --format does not name " + f.label()
+          + ": " + formats);
+    }
+    assertTrue(formats.contains("rss") && formats.contains("atom"), formats);
+    assertTrue(optionHelp("rebuild", "--format").equals(formats), "rebuild reads as index does");
+    String facets = optionHelp("search", "--facet");
+    String filter = optionHelp("search", "--filter");
+    String stats = String.join(" ", whole().getSubcommands().get("stats").getCommandSpec()
+        .usageMessage().description());
+    for (Facet f : Facet.values()) {
+      assertTrue(facets.contains(f.label()), "search --facet does not name " + f.label());
+      if (f.byValue() && f != Facet.SOURCE) {
+        assertTrue(filter.contains(f.label() + ":"), "search --filter shows no " + f.label()
+            + ": example: " + filter);
+        assertTrue(stats.contains(f.label()), "stats does not say it counts " + f.label());
+      }
+    }
   }
 }

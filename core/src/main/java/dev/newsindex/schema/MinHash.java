@@ -14,8 +14,8 @@ import java.util.Arrays;
  * #BANDS} bands of {@value #ROWS} values (locality-sensitive hashing): two texts with resemblance
  * {@code s} share at least one band with probability {@code 1 - (1 - s^4)^16} (0.64 at 0.5, 0.99 at
  * 0.7). Candidates are then confirmed with {@link #resemblance}. The bands are computed from the
- * stored signatures when the whole index is grouped ({@link #bandKeys}), not indexed as terms: 16
- * unique terms per article were a quarter of the indexing time.
+ * stored signatures when the whole index is grouped ({@link #bandKeys}), not indexed as terms:
+ * 16 unique terms per article would cost about a quarter of the indexing time.
  *
  * <p>Shingles are built from the body's lower-cased letter-and-digit words; the title is left out,
  * because outlets rewrite headlines. Texts with fewer than {@value #MIN_SHINGLES} shingles get no

@@ -8,14 +8,15 @@
  * returns these same values. How the local index runs it lives in a package the module does not
  * export ({@code dev.newsindex.search.internal}).
  *
- * <p>Around the ranking: filters (dates, sources, further queries) are {@code FILTER} clauses and
- * never change scores; date order sorts on the date doc values with the doc id as tie-break; facets
- * are counted from doc values in the same pass as the ranking; near-duplicates are found through
- * the MinHash signatures the schema writes at index time (the candidate bands are computed from
- * them when the whole index is grouped, nothing else is indexed for it); related articles come
- * from Lucene's {@code MoreLikeThis}; did-you-mean from {@code DirectSpellChecker} over the
- * {@code words} field (the unstemmed words of the articles that the bundled English word list does
- * not know) and from that list.
+ * <p>Around the ranking: filters (dates, sources, labels, further queries) are {@code FILTER}
+ * clauses and never change scores; date order sorts on the date doc values with the doc id as
+ * tie-break; facets (source, the labels of {@code NewsSchema.LABEL_FIELDS}, calendar buckets) are
+ * counted from doc values in the same pass as the ranking; near-duplicates are found through the
+ * MinHash signatures the schema writes at index time (the candidate bands are computed from them
+ * when the whole index is grouped, nothing else is indexed for it); related articles come from
+ * Lucene's {@code MoreLikeThis}; did-you-mean from {@code DirectSpellChecker} over the {@code
+ * words} field (the unstemmed words of the articles that the bundled English word list does not
+ * know) and from that list.
  *
  * <p>Traps: a cursor holds Lucene doc ids, which are only stable within one index version, so it is
  * refused after the index changes. The timeout stops collection, not query rewriting; rewriting is

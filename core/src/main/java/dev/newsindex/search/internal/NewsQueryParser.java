@@ -42,8 +42,8 @@ import org.apache.lucene.util.BytesRef;
 final class NewsQueryParser extends MultiFieldQueryParser {
   /**
    * What the parts of a hyphenated compound, found apart, earn of their score (the compound itself,
-   * as a phrase or one word, earns all of it). Chosen on TIME (see the README's Relevance
-   * section): a round figure among the values that did best there.
+   * as a phrase or one word, earns all of it). Chosen on TIME (docs/relevance.md): a round
+   * figure among the values that did best there.
    */
   static final float COMPOUND_PARTS_WEIGHT = 0.5f;
 

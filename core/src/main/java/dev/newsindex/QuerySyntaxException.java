@@ -29,9 +29,42 @@ public final class QuerySyntaxException extends NewsIndexException {
     this.problem = problem;
   }
 
+  /**
+   * At most this many characters of the query are quoted in the message, around the position of
+   * the problem, so that a huge query does not make a huge error line; {@link #query()} holds it
+   * whole.
+   */
+  public static final int QUOTED_CHARS = 40;
+
   private static String describe(String query, int position, String problem) {
     String where = position > 0 ? " at position " + position : "";
-    return "bad query" + where + ": " + problem + " in [" + query + "]";
+    return "bad query" + where + ": " + problem + " in [" + window(query, position) + "]";
+  }
+
+  /**
+   * The part of {@code query} a message quotes: all of it when it is short, otherwise the {@link
+   * #QUOTED_CHARS} characters around the 1-based {@code position} (the start when 0), with "..."
+   * where text is left out; never cutting a surrogate pair.
+   *
+   * @param query the query
+   * @param position the 1-based position to centre on, or 0
+   * @return the quoted part
+   */
+  public static String window(String query, int position) {
+    if (query == null || query.length() <= QUOTED_CHARS) {
+      return query;
+    }
+    int centre = Math.max(0, Math.min(query.length(), position - 1));
+    int from = Math.max(0, Math.min(centre - QUOTED_CHARS / 2, query.length() - QUOTED_CHARS));
+    int to = Math.min(query.length(), from + QUOTED_CHARS);
+    if (from > 0 && Character.isLowSurrogate(query.charAt(from))) {
+      from++;
+    }
+    if (to < query.length() && Character.isHighSurrogate(query.charAt(to - 1))) {
+      to--;
+    }
+    return (from > 0 ? "..." : "") + query.substring(from, to)
+        + (to < query.length() ? "..." : "");
   }
 
   /**

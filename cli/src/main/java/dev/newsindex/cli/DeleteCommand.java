@@ -1,23 +1,20 @@
 package dev.newsindex.cli;
 
 import dev.newsindex.NewsArchive;
-import dev.newsindex.InvalidRequestException;
 import dev.newsindex.NewsIndex;
-import dev.newsindex.ingest.Dates;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import dev.newsindex.search.DateBounds;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code newsindex delete}: removes articles by id, by query or by date. */
@@ -40,8 +37,9 @@ final class DeleteCommand implements Callable<Integer> {
   String query;
 
   @Option(names = "--before", paramLabel = "DATE", converter = DateConverter.class,
-      description = "Delete every article dated before DATE (YYYY-MM-DD); undated ones stay.")
-  LocalDate before;
+      description = "Delete every article dated before DATE (a month or year: before its first"
+          + " day; same forms as search --since); undated ones stay.")
+  String before;
 
   @Mixin
   ClusterOption cluster = new ClusterOption();
@@ -78,7 +76,7 @@ final class DeleteCommand implements Callable<Integer> {
         deleted += news.deleteMatching(query);
       }
       if (before != null) {
-        deleted += news.deleteBefore(before);
+        deleted += news.deleteBefore(DateBounds.start(before, LocalDate.now()));
       }
       news.commit();
       total = news.size();
@@ -90,17 +88,5 @@ final class DeleteCommand implements Callable<Integer> {
     err.flush();
     boolean onlyIds = query == null && before == null;
     return onlyIds && idsFound == 0 ? ExitCode.NO_INDEX.code : ExitCode.OK.code;
-  }
-
-  /** Parses {@code --before} strictly, naming the bad value. */
-  static final class DateConverter implements ITypeConverter<LocalDate> {
-    @Override
-    public LocalDate convert(String value) {
-      try {
-        return Dates.parse(value);
-      } catch (InvalidRequestException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
   }
 }

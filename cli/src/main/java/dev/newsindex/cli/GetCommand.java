@@ -60,25 +60,26 @@ final class GetCommand implements Callable<Integer> {
       }
       out.println();
     } else {
-      out.println("id:     " + a.id());
-      out.println("title:  " + a.title());
+      // Article text, made safe for a terminal (Printable).
+      out.println("id:     " + Printable.line(a.id()));
+      out.println("title:  " + Printable.line(a.title()));
       out.println("date:   " + (a.date() == null ? "(none)" : a.date()));
-      out.println("source: " + (a.source().isEmpty() ? "(none)" : a.source()));
+      out.println("source: " + (a.source().isEmpty() ? "(none)" : Printable.line(a.source())));
       if (!a.url().isEmpty()) {
-        out.println("url:    " + a.url());
+        out.println("url:    " + Printable.line(a.url()));
       }
       label(out, "category", a.categories());
       label(out, "topic", a.topics());
       label(out, "place", a.places());
       label(out, "author", a.authors());
       if (!a.lang().isEmpty()) {
-        out.println("lang:   " + a.lang());
+        out.println("lang:   " + Printable.line(a.lang()));
       }
       for (Map.Entry<String, String> e : a.metadata().entrySet()) {
-        out.println(e.getKey() + ": " + e.getValue());
+        out.println(Printable.line(e.getKey()) + ": " + Printable.line(e.getValue()));
       }
       out.println();
-      out.println(a.body());
+      out.println(Printable.text(a.body()));
     }
     out.flush();
     return ExitCode.OK.code;
@@ -86,7 +87,7 @@ final class GetCommand implements Callable<Integer> {
 
   private static void label(PrintWriter out, String name, java.util.List<String> values) {
     if (!values.isEmpty()) {
-      out.println(name + ": " + String.join(" | ", values));
+      out.println(name + ": " + Printable.line(String.join(" | ", values)));
     }
   }
 }

@@ -174,9 +174,19 @@ public final class NewsCli implements Runnable {
   private static int handleParameter(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     String message = e.getMessage().lines().findFirst().orElse("").replaceFirst("^Error: ", "");
-    if (e instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-      message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+    if (e instanceof UnmatchedArgumentException u) {
+      List<String> unmatched = u.getUnmatched();
+      // picocli's suggestions come nearest first: name that one.
+      String nearest = u.getSuggestions().isEmpty() ? null : u.getSuggestions().get(0);
+      if (cmd.getParent() == null && !unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
+        message = "unknown command '" + unmatched.get(0) + "'"
+            + (nearest == null ? "" : "; did you mean '" + nearest + "'?");
+      } else if (nearest != null) {
+        message += "; did you mean " + nearest + "?";
+      }
     }
+    // A converter's own exception, as picocli appends it: "(java.lang.X: ...)" is not for users.
+    message = message.replaceAll(" ?\\((?:java|javax|picocli)\\.[\\w.$]+: [^)]*\\)", "");
     PrintWriter err = cmd.getErr();
     err.println("newsindex: " + message + " (see " + cmd.getCommandSpec().qualifiedName()
         + " --help)");

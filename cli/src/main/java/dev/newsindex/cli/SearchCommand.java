@@ -71,12 +71,12 @@ final class SearchCommand implements Callable<Integer> {
       description = "Aim passages at about N characters (20-2000); default: whole sentences.")
   int snippetChars;
 
-  @Option(names = "--since", paramLabel = "DATE",
+  @Option(names = "--since", paramLabel = "DATE", converter = DateConverter.class,
       description = "Only articles dated on or after DATE: 2023-11-16, 2023-11, 2023, today,"
           + " yesterday, or an age: 7d, 2w, 3m, 1y.")
   String since;
 
-  @Option(names = "--until", paramLabel = "DATE",
+  @Option(names = "--until", paramLabel = "DATE", converter = DateConverter.class,
       description = "Only articles dated on or before DATE (same forms as --since; a month or"
           + " year means its last day).")
   String until;

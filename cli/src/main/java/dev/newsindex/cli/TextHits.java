@@ -60,9 +60,9 @@ final class TextHits {
       StringBuilder meta = new StringBuilder("    ");
       meta.append(a.date() == null ? "(no date)" : a.date().toString());
       if (!a.source().isEmpty()) {
-        meta.append(" | ").append(a.source());
+        meta.append(" | ").append(oneLine(a.source()));
       }
-      meta.append(" | id ").append(a.id());
+      meta.append(" | id ").append(oneLine(a.id()));
       if (!Float.isNaN(hit.score())) {
         meta.append(" | score ").append(twoDecimals(hit.score()));
       }
@@ -72,7 +72,7 @@ final class TextHits {
       }
       out.println(dim(meta.toString()));
       if (!a.url().isEmpty()) {
-        out.println("    " + a.url());
+        out.println("    " + oneLine(a.url()));
       }
       for (Snippet p : hit.passages()) {
         out.println("    \u2026 " + oneLine(mark(p, colour ? BOLD_RED : PLAIN_OPEN,
@@ -80,14 +80,14 @@ final class TextHits {
       }
       if (hit.explanation() != null) {
         out.println("    why:");
-        hit.explanation().lines().forEach(l -> out.println("      " + l));
+        hit.explanation().lines().forEach(l -> out.println("      " + Printable.line(l)));
       }
     }
     for (FacetResult f : result.facets()) {
       out.println();
       out.println((colour ? BOLD : "") + "By " + f.facet().label() + ":" + (colour ? RESET : ""));
       for (FacetCount c : f.counts()) {
-        out.println(String.format(Locale.ROOT, "  %8d  %s", c.count(), c.value()));
+        out.println(String.format(Locale.ROOT, "  %8d  %s", c.count(), oneLine(c.value())));
       }
       if (f.others() > 0) {
         out.println(dim(String.format(Locale.ROOT, "  %8d  (other sources)", f.others())));
@@ -122,8 +122,8 @@ final class TextHits {
           g.articles().size(), colour ? RESET : ""));
       for (Article a : g.articles()) {
         out.println(String.format(Locale.ROOT, "    %s | %s | id %s | %s",
-            a.date() == null ? "(no date)" : a.date(), a.source().isEmpty() ? "-" : a.source(),
-            a.id(), oneLine(a.title())));
+            a.date() == null ? "(no date)" : a.date(),
+            a.source().isEmpty() ? "-" : oneLine(a.source()), oneLine(a.id()), oneLine(a.title())));
       }
     }
   }
@@ -139,12 +139,14 @@ final class TextHits {
     return colour ? DIM + s + RESET : s;
   }
 
+  /** {@code s} marked, its article text first made safe for a terminal. */
   private static String mark(Snippet s, String open, String close) {
-    return s.marked(open, close);
+    return Printable.line(s).marked(open, close);
   }
 
+  /** {@code s} (article text, or text holding some) safe for a terminal, on one line. */
   private static String oneLine(String s) {
-    return WHITESPACE.matcher(s).replaceAll(" ").strip();
+    return WHITESPACE.matcher(Printable.line(s)).replaceAll(" ").strip();
   }
 
   /**
@@ -166,6 +168,6 @@ final class TextHits {
   }
 
   private static String quoted(String query) {
-    return "\u201C" + query + "\u201D";
+    return "\u201C" + oneLine(query) + "\u201D";
   }
 }

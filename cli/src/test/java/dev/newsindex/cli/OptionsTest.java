@@ -121,7 +121,7 @@ class OptionsTest {
       assertEquals(1, run.err().lines().count(), run.err());
       assertTrue(run.err().startsWith("newsindex: ") && run.err().contains("--help)"), run.err());
     }
-    assertTrue(CliRun.run("serch", "korea").err().contains("did you mean search"),
+    assertTrue(CliRun.run("serch", "korea").err().contains("did you mean 'search'?"),
         "an unknown command gets picocli's suggestion");
   }
 

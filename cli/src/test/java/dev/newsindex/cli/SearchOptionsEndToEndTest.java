@@ -114,6 +114,52 @@ class SearchOptionsEndToEndTest {
         "start again");
   }
 
+  /** One run of the command line in a JVM of its own, as a user's shell starts it. */
+  static CliRun inNewJvm(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        ProcessHandle.current().info().command().orElse("java"),
+        "-cp", System.getProperty("java.class.path"), NewsCli.class.getName(),
+        "search", "--index", index));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new CliRun(p.waitFor(), out, err);
+  }
+
+  @Test
+  void aCursorPrintedByOneProcessIsAcceptedByTheNext() throws Exception {
+    String[] by = {"--sort", "newest", "--since", "2021", "--source", "Metro Daily",
+        "--source", "MENAFN", "--filter", "NOT weather"};
+    List<String> all = ids(search(concat(by, "--ndjson", "--limit", "10", "*")));
+    assertTrue(all.size() > 3, all.toString());
+    CliRun first = inNewJvm(concat(by, "--json", "--limit", "2", "*"));
+    assertEquals(0, first.exitCode(), first.err());
+    Matcher cursor = Pattern.compile("\"next_cursor\":\"([^\"]+)\"").matcher(first.out());
+    assertTrue(cursor.find(), first.out());
+    CliRun second = inNewJvm(concat(by, "--ndjson", "--limit", "2", "--cursor", cursor.group(1),
+        "*"));
+    assertEquals(0, second.exitCode(), second.err());
+    assertEquals(all.subList(2, 4), ids(second));
+    assertTrue(second.out().startsWith("{\"rank\":3,"), "ranks continue: " + second.out());
+    // And in this JVM, from the other process's cursor, by relevance as well.
+    assertEquals(all.subList(2, 4), ids(search(concat(by, "--ndjson", "--limit", "2",
+        "--cursor", cursor.group(1), "*"))));
+    CliRun ranked = inNewJvm("--json", "--limit", "3", "korea OR oil");
+    Matcher next = Pattern.compile("\"next_cursor\":\"([^\"]+)\"").matcher(ranked.out());
+    assertTrue(next.find(), ranked.out());
+    CliRun more = search("--ndjson", "--limit", "3", "--cursor", next.group(1), "korea OR oil");
+    assertEquals(0, more.exitCode(), more.err());
+    assertTrue(more.out().startsWith("{\"rank\":4,"), more.out());
+  }
+
+  static String[] concat(String[] head, String... tail) {
+    List<String> all = new ArrayList<>(List.of(head));
+    all.addAll(List.of(tail));
+    return all.toArray(String[]::new);
+  }
+
   @Test
   void facetsInTextAndJson() {
     CliRun text = search("--facet", "source", "--facet", "month", "--limit", "1", "*");

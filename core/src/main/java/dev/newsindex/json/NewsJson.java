@@ -28,7 +28,8 @@ import java.util.Set;
  * place}, {@code author}: arrays; {@code lang}: a string or null), {@code metadata} (only when the
  * article has some),
  * {@code title_highlight}, {@code passages} (each highlight {@code text}, {@code offset} of the text
- * in its field, {@code matches} as {@code [start, end)} pairs into {@code text}), {@code
+ * in its field, {@code matches} as {@code [start, end)} pairs into {@code text}; offsets in UTF-16
+ * code units, {@link #OFFSET_UNIT}), {@code
  * duplicates}, {@code duplicate_ids}, and {@code explanation} when asked for.
  */
 public final class NewsJson {
@@ -36,6 +37,13 @@ public final class NewsJson {
   private static final Set<String> STANDARD = Set.of("id", "title", "date", "source", "url",
       "body", "category", "topic", "place", "author", "lang");
   private static final JsonFactory FACTORY = new JsonFactory();
+
+  /**
+   * The unit of every match offset and passage {@code offset}: UTF-16 code units, as Java and
+   * JavaScript index strings (a character outside the Basic Multilingual Plane, such as an emoji,
+   * counts two). Written once per result as {@code offset_unit}.
+   */
+  public static final String OFFSET_UNIT = "utf16";
 
   private NewsJson() {}
 
@@ -68,7 +76,8 @@ public final class NewsJson {
   /**
    * A whole search result as one object: {@code query}, {@code total_hits}, {@code total_exact},
    * {@code offset}, {@code limit}, {@code sort}, {@code took_ms}, {@code timed_out}, {@code
-   * did_you_mean}, {@code next_cursor}, {@code facets} (by facet name: {@code counts} of {@code
+   * did_you_mean}, {@code next_cursor}, {@code offset_unit} ({@link #OFFSET_UNIT}: the unit of
+   * the passages' offsets), {@code facets} (by facet name: {@code counts} of {@code
    * value} and {@code count}, {@code others}, {@code missing}) and {@code hits}.
    *
    * @param g where to write
@@ -87,6 +96,7 @@ public final class NewsJson {
     g.writeBooleanField("timed_out", r.timedOut());
     g.writeStringField("did_you_mean", r.didYouMean());
     g.writeStringField("next_cursor", r.nextCursor());
+    g.writeStringField("offset_unit", OFFSET_UNIT);
     g.writeObjectFieldStart("facets");
     for (FacetResult f : r.facets()) {
       g.writeObjectFieldStart(f.facet().label());

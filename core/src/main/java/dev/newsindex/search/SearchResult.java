@@ -14,7 +14,8 @@ import java.util.List;
  * @param facets the requested facet counts, over all hits
  * @param didYouMean a corrected query that finds more, when few or no articles matched; else null
  * @param nextCursor the cursor for the next page when there may be one; else null
- * @param timedOut whether the search was stopped by its timeout (hits and counts are then partial)
+ * @param timedOut whether the search reached its timeout (hits and counts are then partial, or
+ *     some hits are not highlighted, or no correction was looked for)
  */
 public record SearchResult(SearchRequest request, long totalHits, boolean totalExact,
     List<Hit> hits, Duration took, List<FacetResult> facets, String didYouMean,

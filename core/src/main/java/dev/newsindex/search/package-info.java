@@ -19,9 +19,11 @@
  * know) and from that list.
  *
  * <p>Traps: a cursor holds Lucene doc ids, which are only stable within one index version, so it is
- * refused after the index changes. The timeout stops collection, not query rewriting; rewriting is
- * bounded instead by a cap on the terms one wildcard, prefix or fuzzy term may expand to, and by
- * the clause limit. Facet and collapse requests disable early termination, so they cost more on
- * large result sets.
+ * refused after the index changes; its fingerprint of the request is a hash of the request's text,
+ * the same in every process. The timeout is one deadline for collection, highlighting and
+ * did-you-mean; query rewriting is bounded instead by the query limits of {@link
+ * dev.newsindex.search.SearchLimits} (length, clauses, expansions, regular-expression repetitions
+ * and determinization work). Facet and collapse requests disable early termination, so they cost
+ * more on large result sets.
  */
 package dev.newsindex.search;

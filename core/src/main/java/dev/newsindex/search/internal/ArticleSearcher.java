@@ -13,6 +13,7 @@ import dev.newsindex.search.FacetResult;
 import dev.newsindex.search.Hit;
 import dev.newsindex.search.Ranked;
 import dev.newsindex.search.RelatedRequest;
+import dev.newsindex.search.SearchLimits;
 import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
 import dev.newsindex.search.Snippet;
@@ -24,6 +25,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -73,7 +75,7 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  */
 public final class ArticleSearcher {
   /** Most index terms one multi-term query (wildcard, prefix, fuzzy, regexp) may expand to. */
-  public static final int MAX_EXPANSIONS = 10_000;
+  public static final int MAX_EXPANSIONS = dev.newsindex.search.SearchLimits.MAX_EXPANSIONS;
   /** Below this many hits a spelling correction is looked for. */
   static final int SUGGEST_BELOW = 3;
   /** Hits considered when folding near-duplicates, beyond the page itself. */
@@ -112,13 +114,22 @@ public final class ArticleSearcher {
    */
   public ArticleSearcher(IndexSearcher searcher, Analyzer queryAnalyzer, Analyzer indexAnalyzer,
       TextScoring scoring) {
+    this(searcher, queryAnalyzer, indexAnalyzer, scoring, System::nanoTime);
+  }
+
+  /** As above, reading the time for the request's deadline from {@code clock} (for tests). */
+  ArticleSearcher(IndexSearcher searcher, Analyzer queryAnalyzer, Analyzer indexAnalyzer,
+      TextScoring scoring, LongSupplier clock) {
     this.searcher = searcher;
     this.analyzer = queryAnalyzer;
     this.indexAnalyzer = indexAnalyzer;
     this.scoring = scoring;
+    this.clock = clock;
   }
 
   private final TextScoring scoring;
+  /** The time in nanoseconds, as {@link System#nanoTime}: what the deadline is checked against. */
+  private final LongSupplier clock;
 
   /** Parses {@code request}'s query as this searcher would (without filters). */
   public Query parse(SearchRequest request) {
@@ -199,7 +210,8 @@ public final class ArticleSearcher {
     Query userQuery = parse(request);
     Query query = filtered(userQuery, request);
     IndexSearcher s = searcher;
-    long deadline = System.nanoTime() + request.timeout().toNanos();
+    // The whole request runs against this one deadline: collection, highlighting, did-you-mean.
+    long deadline = clock.getAsLong() + request.timeout().toNanos();
     checkExpansions(request.query(), query);
 
     Cursor after = request.cursor() == null ? null : Cursor.decode(request.cursor());
@@ -226,7 +238,7 @@ public final class ArticleSearcher {
         timedOut = limited.expired();
       } else {
         Deadline<?, Object[]> limited = new Deadline<>(new MultiCollectorManager(top,
-            new FacetCounter(request.facets(), request.facetLimit())), deadline);
+            new FacetCounter(request.facets(), request.facetLimit())), deadline, clock);
         Object[] both = s.search(query, limited);
         timedOut = limited.expired();
         docs = (TopDocs) both[0];
@@ -236,7 +248,7 @@ public final class ArticleSearcher {
       }
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QuerySyntaxException(request.query(), 0, "the query has too many clauses (at most "
-          + IndexSearcher.getMaxClauseCount() + ")", e);
+          + dev.newsindex.search.SearchLimits.MAX_CLAUSES + ")", e);
     } catch (TooComplexToDeterminizeException e) {
       throw new QuerySyntaxException(request.query(), 0,
           "a wildcard or regular expression is too complex", e);
@@ -257,7 +269,9 @@ public final class ArticleSearcher {
         Math.min(wanted, groups.size()));
     ScoreDoc[] shown = page.stream().map(g -> all[g[0]]).toArray(ScoreDoc[]::new);
 
-    List<Hit> hits = hits(s, request, userQuery, query, shown, page, all);
+    boolean[] late = {false};
+    List<Hit> hits = hits(s, request, userQuery, query, shown, page, all, deadline, late);
+    timedOut |= late[0];
     int firstRank = (after == null ? skip : after.rank()) + 1;
     List<Hit> ranked = new ArrayList<>(hits.size());
     for (int i = 0; i < hits.size(); i++) {
@@ -279,36 +293,62 @@ public final class ArticleSearcher {
     }
     String suggestion = null;
     if (request.suggest() && total < SUGGEST_BELOW && after == null) {
-      suggestion = suggest(request, total);
+      suggestion = suggest(request, total, deadline, late);
+      timedOut |= late[0];
     }
     return new SearchResult(request, total, exact, ranked,
         Duration.ofNanos(System.nanoTime() - started), facets, suggestion, next, timedOut);
   }
 
+  private boolean expired(long deadline) {
+    return clock.getAsLong() - deadline > 0;
+  }
+
+  /**
+   * The hits of the page, highlighted one after another while the deadline allows; once it has
+   * passed, the remaining hits come with their title and body opening unmarked, and {@code
+   * late[0]} is set.
+   */
   private List<Hit> hits(IndexSearcher s, SearchRequest request, Query userQuery, Query query,
-      ScoreDoc[] shown, List<int[]> page, ScoreDoc[] all) throws IOException {
+      ScoreDoc[] shown, List<int[]> page, ScoreDoc[] all, long deadline, boolean[] late)
+      throws IOException {
     int[] ids = Arrays.stream(shown).mapToInt(d -> d.doc).toArray();
     StoredFields stored = s.storedFields();
     Article[] articles = new Article[shown.length];
     java.util.Map<Integer, java.util.Map<String, String>> values = new java.util.HashMap<>();
     for (int i = 0; i < shown.length; i++) {
       articles[i] = NewsSchema.fromDocument(stored.document(shown[i].doc));
-      values.put(shown[i].doc, java.util.Map.of(NewsSchema.TITLE, articles[i].title(),
-          NewsSchema.BODY, articles[i].body()));
+      // Only the first MAX_HIGHLIGHT_CHARS are analysed again for matches (offsets stay right).
+      values.put(shown[i].doc, java.util.Map.of(
+          NewsSchema.TITLE, prefix(articles[i].title(), SearchLimits.MAX_HIGHLIGHT_CHARS),
+          NewsSchema.BODY, prefix(articles[i].body(), SearchLimits.MAX_HIGHLIGHT_CHARS)));
     }
-    List<List<List<Snippet>>> snippets = List.of();
+    List<List<Snippet>> titleSnippets = new ArrayList<>();
+    List<List<Snippet>> bodySnippets = new ArrayList<>();
     if (ids.length > 0 && request.passages() > 0) { // no passages: no highlighting at all
       String[] fields = {NewsSchema.TITLE, NewsSchema.BODY};
       int[] max = {1, Math.max(request.passages(), 1)};
-      snippets = new SnippetHighlighter(s, indexAnalyzer, request.snippetChars())
-          .snippets(fields, userQuery, ids, max, values);
+      SnippetHighlighter highlighter = new SnippetHighlighter(s, indexAnalyzer,
+          request.snippetChars());
+      for (int i = 0; i < ids.length; i++) {
+        if (late[0] || expired(deadline)) {
+          late[0] = true;
+          titleSnippets.add(List.of());
+          bodySnippets.add(opening(articles[i].body(), request.snippetChars()));
+          continue;
+        }
+        List<List<List<Snippet>>> one = highlighter.snippets(fields, userQuery,
+            new int[] {ids[i]}, max, values);
+        titleSnippets.add(one.get(0).get(0));
+        bodySnippets.add(one.get(1).get(0));
+      }
     }
     List<Hit> hits = new ArrayList<>(shown.length);
     for (int i = 0; i < shown.length; i++) {
       Article article = articles[i];
-      List<Snippet> titles = snippets.isEmpty() ? List.of() : snippets.get(0).get(i);
+      List<Snippet> titles = titleSnippets.isEmpty() ? List.of() : titleSnippets.get(i);
       Snippet title = titles.isEmpty() ? new Snippet(article.title(), 0, List.of()) : titles.get(0);
-      List<Snippet> passages = request.passages() == 0 ? List.of() : snippets.get(1).get(i);
+      List<Snippet> passages = request.passages() == 0 ? List.of() : bodySnippets.get(i);
       List<String> dups = new ArrayList<>();
       int[] group = page.get(i);
       for (int k = 1; k < group.length; k++) {
@@ -320,6 +360,26 @@ public final class ArticleSearcher {
       hits.add(new Hit(i + 1, score, article, title, passages, dups, explanation));
     }
     return hits;
+  }
+
+  private static String prefix(String text, int chars) {
+    if (text == null || text.length() <= chars) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(chars - 1)) ? chars - 1 : chars;
+    return text.substring(0, end);
+  }
+
+  /** The body's opening, unmarked, as one passage: what a hit shows when it was not highlighted. */
+  private static List<Snippet> opening(String body, int snippetChars) {
+    if (body == null || body.isBlank()) {
+      return List.of();
+    }
+    int chars = snippetChars > 0 ? Math.min(snippetChars, SearchLimits.MAX_PASSAGE_CHARS)
+        : SearchLimits.MAX_PASSAGE_CHARS;
+    String text = prefix(body, chars);
+    int cut = text.length() < body.length() ? text.lastIndexOf(' ') : -1;
+    return List.of(new Snippet((cut > 0 ? text.substring(0, cut) : text).strip(), 0, List.of()));
   }
 
   /**
@@ -344,7 +404,8 @@ public final class ArticleSearcher {
       String field, int doc, String text, int maxPassages, int snippetChars) throws IOException {
     return new SnippetHighlighter(searcher, indexAnalyzer, snippetChars)
         .snippets(new String[] {field}, query, new int[] {doc}, new int[] {maxPassages},
-            java.util.Map.of(doc, java.util.Map.of(field, text))).get(0).get(0);
+            java.util.Map.of(doc, java.util.Map.of(field,
+                prefix(text, SearchLimits.MAX_HIGHLIGHT_CHARS)))).get(0).get(0);
   }
 
   private CollectorManager<?, ? extends TopDocs> topCollector(SearchRequest r, int n,
@@ -379,9 +440,9 @@ public final class ArticleSearcher {
     return reader instanceof DirectoryReader d ? d.getVersion() : 0;
   }
 
-  private static <C extends org.apache.lucene.search.Collector, T> Deadline<C, T> limit(
+  private <C extends org.apache.lucene.search.Collector, T> Deadline<C, T> limit(
       CollectorManager<C, T> manager, long deadline) {
-    return new Deadline<>(manager, deadline);
+    return new Deadline<>(manager, deadline, clock);
   }
 
   /**
@@ -424,7 +485,8 @@ public final class ArticleSearcher {
           if (++n > MAX_EXPANSIONS) {
             String pattern = m.toString(m.getField());
             int at = text.indexOf(pattern);
-            throw new QuerySyntaxException(text, at + 1, "'" + pattern + "' matches more than "
+            throw new QuerySyntaxException(text, at + 1, "'" + QuerySyntaxException.window(pattern, 0)
+                + "' matches more than "
                 + MAX_EXPANSIONS + " different words; make it more specific", null);
           }
         }
@@ -440,7 +502,8 @@ public final class ArticleSearcher {
    * letter kept, as Lucene's {@code DirectSpellChecker} finds them), then the most articles. Offered
    * only when it finds more than the original.
    */
-  private String suggest(SearchRequest request, long found) throws IOException {
+  private String suggest(SearchRequest request, long found, long deadline, boolean[] late)
+      throws IOException {
     IndexReader reader = searcher.getIndexReader();
     DirectSpellChecker spell = new DirectSpellChecker();
     String text = request.query();
@@ -448,10 +511,19 @@ public final class ArticleSearcher {
     StringBuilder out = new StringBuilder();
     int at = 0;
     boolean changed = false;
+    int looked = 0;
     while (m.find()) {
       String word = m.group(1);
-      if (List.of("AND", "OR", "NOT", "TO").contains(word)) {
+      if (List.of("AND", "OR", "NOT", "TO").contains(word)
+          || word.length() > SearchLimits.MAX_SUGGEST_WORD_CHARS) {
         continue;
+      }
+      if (looked++ >= SearchLimits.MAX_SUGGEST_WORDS) {
+        break;
+      }
+      if (expired(deadline)) {
+        late[0] = true;
+        return null;
       }
       // Lower-cased and folded as the vocabulary field holds words (its analyzer's normal form).
       String folded = analyzer.normalize(NewsSchema.WORDS, word).utf8ToString();
@@ -496,6 +568,10 @@ public final class ArticleSearcher {
     }
     out.append(text.substring(at));
     String corrected = out.toString();
+    if (expired(deadline)) {
+      late[0] = true;
+      return null;
+    }
     try {
       SearchRequest again = request.toBuilder().query(corrected).build();
       int n = searcher.count(filtered(again));
@@ -568,7 +644,8 @@ public final class ArticleSearcher {
     for (int i = 0; i < docs.scoreDocs.length; i++) {
       page.add(new int[] {i});
     }
-    List<Hit> hits = hits(s, shownAs, like, query, docs.scoreDocs, page, docs.scoreDocs);
+    List<Hit> hits = hits(s, shownAs, like, query, docs.scoreDocs, page, docs.scoreDocs,
+        Long.MAX_VALUE, new boolean[1]);
     return new SearchResult(shownAs, docs.totalHits.value(),
         docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO, hits,
         Duration.ofNanos(System.nanoTime() - started), List.of(), null, null, false);

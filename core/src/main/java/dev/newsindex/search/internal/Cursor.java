@@ -3,6 +3,9 @@ package dev.newsindex.search.internal;
 import dev.newsindex.InvalidCursorException;
 import dev.newsindex.search.SearchRequest;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -43,9 +46,36 @@ record Cursor(long version, int fingerprint, long value, int doc, int rank) {
     }
   }
 
-  /** The fingerprint of everything that decides which hits come in which order. */
+  /**
+   * The fingerprint of everything that decides which hits come in which order: the first four
+   * bytes of the SHA-256 of a canonical text of the query, match mode, dates, sources, filters and
+   * sort. Only values with a fixed text form go in (strings, ISO dates, the sort's name), so the
+   * same request gives the same fingerprint in every JVM and every release on the same schema;
+   * {@code hashCode}s of enums or Lucene queries would not.
+   */
   static int fingerprint(SearchRequest r) {
-    return java.util.Objects.hash(r.query(), r.matchAll(), r.since(), r.until(), r.sources(),
-        r.filters(), r.sort());
+    StringBuilder canonical = new StringBuilder("q=").append(quoted(r.query()))
+        .append(";all=").append(r.matchAll())
+        .append(";since=").append(r.since())
+        .append(";until=").append(r.until())
+        .append(";sort=").append(r.sort().name());
+    for (String s : r.sources()) {
+      canonical.append(";source=").append(quoted(s));
+    }
+    for (String f : r.filters()) {
+      canonical.append(";filter=").append(quoted(f));
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(digest).getInt();
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every JDK has SHA-256", e);
+    }
+  }
+
+  /** Length-prefixed, so that no two lists of strings run together into the same text. */
+  private static String quoted(String s) {
+    return s == null ? "-" : s.length() + ":" + s;
   }
 }

@@ -31,10 +31,12 @@ final class Deadline<C extends Collector, T> implements CollectorManager<Deadlin
   private final CollectorManager<C, T> inner;
   private final long deadlineNanos;
   private final AtomicBoolean expired = new AtomicBoolean();
+  private final java.util.function.LongSupplier clock;
 
-  Deadline(CollectorManager<C, T> inner, long deadlineNanos) {
+  Deadline(CollectorManager<C, T> inner, long deadlineNanos, java.util.function.LongSupplier clock) {
     this.inner = inner;
     this.deadlineNanos = deadlineNanos;
+    this.clock = clock;
   }
 
   /** Whether collection stopped at the deadline. */
@@ -43,7 +45,7 @@ final class Deadline<C extends Collector, T> implements CollectorManager<Deadlin
   }
 
   private boolean check() {
-    if (expired.get() || System.nanoTime() - deadlineNanos > 0) {
+    if (expired.get() || clock.getAsLong() - deadlineNanos > 0) {
       expired.set(true);
       return true;
     }

@@ -4,6 +4,7 @@ import dev.newsindex.QuerySyntaxException;
 import dev.newsindex.analysis.NewsAnalyzer;
 import dev.newsindex.ingest.Dates;
 import dev.newsindex.schema.NewsSchema;
+import dev.newsindex.search.SearchLimits;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     // is a phrase: DPRK matches and highlights "North Korea", not "Korea" in "South Korea".
     setSplitOnWhitespace(false);
     setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    setDeterminizeWorkLimit(SearchLimits.MAX_DETERMINIZE_WORK);
   }
 
   private String text = "";
@@ -190,6 +192,11 @@ final class NewsQueryParser extends MultiFieldQueryParser {
     if (text.isBlank()) {
       throw new QuerySyntaxException(text, 0, "empty query", null);
     }
+    if (text.length() > SearchLimits.MAX_QUERY_CHARS) {
+      throw new QuerySyntaxException(text, SearchLimits.MAX_QUERY_CHARS + 1, "the query is "
+          + text.length() + " characters long, more than the " + SearchLimits.MAX_QUERY_CHARS
+          + " allowed", null);
+    }
     String t = text.strip();
     if (t.equals("*") || t.equals("*:*")) {
       return MatchAllDocsQuery.INSTANCE;
@@ -202,7 +209,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
       throw translate(text, read, e);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QuerySyntaxException(text, 0, "too many terms (at most "
-          + IndexSearcher.getMaxClauseCount() + ")", e);
+          + SearchLimits.MAX_CLAUSES + ")", e);
     } catch (TooComplexToDeterminizeException e) {
       throw new QuerySyntaxException(text, 0, "a wildcard or regular expression is too complex",
           e);
@@ -265,7 +272,79 @@ final class NewsQueryParser extends MultiFieldQueryParser {
 
   @Override
   protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-    return super.getRegexpQuery(resolve(field), termStr);
+    int slash = text.indexOf("/" + termStr + "/");
+    int start = slash >= 0 ? slash + 1 : Math.max(0, text.indexOf(termStr));
+    int bad = excessiveRepeat(termStr);
+    if (bad >= 0) {
+      throw new QuerySyntaxException(text, start + bad + 1, "a repetition count in a regular"
+          + " expression may be at most " + SearchLimits.MAX_REGEX_REPEAT
+          + " (nested repetitions multiplied)", null);
+    }
+    try {
+      return super.getRegexpQuery(resolve(field), termStr);
+    } catch (TooComplexToDeterminizeException | IllegalArgumentException e) {
+      String problem = e instanceof TooComplexToDeterminizeException
+          ? "the regular expression is too complex"
+          : "not a valid regular expression (" + QuerySyntaxException.window(
+              String.valueOf(e.getMessage()).lines().findFirst().orElse(""), 0) + ")";
+      throw new QuerySyntaxException(text, start, problem, e);
+    }
+  }
+
+  /**
+   * Where in {@code regex} (0-based, at its '{') a repetition count, multiplied by the counts of
+   * the groups around it, first exceeds {@link SearchLimits#MAX_REGEX_REPEAT}; -1 when none does.
+   * Read the way Lucene's {@code RegExp} reads the syntax: a backslash escapes the next character,
+   * and brackets hold a character class with no repetitions in it.
+   */
+  static int excessiveRepeat(String regex) {
+    // For each open group, the largest product of counts inside it; outside any group, index 0.
+    java.util.ArrayDeque<Long> inside = new java.util.ArrayDeque<>();
+    inside.push(1L);
+    long lastGroup = 1; // the product inside the group that just closed, for a count right after
+    boolean afterGroup = false;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      boolean closed = false;
+      if (c == '\\') {
+        i++;
+      } else if (c == '[') {
+        int close = i + 1;
+        while (close < regex.length() && regex.charAt(close) != ']') {
+          close += regex.charAt(close) == '\\' ? 2 : 1;
+        }
+        i = close;
+      } else if (c == '(') {
+        inside.push(1L);
+      } else if (c == ')' && inside.size() > 1) {
+        lastGroup = inside.pop();
+        closed = true;
+      } else if (c == '{') {
+        int close = regex.indexOf('}', i);
+        if (close < 0) {
+          return -1; // not a count: RegExp reports the syntax error
+        }
+        long count = 0;
+        for (String bound : regex.substring(i + 1, close).split(",", -1)) {
+          String digits = bound.strip();
+          if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
+            count = Math.max(count, digits.length() > 9 ? Long.MAX_VALUE / 2
+                : Long.parseLong(digits));
+          }
+        }
+        long product = (afterGroup ? lastGroup : 1) * Math.max(count, 1);
+        if (product > SearchLimits.MAX_REGEX_REPEAT) {
+          return i;
+        }
+        inside.push(Math.max(inside.pop(), product));
+        i = close;
+      }
+      if (closed) {
+        inside.push(Math.max(inside.pop(), lastGroup));
+      }
+      afterGroup = closed;
+    }
+    return -1;
   }
 
   @Override
@@ -454,7 +533,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
       }
       // The classic parser's columns are 0-based offsets in the text it read.
       return new QuerySyntaxException(text, read.position(bad.beginColumn),
-          "unexpected '" + bad.image + "'", wrapped);
+          "unexpected '" + QuerySyntaxException.window(bad.image, 0) + "'", wrapped);
     }
     if (cause instanceof IndexSearcher.TooManyClauses) {
       return new QuerySyntaxException(text, 0, "too many terms (at most "

@@ -25,7 +25,7 @@ import dev.newsindex.QuerySyntaxException;
  */
 final class QueryText {
   /** Deepest nesting of parentheses accepted: deeper would risk the parser's stack. */
-  static final int MAX_DEPTH = 64;
+  static final int MAX_DEPTH = dev.newsindex.search.SearchLimits.MAX_NESTING;
 
   private final String forParser;
   /** For each char of {@link #forParser} (and one past its end), its offset in the user's text. */

@@ -1,6 +1,7 @@
 package dev.newsindex.search.internal;
 
 import dev.newsindex.schema.NewsSchema;
+import dev.newsindex.search.SearchLimits;
 import dev.newsindex.search.Snippet;
 import dev.newsindex.search.Span;
 import java.io.IOException;
@@ -26,11 +27,8 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * Snippet} values with match offsets rather than marked-up strings.
  */
 final class SnippetHighlighter extends UnifiedHighlighter {
-  /**
-   * Longest field prefix analysed for passages: news articles are far shorter, and analysing a
-   * megabyte takes tens of milliseconds.
-   */
-  private static final int MAX_LENGTH = 1 << 20;
+  /** Longest field prefix analysed for passages (callers pass no more than this anyway). */
+  private static final int MAX_LENGTH = SearchLimits.MAX_HIGHLIGHT_CHARS;
 
   private final int snippetChars;
 
@@ -166,11 +164,19 @@ final class SnippetHighlighter extends UnifiedHighlighter {
         while (end > start && Character.isWhitespace(content.charAt(end - 1))) {
           end--;
         }
-        if (snippetChars > 0 && end - start > snippetChars + snippetChars / 4) {
+        // The window a passage is cut to, and the length beyond which it is cut: about the length
+        // asked for, and never more than MAX_PASSAGE_CHARS (a body without full stops is one
+        // "sentence").
+        int window = snippetChars > 0 ? Math.min(snippetChars, SearchLimits.MAX_PASSAGE_CHARS)
+            : SearchLimits.MAX_PASSAGE_CHARS;
+        int cutAbove = snippetChars > 0
+            ? Math.min(window + window / 4, SearchLimits.MAX_PASSAGE_CHARS)
+            : SearchLimits.MAX_PASSAGE_CHARS;
+        if (end - start > cutAbove) {
           // A sentence longer than asked for: keep a window around the first match.
           int first = p.getNumMatches() > 0 ? Math.max(start, p.getMatchStarts()[0]) : start;
-          int from = Math.max(start, Math.min(first - snippetChars / 3, end - snippetChars));
-          int to = Math.min(end, from + snippetChars);
+          int from = Math.max(start, Math.min(first - window / 3, end - window));
+          int to = Math.min(end, from + window);
           while (from > start && !Character.isWhitespace(content.charAt(from - 1))) {
             from++;
             if (from >= first) {
@@ -181,7 +187,13 @@ final class SnippetHighlighter extends UnifiedHighlighter {
             to--;
           }
           if (to <= from) {
-            to = Math.min(end, from + snippetChars);
+            to = Math.min(end, from + window);
+          }
+          if (to < end && to > from && Character.isHighSurrogate(content.charAt(to - 1))) {
+            to--; // never half a surrogate pair
+          }
+          if (from > start && Character.isLowSurrogate(content.charAt(from))) {
+            from++;
           }
           start = from;
           end = to;

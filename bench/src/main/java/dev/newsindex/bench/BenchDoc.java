@@ -139,6 +139,7 @@ public final class BenchDoc {
         .append(System.getProperty("java.vendor")).append(") |\n");
     sb.append("| date | ").append(ZonedDateTime.now(ZoneOffset.UTC)
         .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT))).append(" |\n");
+    sb.append("| system load (1 min) at start | ").append(loadAverage()).append(" |\n");
     for (String corpus : corpora.values()) {
       sb.append("| corpus | ").append(corpus.replace("|", "\\|")).append(" |\n");
     }
@@ -182,6 +183,11 @@ public final class BenchDoc {
     }
     return String.format(Locale.ROOT, "%d cores, %.1f GiB, %s, %s", cores,
         memory / (1024.0 * 1024 * 1024), cpu, System.getProperty("os.name"));
+  }
+
+  private static String loadAverage() {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
   }
 
   /**

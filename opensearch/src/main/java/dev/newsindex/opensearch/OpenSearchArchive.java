@@ -29,6 +29,7 @@ import dev.newsindex.search.Snippet;
 import dev.newsindex.search.SortOrder;
 import dev.newsindex.search.Span;
 import dev.newsindex.search.internal.ArticleSearcher;
+import dev.newsindex.search.internal.FacetCounter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -440,9 +441,17 @@ public final class OpenSearchArchive implements NewsArchive {
     return raw(NewsSchema.SOURCE);
   }
 
-  /** The sub-field holding an exact field's values as written (what facets count). */
+  /** The most values of a field a facet or the statistics count. */
+  static final int ALL_VALUES = 65_536;
+
+  /**
+   * The field holding an exact field's values as written (what facets count): its {@value
+   * ClusterSchema#RAW} sub-field when the field itself is lower-cased.
+   */
   private static String raw(String field) {
-    return field + "." + ClusterSchema.RAW;
+    ClusterSchema.Field f = ClusterSchema.field(field);
+    return f != null && f.kind() == ClusterSchema.Kind.LOWERCASE_KEYWORD
+        ? field + "." + ClusterSchema.RAW : field;
   }
 
   /** A terms aggregation counting {@code field}'s values as written, most first, then by value. */
@@ -460,7 +469,9 @@ public final class OpenSearchArchive implements NewsArchive {
     ObjectNode aggs = Cluster.JSON.createObjectNode();
     for (Facet f : request.facets()) {
       if (f.byValue()) {
-        valueCounts(aggs, f.label(), f.label(), request.facetLimit());
+        // All values: the spellings of one value are folded together before the top ones are
+        // taken, as locally (a value's spellings may be on different shards).
+        valueCounts(aggs, f.label(), f.label(), ALL_VALUES);
         aggs.putObject("no_" + f.label()).putObject("missing").put("field", raw(f.label()));
       }
     }
@@ -477,11 +488,11 @@ public final class OpenSearchArchive implements NewsArchive {
     List<FacetResult> out = new ArrayList<>();
     for (Facet f : request.facets()) {
       if (f.byValue()) {
-        List<FacetCount> counts = new ArrayList<>();
-        aggs.path(f.label()).path("buckets").forEach(b -> counts.add(new FacetCount(
-            b.path("key").asText(), b.path("doc_count").asLong())));
-        out.add(new FacetResult(f, counts, aggs.path(f.label()).path("sum_other_doc_count")
-            .asLong(), aggs.path("no_" + f.label()).path("doc_count").asLong()));
+        // Every value as written, folded by case and cut as a local search does.
+        out.add(FacetCounter.valueCounts(f, bucketCounts(aggs.path(f.label())),
+            request.facetLimit(),
+            aggs.path(f.label()).path("sum_other_doc_count").asLong(),
+            aggs.path("no_" + f.label()).path("doc_count").asLong()));
       } else {
         TreeMap<String, Long> buckets = new TreeMap<>();
         for (JsonNode b : aggs.path("days").path("buckets")) {
@@ -677,30 +688,30 @@ public final class OpenSearchArchive implements NewsArchive {
     aggs.putObject("last").putObject("max").put("field", NewsSchema.DATE);
     aggs.putObject("undated").putObject("missing").put("field", NewsSchema.DATE);
     aggs.putObject("sources").putObject("terms").put("field", rawSource())
-        .put("size", 65_536);
+        .put("size", ALL_VALUES);
     for (String label : NewsSchema.LABEL_FIELDS.keySet()) {
-      valueCounts(aggs, "label_" + label, label, 65_536);
+      valueCounts(aggs, "label_" + label, label, ALL_VALUES);
     }
     aggs.putObject("no_source").putObject("missing").put("field", rawSource());
     JsonNode answer = cluster.call("reading the statistics of index '"
         + cluster.options().index() + "'", "POST", index() + "/_search", null, body);
     JsonNode a = answer.path("aggregations");
-    Map<String, Long> bySource = new LinkedHashMap<>();
-    List<Map.Entry<String, Long>> entries = new ArrayList<>();
-    a.path("sources").path("buckets").forEach(b -> entries.add(Map.entry(b.path("key").asText(),
-        b.path("doc_count").asLong())));
-    long noSource = a.path("no_source").path("doc_count").asLong();
-    if (noSource > 0) {
-      entries.add(Map.entry("", noSource));
+    // Folded by case and ordered as a local index's statistics are (FacetCounter).
+    FacetResult sources = FacetCounter.valueCounts(Facet.SOURCE, bucketCounts(a.path("sources")),
+        Integer.MAX_VALUE, 0, a.path("no_source").path("doc_count").asLong());
+    List<FacetCount> entries = new ArrayList<>(sources.counts());
+    if (sources.missing() > 0) {
+      entries.add(new FacetCount("", sources.missing())); // articles without a source
     }
-    entries.stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-        .thenComparing(Map.Entry.comparingByKey())).forEach(e -> bySource.put(e.getKey(),
-            e.getValue()));
+    entries.sort(java.util.Comparator.comparingLong(FacetCount::count).reversed()
+        .thenComparing(FacetCount::value));
+    Map<String, Long> bySource = new LinkedHashMap<>();
+    entries.forEach(c -> bySource.put(c.value(), c.count()));
     Map<String, Map<String, Long>> byLabel = new LinkedHashMap<>();
     for (String label : NewsSchema.LABEL_FIELDS.keySet()) {
       Map<String, Long> values = new LinkedHashMap<>();
-      a.path("label_" + label).path("buckets").forEach(b -> values.put(b.path("key").asText(),
-          b.path("doc_count").asLong()));
+      FacetCounter.valueCounts(Facet.parse(label), bucketCounts(a.path("label_" + label)),
+          Integer.MAX_VALUE, 0, 0).counts().forEach(c -> values.put(c.value(), c.count()));
       byLabel.put(label, java.util.Collections.unmodifiableMap(values));
     }
     JsonNode settings = cluster.call("reading the settings of index '"
@@ -714,6 +725,14 @@ public final class OpenSearchArchive implements NewsArchive {
         java.util.Collections.unmodifiableMap(byLabel), schema,
         stats.path("refresh").path("total").asLong(),
         codec.contains("compression") ? Compression.SMALL : Compression.FAST);
+  }
+
+  /** A terms aggregation's hits per value. */
+  private static Map<String, Long> bucketCounts(JsonNode agg) {
+    Map<String, Long> values = new HashMap<>();
+    agg.path("buckets").forEach(b -> values.merge(b.path("key").asText(),
+        b.path("doc_count").asLong(), Long::sum));
+    return values;
   }
 
   private static LocalDate day(JsonNode agg) {

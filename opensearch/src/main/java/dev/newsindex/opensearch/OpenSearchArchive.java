@@ -73,12 +73,15 @@ public final class OpenSearchArchive implements NewsArchive {
   private final IndexSettings settings;
   private final String schema;
   private final Analyzer queryAnalyzer;
+  /** The index-time chain: what a local index's related articles analyse an article with. */
+  private final Analyzer indexAnalyzer;
 
   private OpenSearchArchive(Cluster cluster, IndexSettings settings, String schema) {
     this.cluster = cluster;
     this.settings = settings;
     this.schema = schema;
     this.queryAnalyzer = NewsSchema.queryAnalyzer(settings);
+    this.indexAnalyzer = NewsSchema.analyzer(settings);
   }
 
   /**
@@ -537,11 +540,11 @@ public final class OpenSearchArchive implements NewsArchive {
   }
 
   /**
-   * Articles related to the one with {@code request.id()}: the cluster's more-like-this over title
-   * and body with the local settings (25 terms, each at least twice in the index, weighted by
-   * their scores), the article itself excluded; with {@link RelatedRequest#nearDate()} the local
-   * date bonus (half of the best score at {@value RelatedRequest#NEAR_DAYS} days apart), computed
-   * by a script (the cluster's painless).
+   * Articles related to the one with {@code request.id()}: the local more-like-this query, its
+   * terms chosen as a local index chooses them (see {@link #likeQuery}), the article itself
+   * excluded; with {@link RelatedRequest#nearDate()} the local date bonus (half of the best score
+   * at {@value RelatedRequest#NEAR_DAYS} days apart), computed by a script (the cluster's
+   * painless).
    *
    * @param request the article's id, how many related articles and passages
    * @return the related articles, or empty when the index has no article with that id
@@ -554,15 +557,7 @@ public final class OpenSearchArchive implements NewsArchive {
     if (self.isEmpty()) {
       return Optional.empty();
     }
-    ObjectNode mlt = Cluster.JSON.createObjectNode();
-    ObjectNode m = mlt.putObject("more_like_this");
-    ArrayNode fields = m.putArray("fields");
-    NewsSchema.TEXT_FIELDS.forEach(fields::add);
-    m.putArray("like").addObject().put("_index", cluster.options().index())
-        .put("_id", request.id());
-    m.put("min_term_freq", 1).put("min_doc_freq", 2).put("max_query_terms", 25)
-        .put("boost_terms", 1).put("include", false).put("minimum_should_match", "1")
-        .put("analyzer", ClusterSchema.TEXT_ANALYZER);
+    ObjectNode mlt = likeQuery(self.get());
     JsonNode query = mlt;
     if (request.nearDate() && self.get().date() != null) {
       ObjectNode probe = Cluster.JSON.createObjectNode();
@@ -607,6 +602,121 @@ public final class OpenSearchArchive implements NewsArchive {
     return Optional.of(new SearchResult(shownAs, total.path("value").asLong(),
         "eq".equals(total.path("relation").asText("eq")), hits,
         Duration.ofNanos(System.nanoTime() - started), List.of(), null, null, false));
+  }
+
+  /** The most terms a related-articles query is made of, as locally. */
+  static final int RELATED_TERMS = 25;
+  /** The fewest articles a term must be in to be chosen for a related-articles query. */
+  static final int RELATED_MIN_DOC_FREQ = 2;
+
+  /**
+   * The query for articles like {@code article}, made as a local index makes it (Lucene's {@code
+   * MoreLikeThis} with the local settings) but with the whole index's statistics: the cluster's
+   * own more-like-this would weigh terms by each shard's. Title and body are analysed here with
+   * the index-time chain, as locally; their terms' document frequencies and the fields' document
+   * counts come from the cluster in one request; each term scores its frequency in the article
+   * times its TF-IDF idf, and the {@value #RELATED_TERMS} best (in at least {@value
+   * #RELATED_MIN_DOC_FREQ} articles) are kept, in the same priority queue, each boosted by its
+   * score over the lowest. The article itself is excluded.
+   */
+  private ObjectNode likeQuery(Article article) throws IOException {
+    // Hash maps filled in token order, as Lucene's are: equal scores fall out alike.
+    Map<String, Map<String, int[]>> freqs = new HashMap<>();
+    for (String field : NewsSchema.TEXT_FIELDS) {
+      String text = field.equals(NewsSchema.TITLE) ? article.title() : article.body();
+      Map<String, int[]> perWord = freqs.computeIfAbsent(field, k -> new HashMap<>());
+      try (org.apache.lucene.analysis.TokenStream ts = indexAnalyzer.tokenStream(field, text)) {
+        var term = ts.addAttribute(
+            org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+        var tf = ts.addAttribute(
+            org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute.class);
+        ts.reset();
+        int tokens = 0;
+        while (ts.incrementToken()) {
+          if (++tokens > org.apache.lucene.queries.mlt.MoreLikeThis.DEFAULT_MAX_NUM_TOKENS_PARSED) {
+            break;
+          }
+          perWord.computeIfAbsent(term.toString(), k -> new int[1])[0] += tf.getTermFrequency();
+        }
+        ts.end();
+      }
+    }
+    // Every (field, term) pair's document frequency, and each field's document count.
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.put("size", 0).put("track_total_hits", true);
+    ObjectNode aggs = body.putObject("aggs");
+    ObjectNode filters = aggs.putObject("df").putObject("filters").putObject("filters");
+    List<String[]> pairs = new ArrayList<>();
+    for (Map.Entry<String, Map<String, int[]>> f : freqs.entrySet()) {
+      aggs.putObject("docs_" + f.getKey()).putObject("filter").putObject("exists")
+          .put("field", f.getKey());
+      for (String word : f.getValue().keySet()) {
+        filters.putObject("" + pairs.size()).putObject("term").put(f.getKey(), word);
+        pairs.add(new String[] {f.getKey(), word});
+      }
+    }
+    JsonNode a = cluster.call("reading term statistics of index '" + cluster.options().index()
+        + "'", "POST", index() + "/_search", null, body).path("aggregations");
+    org.apache.lucene.search.similarities.ClassicSimilarity idf =
+        new org.apache.lucene.search.similarities.ClassicSimilarity();
+    int limit = Math.min(RELATED_TERMS, pairs.size());
+    org.apache.lucene.util.PriorityQueue<ScoreTerm> queue =
+        new org.apache.lucene.util.PriorityQueue<>(Math.max(limit, 1)) {
+          @Override
+          protected boolean lessThan(ScoreTerm x, ScoreTerm y) {
+            return x.score < y.score;
+          }
+        };
+    int i = 0;
+    for (Map.Entry<String, Map<String, int[]>> f : freqs.entrySet()) {
+      long docs = a.path("docs_" + f.getKey()).path("doc_count").asLong();
+      for (Map.Entry<String, int[]> w : f.getValue().entrySet()) {
+        long df = a.path("df").path("buckets").path("" + i++).path("doc_count").asLong();
+        if (df < RELATED_MIN_DOC_FREQ || limit == 0) {
+          continue;
+        }
+        float score = w.getValue()[0] * idf.idf(df, docs);
+        if (queue.size() < limit) {
+          queue.add(new ScoreTerm(w.getKey(), f.getKey(), score));
+        } else if (queue.top().score < score) {
+          queue.top().set(w.getKey(), f.getKey(), score);
+          queue.updateTop();
+        }
+      }
+    }
+    ObjectNode q = Cluster.JSON.createObjectNode();
+    ObjectNode bool = q.putObject("bool");
+    bool.putArray("must_not").addObject().putObject("ids").putArray("values").add(article.id());
+    ArrayNode should = bool.putArray("should");
+    float lowest = -1;
+    for (ScoreTerm t; (t = queue.pop()) != null; ) {
+      if (lowest == -1) {
+        lowest = t.score; // Lucene's MoreLikeThis boosts by the first popped, the lowest
+      }
+      should.addObject().putObject("term").putObject(t.field).put("value", t.word)
+          .put("boost", t.score / lowest);
+    }
+    if (should.isEmpty()) {
+      should.addObject().putObject("match_none"); // no term to go by: nothing is like it
+    }
+    return q;
+  }
+
+  /** A term of a related-articles query and its score. */
+  private static final class ScoreTerm {
+    String word;
+    String field;
+    float score;
+
+    ScoreTerm(String word, String field, float score) {
+      set(word, field, score);
+    }
+
+    void set(String word, String field, float score) {
+      this.word = word;
+      this.field = field;
+      this.score = score;
+    }
   }
 
   /**

@@ -30,6 +30,7 @@ import dev.newsindex.search.SortOrder;
 import dev.newsindex.search.Span;
 import dev.newsindex.search.internal.ArticleSearcher;
 import dev.newsindex.search.internal.FacetCounter;
+import dev.newsindex.search.internal.Suggester;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +62,7 @@ import org.apache.lucene.analysis.Analyzer;
  *
  * <p>What a cluster does not do is refused with an {@link UnsupportedRequestException} of one
  * line: grouping the whole index into near-duplicates ({@link #duplicates}). Did-you-mean
- * suggestions are a hint, not a part of the answer: a cluster offers none.
+ * suggestions follow the local rule ({@link Suggester}) over the cluster's vocabulary.
  */
 public final class OpenSearchArchive implements NewsArchive {
   /** Hits looked at when folding near-duplicates, beyond the page, as a local search does. */
@@ -341,10 +342,83 @@ public final class OpenSearchArchive implements NewsArchive {
     JsonNode total = answer.path("hits").path("total");
     List<FacetResult> facets = request.facets().isEmpty() ? List.of()
         : facetResults(request, answer.path("aggregations"));
-    return new SearchResult(request, total.path("value").asLong(),
+    long found = total.path("value").asLong();
+    String suggestion = null;
+    if (request.suggest() && found < Suggester.BELOW && after == null) {
+      suggestion = new Suggester(queryAnalyzer, indexAnalyzer).suggest(request, found,
+          vocabulary());
+    }
+    return new SearchResult(request, found,
         "eq".equals(total.path("relation").asText("eq")), hits,
-        Duration.ofNanos(System.nanoTime() - started), facets, null, next,
+        Duration.ofNanos(System.nanoTime() - started), facets, suggestion, next,
         answer.path("timed_out").asBoolean(false));
+  }
+
+  /**
+   * The index's vocabulary for did-you-mean, as the {@link Suggester} asks for it: document
+   * frequencies from term filters counted in one aggregation, similar words from the cluster's term
+   * suggester on the vocabulary field (Lucene's {@code DirectSpellChecker} on each shard, with its
+   * defaults, the counts summed over the shards), and the corrected query's count.
+   */
+  private Suggester.Vocabulary vocabulary() {
+    return new Suggester.Vocabulary() {
+      @Override
+      public long[] docFreqs(List<org.apache.lucene.index.Term> terms) throws IOException {
+        ObjectNode body = Cluster.JSON.createObjectNode();
+        body.put("size", 0).put("track_total_hits", false);
+        ObjectNode filters = body.putObject("aggs").putObject("df").putObject("filters")
+            .putObject("filters");
+        for (int i = 0; i < terms.size(); i++) {
+          filters.putObject("" + i).putObject("term").put(terms.get(i).field(),
+              terms.get(i).text());
+        }
+        JsonNode buckets = cluster.call("reading the vocabulary of index '"
+            + cluster.options().index() + "'", "POST", index() + "/_search", null, body)
+            .path("aggregations").path("df").path("buckets");
+        long[] out = new long[terms.size()];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = buckets.path("" + i).path("doc_count").asLong();
+        }
+        return out;
+      }
+
+      @Override
+      public List<List<Suggester.Candidate>> similar(List<String> words) throws IOException {
+        ObjectNode body = Cluster.JSON.createObjectNode();
+        body.put("size", 0).put("track_total_hits", false);
+        ObjectNode suggest = body.putObject("suggest");
+        for (int i = 0; i < words.size(); i++) {
+          ObjectNode s = suggest.putObject("w" + i);
+          s.put("text", words.get(i));
+          // The word as the vocabulary holds it already: not analysed again.
+          s.putObject("term").put("field", NewsSchema.WORDS).put("size", Suggester.CANDIDATES)
+              .put("suggest_mode", "missing").put("analyzer", "keyword")
+              .put("max_edits", Suggester.MAX_EDITS)
+              .put("min_word_length", Suggester.MIN_LENGTH);
+        }
+        JsonNode answer = cluster.call("reading the vocabulary of index '"
+            + cluster.options().index() + "'", "POST", index() + "/_search", null, body)
+            .path("suggest");
+        List<List<Suggester.Candidate>> out = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+          List<Suggester.Candidate> c = new ArrayList<>();
+          for (JsonNode o : answer.path("w" + i).path(0).path("options")) {
+            c.add(new Suggester.Candidate(o.path("text").asText(), o.path("freq").asLong()));
+          }
+          out.add(c);
+        }
+        return out;
+      }
+
+      @Override
+      public long count(SearchRequest again) throws IOException {
+        new ArticleSearcher(null, queryAnalyzer).filtered(again); // syntax errors, as locally
+        ObjectNode body = Cluster.JSON.createObjectNode();
+        body.set("query", newsQuery(again, true));
+        body.put("size", 0).put("track_total_hits", true);
+        return searchCall(body).path("hits").path("total").path("value").asLong();
+      }
+    };
   }
 
   private JsonNode searchCall(ObjectNode body) throws IOException {

@@ -301,6 +301,41 @@ class SearchParityIT {
   }
 
   /**
+   * Did-you-mean on the cluster: misspelled words of TIME's queries (a letter swapped, dropped or
+   * doubled), alone and beside a correct word, get the suggestion a local index makes.
+   */
+  @Test
+  void didYouMeanSuggestsAsTheLocalIndex() throws IOException {
+    List<String> words = QUERIES.stream()
+        .flatMap(q -> java.util.Arrays.stream(q.split("\\P{L}+")))
+        .filter(w -> w.length() >= 6).distinct().limit(40).toList();
+    int suggested = 0;
+    int compared = 0;
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      String typo = switch (i % 3) {
+        case 0 -> w.charAt(0) + "" + w.charAt(2) + w.charAt(1) + w.substring(3);
+        case 1 -> w.substring(0, 3) + w.substring(4);
+        default -> w.substring(0, 4) + w.charAt(3) + w.substring(4);
+      };
+      for (String query : List.of(typo, "soviet " + typo)) {
+        SearchRequest r = SearchRequest.builder(query).passages(0).build();
+        SearchResult mine = localTime.search(r);
+        SearchResult theirs = clusterTime.search(r);
+        assertEquals(mine.didYouMean(), theirs.didYouMean(), query);
+        compared++;
+        if (theirs.didYouMean() != null) {
+          suggested++;
+        }
+      }
+    }
+    assertTrue(suggested >= compared / 2, suggested + " of " + compared + " suggested");
+    // Not asked for, none made.
+    assertEquals(null, clusterTime.search(SearchRequest.builder(words.get(0).substring(0, 3)
+        + "q" + words.get(0).substring(3)).passages(0).suggest(false).build()).didYouMean());
+  }
+
+  /**
    * Related articles of 50 TIME articles: the cluster chooses the terms as a local index does, by
    * the whole index's statistics, so its top 10 is the local one but among equal scores. The
    * overlap is written to target/related-parity.md.

@@ -329,6 +329,8 @@ class SearchParityIT {
         }
       }
     }
+    System.out.println("did-you-mean: " + suggested + " of " + compared
+        + " misspelled queries got a suggestion, each the local one");
     assertTrue(suggested >= compared / 2, suggested + " of " + compared + " suggested");
     // Not asked for, none made.
     assertEquals(null, clusterTime.search(SearchRequest.builder(words.get(0).substring(0, 3)

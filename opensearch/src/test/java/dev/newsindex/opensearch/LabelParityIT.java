@@ -29,15 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The label fields on a cluster: filters on category, topic, place, author and lang find the same
- * articles as locally, and their facets and statistics count the same. The articles: BBC's (a
- * category each) and the first Reuters-21578 stories (topics and places, several per story), the
+ * articles as locally, and their facets and statistics count the same. The articles: every other
+ * BBC story (a category each) and the first Reuters-21578 stories (topics and places, several per story), the
  * Reuters ones given authors (one or two, in varied case) and a language as a feed would carry
  * them. Without the shared corpora the test is skipped, saying which one is missing.
  */
 class LabelParityIT {
   private static final String INDEX = "it-labels";
   /** Reuters stories taken: enough for multi-valued topics and places of every frequency. */
-  private static final int REUTERS = 3000;
+  private static final int REUTERS = 2000;
   private static final List<List<String>> AUTHORS = List.of(List.of("Maria Lopez"),
       List.of("maria lopez", "Jon Berg"), List.of("Jon Berg"), List.of("Aiko Tanaka"),
       List.of(), List.of("Aiko Tanaka", "Maria Lopez"), List.of("JON BERG"));
@@ -54,7 +54,13 @@ class LabelParityIT {
     Path bbc = Corpora.corpus("bbc");
     Path reuters = Corpora.corpus("reuters21578");
     Path input = Files.createDirectories(tmp.resolve("input"));
-    Files.copy(bbc, input.resolve("bbc.jsonl"));
+    // Every other BBC story: all five categories, in half the time.
+    List<String> stories = Files.readAllLines(bbc, StandardCharsets.UTF_8);
+    List<String> half = new java.util.ArrayList<>();
+    for (int i = 0; i < stories.size(); i += 2) {
+      half.add(stories.get(i));
+    }
+    Files.write(input.resolve("bbc.jsonl"), half, StandardCharsets.UTF_8);
     try (BufferedReader in = Files.newBufferedReader(reuters, StandardCharsets.UTF_8);
         BufferedWriter out = Files.newBufferedWriter(input.resolve("reuters.jsonl"),
             StandardCharsets.UTF_8)) {

@@ -23,7 +23,7 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
  * <p>Dotted acronyms and other keywords ({@code u.s}, {@code at&t}) were already told apart by
  * {@link AcronymFilter} and are never marked.
  */
-final class CaseMarkFilter extends TokenFilter {
+public final class CaseMarkFilter extends TokenFilter {
   /** First letter a capital, the others lower case: {@code Fed}. */
   static final char CAPITALISED = '\uE001';
   /** Every letter a capital: {@code FED}, {@code AU}, {@code A}. */
@@ -85,8 +85,28 @@ final class CaseMarkFilter extends TokenFilter {
     return c == CAPITALISED || c == UPPER || c == MIXED;
   }
 
-  /** {@code in} with the case marks of the words no synonym rule took removed. */
-  static TokenStream strip(TokenStream in) {
+  /**
+   * The query-time marking step for the rules of {@code synonyms}: marks the words some rule asks
+   * to match in case, or changes nothing when no rule does (public for the OpenSearch plugin's
+   * adapter, which builds {@link NewsAnalyzer}'s chain from its registered steps).
+   *
+   * @param synonyms the synonym map the query chain applies after this step; may be null
+   * @return the step, to apply to a token stream before lower-casing
+   */
+  public static java.util.function.UnaryOperator<TokenStream> forRules(
+      org.apache.lucene.analysis.synonym.SynonymMap synonyms) {
+    CharArraySet words = CaseRules.caseWords(synonyms);
+    return words.isEmpty() ? in -> in : in -> new CaseMarkFilter(in, words);
+  }
+
+  /**
+   * {@code in} with the case marks of the words no synonym rule took removed: the step after the
+   * synonyms (public for the OpenSearch plugin's adapter).
+   *
+   * @param in the tokens after the synonym step
+   * @return the stream without case marks
+   */
+  public static TokenStream strip(TokenStream in) {
     return new TokenFilter(in) {
       private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 

@@ -29,6 +29,8 @@ import dev.newsindex.search.Snippet;
 import dev.newsindex.search.SortOrder;
 import dev.newsindex.search.Span;
 import dev.newsindex.search.internal.ArticleSearcher;
+import dev.newsindex.search.internal.FacetCounter;
+import dev.newsindex.search.internal.Suggester;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +62,7 @@ import org.apache.lucene.analysis.Analyzer;
  *
  * <p>What a cluster does not do is refused with an {@link UnsupportedRequestException} of one
  * line: grouping the whole index into near-duplicates ({@link #duplicates}). Did-you-mean
- * suggestions are a hint, not a part of the answer: a cluster offers none.
+ * suggestions follow the local rule ({@link Suggester}) over the cluster's vocabulary.
  */
 public final class OpenSearchArchive implements NewsArchive {
   /** Hits looked at when folding near-duplicates, beyond the page, as a local search does. */
@@ -72,12 +74,15 @@ public final class OpenSearchArchive implements NewsArchive {
   private final IndexSettings settings;
   private final String schema;
   private final Analyzer queryAnalyzer;
+  /** The index-time chain: what a local index's related articles analyse an article with. */
+  private final Analyzer indexAnalyzer;
 
   private OpenSearchArchive(Cluster cluster, IndexSettings settings, String schema) {
     this.cluster = cluster;
     this.settings = settings;
     this.schema = schema;
     this.queryAnalyzer = NewsSchema.queryAnalyzer(settings);
+    this.indexAnalyzer = NewsSchema.analyzer(settings);
   }
 
   /**
@@ -337,10 +342,83 @@ public final class OpenSearchArchive implements NewsArchive {
     JsonNode total = answer.path("hits").path("total");
     List<FacetResult> facets = request.facets().isEmpty() ? List.of()
         : facetResults(request, answer.path("aggregations"));
-    return new SearchResult(request, total.path("value").asLong(),
+    long found = total.path("value").asLong();
+    String suggestion = null;
+    if (request.suggest() && found < Suggester.BELOW && after == null) {
+      suggestion = new Suggester(queryAnalyzer, indexAnalyzer).suggest(request, found,
+          vocabulary());
+    }
+    return new SearchResult(request, found,
         "eq".equals(total.path("relation").asText("eq")), hits,
-        Duration.ofNanos(System.nanoTime() - started), facets, null, next,
+        Duration.ofNanos(System.nanoTime() - started), facets, suggestion, next,
         answer.path("timed_out").asBoolean(false));
+  }
+
+  /**
+   * The index's vocabulary for did-you-mean, as the {@link Suggester} asks for it: document
+   * frequencies from term filters counted in one aggregation, similar words from the cluster's term
+   * suggester on the vocabulary field (Lucene's {@code DirectSpellChecker} on each shard, with its
+   * defaults, the counts summed over the shards), and the corrected query's count.
+   */
+  private Suggester.Vocabulary vocabulary() {
+    return new Suggester.Vocabulary() {
+      @Override
+      public long[] docFreqs(List<org.apache.lucene.index.Term> terms) throws IOException {
+        ObjectNode body = Cluster.JSON.createObjectNode();
+        body.put("size", 0).put("track_total_hits", false);
+        ObjectNode filters = body.putObject("aggs").putObject("df").putObject("filters")
+            .putObject("filters");
+        for (int i = 0; i < terms.size(); i++) {
+          filters.putObject("" + i).putObject("term").put(terms.get(i).field(),
+              terms.get(i).text());
+        }
+        JsonNode buckets = cluster.call("reading the vocabulary of index '"
+            + cluster.options().index() + "'", "POST", index() + "/_search", null, body)
+            .path("aggregations").path("df").path("buckets");
+        long[] out = new long[terms.size()];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = buckets.path("" + i).path("doc_count").asLong();
+        }
+        return out;
+      }
+
+      @Override
+      public List<List<Suggester.Candidate>> similar(List<String> words) throws IOException {
+        ObjectNode body = Cluster.JSON.createObjectNode();
+        body.put("size", 0).put("track_total_hits", false);
+        ObjectNode suggest = body.putObject("suggest");
+        for (int i = 0; i < words.size(); i++) {
+          ObjectNode s = suggest.putObject("w" + i);
+          s.put("text", words.get(i));
+          // The word as the vocabulary holds it already: not analysed again.
+          s.putObject("term").put("field", NewsSchema.WORDS).put("size", Suggester.CANDIDATES)
+              .put("suggest_mode", "missing").put("analyzer", "keyword")
+              .put("max_edits", Suggester.MAX_EDITS)
+              .put("min_word_length", Suggester.MIN_LENGTH);
+        }
+        JsonNode answer = cluster.call("reading the vocabulary of index '"
+            + cluster.options().index() + "'", "POST", index() + "/_search", null, body)
+            .path("suggest");
+        List<List<Suggester.Candidate>> out = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+          List<Suggester.Candidate> c = new ArrayList<>();
+          for (JsonNode o : answer.path("w" + i).path(0).path("options")) {
+            c.add(new Suggester.Candidate(o.path("text").asText(), o.path("freq").asLong()));
+          }
+          out.add(c);
+        }
+        return out;
+      }
+
+      @Override
+      public long count(SearchRequest again) throws IOException {
+        new ArticleSearcher(null, queryAnalyzer).filtered(again); // syntax errors, as locally
+        ObjectNode body = Cluster.JSON.createObjectNode();
+        body.set("query", newsQuery(again, true));
+        body.put("size", 0).put("track_total_hits", true);
+        return searchCall(body).path("hits").path("total").path("value").asLong();
+      }
+    };
   }
 
   private JsonNode searchCall(ObjectNode body) throws IOException {
@@ -440,9 +518,17 @@ public final class OpenSearchArchive implements NewsArchive {
     return raw(NewsSchema.SOURCE);
   }
 
-  /** The sub-field holding an exact field's values as written (what facets count). */
+  /** The most values of a field a facet or the statistics count. */
+  static final int ALL_VALUES = 65_536;
+
+  /**
+   * The field holding an exact field's values as written (what facets count): its {@value
+   * ClusterSchema#RAW} sub-field when the field itself is lower-cased.
+   */
   private static String raw(String field) {
-    return field + "." + ClusterSchema.RAW;
+    ClusterSchema.Field f = ClusterSchema.field(field);
+    return f != null && f.kind() == ClusterSchema.Kind.LOWERCASE_KEYWORD
+        ? field + "." + ClusterSchema.RAW : field;
   }
 
   /** A terms aggregation counting {@code field}'s values as written, most first, then by value. */
@@ -460,7 +546,9 @@ public final class OpenSearchArchive implements NewsArchive {
     ObjectNode aggs = Cluster.JSON.createObjectNode();
     for (Facet f : request.facets()) {
       if (f.byValue()) {
-        valueCounts(aggs, f.label(), f.label(), request.facetLimit());
+        // All values: the spellings of one value are folded together before the top ones are
+        // taken, as locally (a value's spellings may be on different shards).
+        valueCounts(aggs, f.label(), f.label(), ALL_VALUES);
         aggs.putObject("no_" + f.label()).putObject("missing").put("field", raw(f.label()));
       }
     }
@@ -477,11 +565,11 @@ public final class OpenSearchArchive implements NewsArchive {
     List<FacetResult> out = new ArrayList<>();
     for (Facet f : request.facets()) {
       if (f.byValue()) {
-        List<FacetCount> counts = new ArrayList<>();
-        aggs.path(f.label()).path("buckets").forEach(b -> counts.add(new FacetCount(
-            b.path("key").asText(), b.path("doc_count").asLong())));
-        out.add(new FacetResult(f, counts, aggs.path(f.label()).path("sum_other_doc_count")
-            .asLong(), aggs.path("no_" + f.label()).path("doc_count").asLong()));
+        // Every value as written, folded by case and cut as a local search does.
+        out.add(FacetCounter.valueCounts(f, bucketCounts(aggs.path(f.label())),
+            request.facetLimit(),
+            aggs.path(f.label()).path("sum_other_doc_count").asLong(),
+            aggs.path("no_" + f.label()).path("doc_count").asLong()));
       } else {
         TreeMap<String, Long> buckets = new TreeMap<>();
         for (JsonNode b : aggs.path("days").path("buckets")) {
@@ -526,11 +614,11 @@ public final class OpenSearchArchive implements NewsArchive {
   }
 
   /**
-   * Articles related to the one with {@code request.id()}: the cluster's more-like-this over title
-   * and body with the local settings (25 terms, each at least twice in the index, weighted by
-   * their scores), the article itself excluded; with {@link RelatedRequest#nearDate()} the local
-   * date bonus (half of the best score at {@value RelatedRequest#NEAR_DAYS} days apart), computed
-   * by a script (the cluster's painless).
+   * Articles related to the one with {@code request.id()}: the local more-like-this query, its
+   * terms chosen as a local index chooses them (see {@link #likeQuery}), the article itself
+   * excluded; with {@link RelatedRequest#nearDate()} the local date bonus (half of the best score
+   * at {@value RelatedRequest#NEAR_DAYS} days apart), computed by a script (the cluster's
+   * painless).
    *
    * @param request the article's id, how many related articles and passages
    * @return the related articles, or empty when the index has no article with that id
@@ -543,15 +631,7 @@ public final class OpenSearchArchive implements NewsArchive {
     if (self.isEmpty()) {
       return Optional.empty();
     }
-    ObjectNode mlt = Cluster.JSON.createObjectNode();
-    ObjectNode m = mlt.putObject("more_like_this");
-    ArrayNode fields = m.putArray("fields");
-    NewsSchema.TEXT_FIELDS.forEach(fields::add);
-    m.putArray("like").addObject().put("_index", cluster.options().index())
-        .put("_id", request.id());
-    m.put("min_term_freq", 1).put("min_doc_freq", 2).put("max_query_terms", 25)
-        .put("boost_terms", 1).put("include", false).put("minimum_should_match", "1")
-        .put("analyzer", ClusterSchema.TEXT_ANALYZER);
+    ObjectNode mlt = likeQuery(self.get());
     JsonNode query = mlt;
     if (request.nearDate() && self.get().date() != null) {
       ObjectNode probe = Cluster.JSON.createObjectNode();
@@ -596,6 +676,121 @@ public final class OpenSearchArchive implements NewsArchive {
     return Optional.of(new SearchResult(shownAs, total.path("value").asLong(),
         "eq".equals(total.path("relation").asText("eq")), hits,
         Duration.ofNanos(System.nanoTime() - started), List.of(), null, null, false));
+  }
+
+  /** The most terms a related-articles query is made of, as locally. */
+  static final int RELATED_TERMS = 25;
+  /** The fewest articles a term must be in to be chosen for a related-articles query. */
+  static final int RELATED_MIN_DOC_FREQ = 2;
+
+  /**
+   * The query for articles like {@code article}, made as a local index makes it (Lucene's {@code
+   * MoreLikeThis} with the local settings) but with the whole index's statistics: the cluster's
+   * own more-like-this would weigh terms by each shard's. Title and body are analysed here with
+   * the index-time chain, as locally; their terms' document frequencies and the fields' document
+   * counts come from the cluster in one request; each term scores its frequency in the article
+   * times its TF-IDF idf, and the {@value #RELATED_TERMS} best (in at least {@value
+   * #RELATED_MIN_DOC_FREQ} articles) are kept, in the same priority queue, each boosted by its
+   * score over the lowest. The article itself is excluded.
+   */
+  private ObjectNode likeQuery(Article article) throws IOException {
+    // Hash maps filled in token order, as Lucene's are: equal scores fall out alike.
+    Map<String, Map<String, int[]>> freqs = new HashMap<>();
+    for (String field : NewsSchema.TEXT_FIELDS) {
+      String text = field.equals(NewsSchema.TITLE) ? article.title() : article.body();
+      Map<String, int[]> perWord = freqs.computeIfAbsent(field, k -> new HashMap<>());
+      try (org.apache.lucene.analysis.TokenStream ts = indexAnalyzer.tokenStream(field, text)) {
+        var term = ts.addAttribute(
+            org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+        var tf = ts.addAttribute(
+            org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute.class);
+        ts.reset();
+        int tokens = 0;
+        while (ts.incrementToken()) {
+          if (++tokens > org.apache.lucene.queries.mlt.MoreLikeThis.DEFAULT_MAX_NUM_TOKENS_PARSED) {
+            break;
+          }
+          perWord.computeIfAbsent(term.toString(), k -> new int[1])[0] += tf.getTermFrequency();
+        }
+        ts.end();
+      }
+    }
+    // Every (field, term) pair's document frequency, and each field's document count.
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.put("size", 0).put("track_total_hits", true);
+    ObjectNode aggs = body.putObject("aggs");
+    ObjectNode filters = aggs.putObject("df").putObject("filters").putObject("filters");
+    List<String[]> pairs = new ArrayList<>();
+    for (Map.Entry<String, Map<String, int[]>> f : freqs.entrySet()) {
+      aggs.putObject("docs_" + f.getKey()).putObject("filter").putObject("exists")
+          .put("field", f.getKey());
+      for (String word : f.getValue().keySet()) {
+        filters.putObject("" + pairs.size()).putObject("term").put(f.getKey(), word);
+        pairs.add(new String[] {f.getKey(), word});
+      }
+    }
+    JsonNode a = cluster.call("reading term statistics of index '" + cluster.options().index()
+        + "'", "POST", index() + "/_search", null, body).path("aggregations");
+    org.apache.lucene.search.similarities.ClassicSimilarity idf =
+        new org.apache.lucene.search.similarities.ClassicSimilarity();
+    int limit = Math.min(RELATED_TERMS, pairs.size());
+    org.apache.lucene.util.PriorityQueue<ScoreTerm> queue =
+        new org.apache.lucene.util.PriorityQueue<>(Math.max(limit, 1)) {
+          @Override
+          protected boolean lessThan(ScoreTerm x, ScoreTerm y) {
+            return x.score < y.score;
+          }
+        };
+    int i = 0;
+    for (Map.Entry<String, Map<String, int[]>> f : freqs.entrySet()) {
+      long docs = a.path("docs_" + f.getKey()).path("doc_count").asLong();
+      for (Map.Entry<String, int[]> w : f.getValue().entrySet()) {
+        long df = a.path("df").path("buckets").path("" + i++).path("doc_count").asLong();
+        if (df < RELATED_MIN_DOC_FREQ || limit == 0) {
+          continue;
+        }
+        float score = w.getValue()[0] * idf.idf(df, docs);
+        if (queue.size() < limit) {
+          queue.add(new ScoreTerm(w.getKey(), f.getKey(), score));
+        } else if (queue.top().score < score) {
+          queue.top().set(w.getKey(), f.getKey(), score);
+          queue.updateTop();
+        }
+      }
+    }
+    ObjectNode q = Cluster.JSON.createObjectNode();
+    ObjectNode bool = q.putObject("bool");
+    bool.putArray("must_not").addObject().putObject("ids").putArray("values").add(article.id());
+    ArrayNode should = bool.putArray("should");
+    float lowest = -1;
+    for (ScoreTerm t; (t = queue.pop()) != null; ) {
+      if (lowest == -1) {
+        lowest = t.score; // Lucene's MoreLikeThis boosts by the first popped, the lowest
+      }
+      should.addObject().putObject("term").putObject(t.field).put("value", t.word)
+          .put("boost", t.score / lowest);
+    }
+    if (should.isEmpty()) {
+      should.addObject().putObject("match_none"); // no term to go by: nothing is like it
+    }
+    return q;
+  }
+
+  /** A term of a related-articles query and its score. */
+  private static final class ScoreTerm {
+    String word;
+    String field;
+    float score;
+
+    ScoreTerm(String word, String field, float score) {
+      set(word, field, score);
+    }
+
+    void set(String word, String field, float score) {
+      this.word = word;
+      this.field = field;
+      this.score = score;
+    }
   }
 
   /**
@@ -677,30 +872,30 @@ public final class OpenSearchArchive implements NewsArchive {
     aggs.putObject("last").putObject("max").put("field", NewsSchema.DATE);
     aggs.putObject("undated").putObject("missing").put("field", NewsSchema.DATE);
     aggs.putObject("sources").putObject("terms").put("field", rawSource())
-        .put("size", 65_536);
+        .put("size", ALL_VALUES);
     for (String label : NewsSchema.LABEL_FIELDS.keySet()) {
-      valueCounts(aggs, "label_" + label, label, 65_536);
+      valueCounts(aggs, "label_" + label, label, ALL_VALUES);
     }
     aggs.putObject("no_source").putObject("missing").put("field", rawSource());
     JsonNode answer = cluster.call("reading the statistics of index '"
         + cluster.options().index() + "'", "POST", index() + "/_search", null, body);
     JsonNode a = answer.path("aggregations");
-    Map<String, Long> bySource = new LinkedHashMap<>();
-    List<Map.Entry<String, Long>> entries = new ArrayList<>();
-    a.path("sources").path("buckets").forEach(b -> entries.add(Map.entry(b.path("key").asText(),
-        b.path("doc_count").asLong())));
-    long noSource = a.path("no_source").path("doc_count").asLong();
-    if (noSource > 0) {
-      entries.add(Map.entry("", noSource));
+    // Folded by case and ordered as a local index's statistics are (FacetCounter).
+    FacetResult sources = FacetCounter.valueCounts(Facet.SOURCE, bucketCounts(a.path("sources")),
+        Integer.MAX_VALUE, 0, a.path("no_source").path("doc_count").asLong());
+    List<FacetCount> entries = new ArrayList<>(sources.counts());
+    if (sources.missing() > 0) {
+      entries.add(new FacetCount("", sources.missing())); // articles without a source
     }
-    entries.stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-        .thenComparing(Map.Entry.comparingByKey())).forEach(e -> bySource.put(e.getKey(),
-            e.getValue()));
+    entries.sort(java.util.Comparator.comparingLong(FacetCount::count).reversed()
+        .thenComparing(FacetCount::value));
+    Map<String, Long> bySource = new LinkedHashMap<>();
+    entries.forEach(c -> bySource.put(c.value(), c.count()));
     Map<String, Map<String, Long>> byLabel = new LinkedHashMap<>();
     for (String label : NewsSchema.LABEL_FIELDS.keySet()) {
       Map<String, Long> values = new LinkedHashMap<>();
-      a.path("label_" + label).path("buckets").forEach(b -> values.put(b.path("key").asText(),
-          b.path("doc_count").asLong()));
+      FacetCounter.valueCounts(Facet.parse(label), bucketCounts(a.path("label_" + label)),
+          Integer.MAX_VALUE, 0, 0).counts().forEach(c -> values.put(c.value(), c.count()));
       byLabel.put(label, java.util.Collections.unmodifiableMap(values));
     }
     JsonNode settings = cluster.call("reading the settings of index '"
@@ -714,6 +909,14 @@ public final class OpenSearchArchive implements NewsArchive {
         java.util.Collections.unmodifiableMap(byLabel), schema,
         stats.path("refresh").path("total").asLong(),
         codec.contains("compression") ? Compression.SMALL : Compression.FAST);
+  }
+
+  /** A terms aggregation's hits per value. */
+  private static Map<String, Long> bucketCounts(JsonNode agg) {
+    Map<String, Long> values = new HashMap<>();
+    agg.path("buckets").forEach(b -> values.merge(b.path("key").asText(),
+        b.path("doc_count").asLong(), Long::sum));
+    return values;
   }
 
   private static LocalDate day(JsonNode agg) {

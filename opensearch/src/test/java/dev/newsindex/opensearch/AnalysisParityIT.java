@@ -3,11 +3,13 @@ package dev.newsindex.opensearch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsindex.Article;
 import dev.newsindex.IndexSettings;
 import dev.newsindex.analysis.NewsAnalyzer;
 import dev.newsindex.analysis.NewsSynonyms;
+import dev.newsindex.opensearch.plugin.Names;
 import dev.newsindex.schema.NewsSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,12 +56,66 @@ class AnalysisParityIT {
     client.send("DELETE", "/" + INDEX, null, (JsonNode) null);
     ClusterPush.createIndexIfMissing(client, IndexSettings.DEFAULT.withSynonyms(USER_RULES), 1,
         0);
+    client.send("DELETE", "/" + CUSTOM, null, (JsonNode) null);
+    client.call("creating an index of custom analyzers", "PUT", "/" + CUSTOM, null,
+        customAnalyzers());
+  }
+
+  /** An index of analyzers of the user's own, made of the steps the plugin registers. */
+  private static final String CUSTOM = "it-parity-custom";
+
+  /**
+   * Settings as a user writes them to rebuild newsindex's chains from the plugin's registered
+   * steps (docs/opensearch.md shows the same): {@code custom_text} is the index-time chain,
+   * {@code custom_query} the query-time one with the bundled aliases and the user's rules. Steps
+   * without settings are named as registered; the others are configured under names of their own.
+   */
+  private static ObjectNode customAnalyzers() {
+    String stemmer = IndexSettings.DEFAULT.stemmer().id();
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    ObjectNode settings = body.putObject("settings");
+    settings.put("number_of_shards", 1).put("number_of_replicas", 0);
+    ObjectNode analysis = settings.putObject("analysis");
+    ObjectNode filters = analysis.putObject("filter");
+    filters.putObject("news_stop").put("type", "stop").put("stopwords", "_english_");
+    filters.putObject("news_stemmer").put("type", Names.STEMMER_FILTER)
+        .put(Names.STEMMER, stemmer);
+    filters.putObject("news_variants").put("type", Names.SPELLING_VARIANT_FILTER)
+        .put(Names.STEMMER, stemmer);
+    filters.putObject("news_query_variants").put("type", Names.SPELLING_VARIANT_FILTER)
+        .put(Names.STEM_GUARD, false);
+    for (String type : List.of(Names.CASE_MARK_FILTER, Names.SYNONYM_FILTER)) {
+      ArrayNode rules = filters.putObject(type.replace("newsindex_", "news_"))
+          .put("type", type).putArray(Names.SYNONYMS);
+      USER_RULES.lines().forEach(rules::add);
+    }
+    ObjectNode analyzers = analysis.putObject("analyzer");
+    List<String> head = List.of(Names.POSSESSIVE_FILTER, Names.ACRONYM_FILTER);
+    List<String> tail = List.of("news_stop", Names.COMPOUND_FILTER, "news_variants",
+        Names.DOTTED_KEYWORD_FILTER, "news_stemmer");
+    List<String> text = new ArrayList<>(head);
+    text.addAll(List.of(Names.LOWERCASE_FILTER, Names.FOLDING_FILTER));
+    text.addAll(tail);
+    List<String> query = new ArrayList<>(head);
+    query.addAll(List.of("news_case_mark", Names.LOWERCASE_FILTER, Names.FOLDING_FILTER,
+        "news_query_variants", "news_synonyms", Names.CASE_STRIP_FILTER));
+    query.addAll(tail);
+    query.add(Names.SYNONYM_WEIGHT_FILTER);
+    for (Map.Entry<String, List<String>> a : Map.of("custom_text", text, "custom_query", query)
+        .entrySet()) {
+      ObjectNode def = analyzers.putObject(a.getKey());
+      def.put("type", "custom").put("tokenizer", "standard").putArray("char_filter")
+          .add(Names.HYPHEN_CHAR_FILTER);
+      a.getValue().forEach(def.putArray("filter")::add);
+    }
+    return body;
   }
 
   @AfterAll
   static void close() throws IOException {
     if (client != null) {
       client.send("DELETE", "/" + INDEX, null, (JsonNode) null);
+      client.send("DELETE", "/" + CUSTOM, null, (JsonNode) null);
       client.close();
     }
   }
@@ -85,9 +141,9 @@ class AnalysisParityIT {
     return out;
   }
 
-  static List<String> remote(String analyzer, String text) throws IOException {
+  static List<String> remote(String index, String analyzer, String text) throws IOException {
     ObjectNode body = Cluster.JSON.createObjectNode().put("analyzer", analyzer).put("text", text);
-    JsonNode answer = client.call("analysing", "POST", "/" + INDEX + "/_analyze", null, body);
+    JsonNode answer = client.call("analysing", "POST", "/" + index + "/_analyze", null, body);
     List<String> out = new ArrayList<>();
     for (JsonNode t : answer.path("tokens")) {
       out.add(line(t.path("token").asText(), t.path("position").asInt(),
@@ -105,13 +161,18 @@ class AnalysisParityIT {
   /** Runs every comparison on a few threads first, then one test per text. */
   private static Stream<DynamicTest> compare(List<String[]> named, Analyzer analyzer,
       String remoteAnalyzer) throws Exception {
+    return compare(named, analyzer, INDEX, remoteAnalyzer);
+  }
+
+  private static Stream<DynamicTest> compare(List<String[]> named, Analyzer analyzer,
+      String index, String remoteAnalyzer) throws Exception {
     Map<String, List<String>> remote = new ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (String[] n : named) {
         done.add(pool.submit(() -> {
-          remote.put(n[0], remote(remoteAnalyzer, n[1]));
+          remote.put(n[0], remote(index, remoteAnalyzer, n[1]));
           return null;
         }));
       }
@@ -141,19 +202,53 @@ class AnalysisParityIT {
 
   @TestFactory
   Stream<DynamicTest> indexTimeTokensOfRealArticles() throws Exception {
-    // 800 BBC, 800 Reuters and all 423 TIME articles: 2,023 texts of three styles.
+    List<String[]> named = articles();
+    assertEquals(true, named.size() >= 2000, "at least 2,000 articles");
+    return compare(named, new NewsAnalyzer(), ClusterSchema.TEXT_ANALYZER);
+  }
+
+  /**
+   * A custom analyzer made of the registered steps gives NewsAnalyzer's tokens: index time over
+   * every fourth article, query time over every query text.
+   */
+  @TestFactory
+  Stream<DynamicTest> customAnalyzersOfTheRegisteredStepsGiveTheSameTokens() throws Exception {
+    List<String[]> articles = articles();
+    List<String[]> some = new ArrayList<>();
+    for (int i = 0; i < articles.size(); i += 4) {
+      some.add(new String[] {"custom_text: " + articles.get(i)[0], articles.get(i)[1]});
+    }
+    List<String[]> queries = new ArrayList<>();
+    for (String[] q : queries()) {
+      queries.add(new String[] {"custom_query: " + q[0], q[1]});
+    }
+    return Stream.concat(compare(some, new NewsAnalyzer(), CUSTOM, "custom_text"),
+        compare(queries, queryAnalyzer(), CUSTOM, "custom_query"));
+  }
+
+  private static Analyzer queryAnalyzer() {
+    return NewsAnalyzer.forQueries(IndexSettings.DEFAULT.stemmer(),
+        NewsSynonyms.build(true, USER_RULES));
+  }
+
+  /** 800 BBC, 800 Reuters and all 423 TIME articles: 2,023 texts of three styles. */
+  private static List<String[]> articles() throws IOException {
     List<String[]> named = new ArrayList<>();
     for (String corpus : List.of("bbc", "reuters21578", "time")) {
       for (Article a : Corpora.read(Corpora.corpus(corpus), 800)) {
         named.add(new String[] {corpus + " " + a.id(), a.title() + "\n\n" + a.body()});
       }
     }
-    assertEquals(true, named.size() >= 2000, "at least 2,000 articles");
-    return compare(named, new NewsAnalyzer(), ClusterSchema.TEXT_ANALYZER);
+    return named;
   }
 
   @TestFactory
   Stream<DynamicTest> queryTimeTokensWithTheSynonymChain() throws Exception {
+    return compare(queries(), queryAnalyzer(), ClusterSchema.QUERY_ANALYZER);
+  }
+
+  /** The bundled alias rules' terms, alone and in a query, the user's, TIME's queries, titles. */
+  private static List<String[]> queries() throws IOException {
     List<String[]> named = new ArrayList<>();
     try (InputStream in = NewsSynonyms.class.getResourceAsStream(NewsSynonyms.BUNDLED)) {
       int line = 0;
@@ -186,8 +281,6 @@ class AnalysisParityIT {
         named.add(new String[] {"Reuters title as query " + a.id(), a.title()});
       }
     }
-    Analyzer query = NewsAnalyzer.forQueries(IndexSettings.DEFAULT.stemmer(),
-        NewsSynonyms.build(true, USER_RULES));
-    return compare(named, query, ClusterSchema.QUERY_ANALYZER);
+    return named;
   }
 }

@@ -290,16 +290,95 @@ class SearchParityIT {
     assertEquals(localTime.get("17"), clusterTime.get("17"));
     assertTrue(clusterTime.get("no-such-id").isEmpty());
     RelatedRequest r = new RelatedRequest("17", 10, 1, false);
-    List<String> local = ids(localTime.related(r).orElseThrow());
     List<String> remote = ids(clusterTime.related(r).orElseThrow());
     assertFalse(remote.contains("17"));
     assertEquals(10, remote.size());
-    // Not the same list: a cluster's more-like-this picks its terms on each shard, by the shard's
-    // statistics (docs/opensearch.md). Most of it must agree.
-    int overlap = (int) local.stream().filter(remote::contains).count();
-    assertTrue(overlap >= 4, "related overlap " + overlap + ": " + local + " vs " + remote);
+    assertEquals(localTime.related(r).orElseThrow().hits().get(0).passages(),
+        clusterTime.related(r).orElseThrow().hits().get(0).passages());
     assertTrue(clusterTime.related(new RelatedRequest("no-such-id", 5, 0, false)).isEmpty());
     SearchResult near = clusterTime.related(new RelatedRequest("17", 5, 0, true)).orElseThrow();
     assertEquals(5, near.hits().size());
   }
+
+  /**
+   * Did-you-mean on the cluster: misspelled words of TIME's queries (a letter swapped, dropped or
+   * doubled), alone and beside a correct word, get the suggestion a local index makes.
+   */
+  @Test
+  void didYouMeanSuggestsAsTheLocalIndex() throws IOException {
+    List<String> words = QUERIES.stream()
+        .flatMap(q -> java.util.Arrays.stream(q.split("\\P{L}+")))
+        .filter(w -> w.length() >= 6).distinct().limit(40).toList();
+    int suggested = 0;
+    int compared = 0;
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      String typo = switch (i % 3) {
+        case 0 -> w.charAt(0) + "" + w.charAt(2) + w.charAt(1) + w.substring(3);
+        case 1 -> w.substring(0, 3) + w.substring(4);
+        default -> w.substring(0, 4) + w.charAt(3) + w.substring(4);
+      };
+      for (String query : List.of(typo, "soviet " + typo)) {
+        SearchRequest r = SearchRequest.builder(query).passages(0).build();
+        SearchResult mine = localTime.search(r);
+        SearchResult theirs = clusterTime.search(r);
+        assertEquals(mine.didYouMean(), theirs.didYouMean(), query);
+        compared++;
+        if (theirs.didYouMean() != null) {
+          suggested++;
+        }
+      }
+    }
+    System.out.println("did-you-mean: " + suggested + " of " + compared
+        + " misspelled queries got a suggestion, each the local one");
+    assertTrue(suggested >= compared / 2, suggested + " of " + compared + " suggested");
+    // Not asked for, none made.
+    assertEquals(null, clusterTime.search(SearchRequest.builder(words.get(0).substring(0, 3)
+        + "q" + words.get(0).substring(3)).passages(0).suggest(false).build()).didYouMean());
+  }
+
+  /**
+   * Related articles of 50 TIME articles: the cluster chooses the terms as a local index does, by
+   * the whole index's statistics, so its top 10 is the local one but among equal scores. The
+   * overlap is written to target/related-parity.md.
+   */
+  @Test
+  void relatedArticlesAreTheLocalOnes() throws IOException {
+    List<String> articles = ids(localTime.search(SearchRequest.builder("*").limit(50)
+        .passages(0).build()));
+    StringBuilder report = new StringBuilder("# Related articles, local index vs cluster (TIME, "
+        + articles.size() + " articles, top 10, 3 shards)\n\n| article | overlap | overlap,"
+        + " near date |\n|---|---|---|\n");
+    int total = 0;
+    int totalNear = 0;
+    int worst = 10;
+    for (String id : articles) {
+      int[] overlap = new int[2];
+      for (int near = 0; near < 2; near++) {
+        RelatedRequest r = new RelatedRequest(id, 10, 0, near == 1);
+        List<String> a = ids(localTime.related(r).orElseThrow());
+        List<String> b = ids(clusterTime.related(r).orElseThrow());
+        overlap[near] = (int) a.stream().filter(b::contains).count();
+      }
+      total += overlap[0];
+      totalNear += overlap[1];
+      worst = Math.min(worst, Math.min(overlap[0], overlap[1]));
+      report.append("| ").append(id).append(" | ").append(overlap[0]).append("/10 | ")
+          .append(overlap[1]).append("/10 |\n");
+    }
+    double mean = total / (double) articles.size();
+    double meanNear = totalNear / (double) articles.size();
+    report.append(String.format(Locale.ROOT, "%nMean overlap %.2f/10, near date %.2f/10; the"
+        + " lowest %d/10.%n", mean, meanNear, worst));
+    Path out = Path.of("target/related-parity.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    System.out.println(report);
+    // Measured: 10.00 and 9.98 of 10, the lowest 9 (a tie at the 10th place).
+    assertTrue(mean >= RELATED_FLOOR && meanNear >= RELATED_FLOOR && worst >= 8,
+        report.toString());
+  }
+
+  /** The mean related-articles overlap with a local index, out of 10, that must be kept. */
+  private static final double RELATED_FLOOR = 9.5;
 }

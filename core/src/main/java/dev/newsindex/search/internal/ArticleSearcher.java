@@ -3,7 +3,6 @@ package dev.newsindex.search.internal;
 import dev.newsindex.Article;
 import dev.newsindex.InvalidCursorException;
 import dev.newsindex.QuerySyntaxException;
-import dev.newsindex.analysis.EnglishWords;
 import dev.newsindex.schema.MinHash;
 import dev.newsindex.schema.NewsSchema;
 import dev.newsindex.search.DuplicateGroup;
@@ -26,11 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -76,14 +71,10 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 public final class ArticleSearcher {
   /** Most index terms one multi-term query (wildcard, prefix, fuzzy, regexp) may expand to. */
   public static final int MAX_EXPANSIONS = dev.newsindex.search.SearchLimits.MAX_EXPANSIONS;
-  /** Below this many hits a spelling correction is looked for. */
-  static final int SUGGEST_BELOW = 3;
   /** Hits considered when folding near-duplicates, beyond the page itself. */
   static final int COLLAPSE_WINDOW = 200;
   /** How many hits are counted exactly before the total becomes a lower bound. */
   static final int TOTAL_HITS_THRESHOLD = 1000;
-
-  private static final Pattern WORD = Pattern.compile("(?<![\\w:\\\\~^])(\\p{L}{3,})(?![\\w:*?~])");
 
   private final IndexSearcher searcher;
   private final Analyzer analyzer;
@@ -292,7 +283,7 @@ public final class ArticleSearcher {
       exact = true;
     }
     String suggestion = null;
-    if (request.suggest() && total < SUGGEST_BELOW && after == null) {
+    if (request.suggest() && total < Suggester.BELOW && after == null) {
       suggestion = suggest(request, total, deadline, late);
       timedOut |= late[0];
     }
@@ -494,112 +485,50 @@ public final class ArticleSearcher {
     }
   }
 
-  /**
-   * A corrected query: each word of the query that is neither an ordinary English word ({@link
-   * EnglishWords}) nor in the index's vocabulary of other words (names, places, jargon) is replaced
-   * by the closest word that is: from the index's vocabulary, or an English word whose stem the
-   * index holds. Closest means fewest edits (at most two, a transposition counting one, the first
-   * letter kept, as Lucene's {@code DirectSpellChecker} finds them), then the most articles. Offered
-   * only when it finds more than the original.
-   */
+  /** A corrected query, by the {@link Suggester}'s rule over this reader's vocabulary. */
   private String suggest(SearchRequest request, long found, long deadline, boolean[] late)
       throws IOException {
     IndexReader reader = searcher.getIndexReader();
     DirectSpellChecker spell = new DirectSpellChecker();
-    String text = request.query();
-    Matcher m = WORD.matcher(text);
-    StringBuilder out = new StringBuilder();
-    int at = 0;
-    boolean changed = false;
-    int looked = 0;
-    while (m.find()) {
-      String word = m.group(1);
-      if (List.of("AND", "OR", "NOT", "TO").contains(word)
-          || word.length() > SearchLimits.MAX_SUGGEST_WORD_CHARS) {
-        continue;
-      }
-      if (looked++ >= SearchLimits.MAX_SUGGEST_WORDS) {
-        break;
-      }
-      if (expired(deadline)) {
-        late[0] = true;
-        return null;
-      }
-      // Lower-cased and folded as the vocabulary field holds words (its analyzer's normal form).
-      String folded = analyzer.normalize(NewsSchema.WORDS, word).utf8ToString();
-      if (EnglishWords.contains(folded)
-          || reader.docFreq(new Term(NewsSchema.WORDS, folded)) > 0) {
-        continue;
-      }
-      String best = null;
-      int bestEdits = Integer.MAX_VALUE;
-      long bestFreq = -1;
-      if (folded.length() >= spell.getMinQueryLength()) {
-        for (SuggestWord w : spell.suggestSimilar(new Term(NewsSchema.WORDS, folded), 5, reader,
-            SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
-          int edits = EnglishWords.distance(folded, w.string, spell.getMaxEdits());
-          if (edits < bestEdits || edits == bestEdits && w.freq > bestFreq) {
-            best = w.string;
-            bestEdits = edits;
-            bestFreq = w.freq;
+    return new Suggester(analyzer, indexAnalyzer).suggest(request, found,
+        new Suggester.Vocabulary() {
+          @Override
+          public long[] docFreqs(List<Term> terms) throws IOException {
+            long[] out = new long[terms.size()];
+            for (int i = 0; i < out.length; i++) {
+              out[i] = reader.docFreq(terms.get(i));
+            }
+            return out;
           }
-        }
-        for (EnglishWords.Near w : EnglishWords.near(folded, spell.getMaxEdits())) {
-          if (w.edits() > bestEdits) {
-            break; // nearest first: the rest are farther
-          }
-          long freq = stemFrequency(reader, w.word());
-          if (freq > 0 && (w.edits() < bestEdits || freq > bestFreq)) {
-            best = w.word();
-            bestEdits = w.edits();
-            bestFreq = freq;
-          }
-        }
-      }
-      if (best == null) {
-        continue;
-      }
-      out.append(text, at, m.start(1)).append(best);
-      at = m.end(1);
-      changed = true;
-    }
-    if (!changed) {
-      return null;
-    }
-    out.append(text.substring(at));
-    String corrected = out.toString();
-    if (expired(deadline)) {
-      late[0] = true;
-      return null;
-    }
-    try {
-      SearchRequest again = request.toBuilder().query(corrected).build();
-      int n = searcher.count(filtered(again));
-      return n > found ? corrected : null;
-    } catch (QuerySyntaxException e) {
-      return null;
-    }
-  }
 
-  /**
-   * In how many articles the stem of {@code word} occurs (title or body, whichever more): how
-   * useful an English word is as a suggestion here (0: the index does not hold it).
-   */
-  private long stemFrequency(IndexReader reader, String word) throws IOException {
-    String stem = null;
-    try (TokenStream ts = indexAnalyzer.tokenStream(NewsSchema.BODY, word)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      if (ts.incrementToken()) {
-        stem = term.toString();
-      }
-      ts.end();
-    }
-    if (stem == null) {
-      return 0;
-    }
-    return Math.max(reader.docFreq(new Term(NewsSchema.BODY, stem)),
-        reader.docFreq(new Term(NewsSchema.TITLE, stem)));
+          @Override
+          public List<List<Suggester.Candidate>> similar(List<String> words) throws IOException {
+            List<List<Suggester.Candidate>> out = new ArrayList<>();
+            for (String w : words) {
+              List<Suggester.Candidate> c = new ArrayList<>();
+              if (expired(deadline)) {
+                late[0] = true; // the words not reached keep no candidates
+                out.add(c);
+                continue;
+              }
+              for (SuggestWord s : spell.suggestSimilar(new Term(NewsSchema.WORDS, w),
+                  Suggester.CANDIDATES, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
+                c.add(new Suggester.Candidate(s.string, s.freq));
+              }
+              out.add(c);
+            }
+            return out;
+          }
+
+          @Override
+          public long count(SearchRequest again) throws IOException {
+            if (expired(deadline)) {
+              late[0] = true;
+              return 0; // no time left to check the correction: none is offered
+            }
+            return searcher.count(filtered(again));
+          }
+        });
   }
 
   /**

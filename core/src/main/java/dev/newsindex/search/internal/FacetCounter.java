@@ -89,23 +89,44 @@ public final class FacetCounter
         c.values.get(i).forEach((k, v) -> values.merge(k, v, Long::sum));
         missing += c.missing[i];
       }
-      List<FacetCount> all = foldCase(values).stream()
-          .sorted(Comparator.comparingLong(FacetCount::count).reversed()
-              .thenComparing(FacetCount::value))
-          .toList();
-      List<FacetCount> top = all.subList(0, Math.min(valueLimit, all.size()));
-      long others = all.subList(top.size(), all.size()).stream()
-          .mapToLong(FacetCount::count).sum();
-      out.add(new FacetResult(f, top, others, missing));
+      out.add(valueCounts(f, values, valueLimit, 0, missing));
     }
     return new Result(hits, out);
   }
 
   /**
-   * One count per value as filters see it (case-insensitive), named by the spelling with the most
-   * hits (ties: the first in order); {@code Tech 3, tech 1} is {@code Tech 4}.
+   * The counts of a value facet from the hits per value as written: folded by case ({@link
+   * #foldCase}), most first (ties by value), the first {@code limit} shown and the rest summed as
+   * others. A local search and a cluster's both count so.
+   *
+   * @param facet the facet counted
+   * @param values hits per value as written
+   * @param limit the most values shown
+   * @param othersUncounted hits of values not in {@code values} at all, added to the others
+   * @param missing hits without a value
+   * @return the facet's result
    */
-  static List<FacetCount> foldCase(Map<String, Long> counts) {
+  public static FacetResult valueCounts(Facet facet, Map<String, Long> values, int limit,
+      long othersUncounted, long missing) {
+    List<FacetCount> all = foldCase(values).stream()
+        .sorted(Comparator.comparingLong(FacetCount::count).reversed()
+            .thenComparing(FacetCount::value))
+        .toList();
+    List<FacetCount> top = all.subList(0, Math.min(limit, all.size()));
+    long others = all.subList(top.size(), all.size()).stream()
+        .mapToLong(FacetCount::count).sum();
+    return new FacetResult(facet, top, others + othersUncounted, missing);
+  }
+
+  /**
+   * One count per value as filters see it (case-insensitive), named by the spelling with the most
+   * hits (ties: the first in order); {@code Tech 3, tech 1} is {@code Tech 4}. Also how a cluster's
+   * counts of the values as written are folded (newsindex-opensearch), so that both count alike.
+   *
+   * @param counts hits per value as written
+   * @return hits per value as filters see it, in no particular order
+   */
+  public static List<FacetCount> foldCase(Map<String, Long> counts) {
     Map<String, String> spelling = new HashMap<>();
     Map<String, Long> total = new HashMap<>();
     new TreeMap<>(counts).forEach((value, n) -> {

@@ -40,6 +40,14 @@ public final class Names {
    * stemmer guard's protected words marked as keywords.
    */
   public static final String SPELLING_VARIANT_FILTER = "newsindex_spelling_variants";
+  /**
+   * Token filter, before lower-casing in a query chain: words that a synonym rule (the settings
+   * of {@link #SYNONYM_FILTER}) asks to match in case ({@code Fed}, not the verb {@code fed}) carry
+   * their case past lower-casing, to the synonym step.
+   */
+  public static final String CASE_MARK_FILTER = "newsindex_case_mark";
+  /** Token filter, after the synonym step: removes the case marks no rule took. */
+  public static final String CASE_STRIP_FILTER = "newsindex_case_strip";
   /** Token filter: the stemmer named by {@link #STEMMER}. */
   public static final String STEMMER_FILTER = "newsindex_stemmer";
   /** Token filter: the entity aliases and the user's rules ({@link #SYNONYMS}, a file). */
@@ -49,6 +57,12 @@ public final class Names {
 
   /** Setting of the analyzers and the stemmer filter: porter, kstem, minimal or none. */
   public static final String STEMMER = "stemmer";
+  /**
+   * Setting of {@link #SPELLING_VARIANT_FILTER}: whether the stemmer guard's protected words are
+   * marked as keywords (default: when {@link #STEMMER} is porter); false for the query chain's
+   * pass before the synonyms.
+   */
+  public static final String STEM_GUARD = "stem_guard";
   /** Setting of the query analyzer and the synonym filter: whether the bundled aliases apply. */
   public static final String BUNDLED_SYNONYMS = "bundled_synonyms";
   /** Setting: the user's synonym rules inline, one Solr-format rule per entry. */

@@ -1,6 +1,7 @@
 package dev.newsindex.opensearch.plugin;
 
 import dev.newsindex.analysis.AcronymFilter;
+import dev.newsindex.analysis.CaseMarkFilter;
 import dev.newsindex.analysis.CompoundFilter;
 import dev.newsindex.analysis.DottedKeywordFilter;
 import dev.newsindex.analysis.NewsAnalyzer;
@@ -74,7 +75,8 @@ public final class NewsIndexPlugin extends Plugin implements AnalysisPlugin, Sea
     m.put(Names.COMPOUND_FILTER, (index, env, name, settings) ->
         NewsTokenFilterFactory.of(index, name, settings, CompoundFilter::new, false));
     m.put(Names.SPELLING_VARIANT_FILTER, (index, env, name, settings) -> {
-      boolean protect = AnalysisSettings.stemmer(settings) == Stemmer.PORTER;
+      boolean protect = settings.getAsBoolean(Names.STEM_GUARD,
+          AnalysisSettings.stemmer(settings) == Stemmer.PORTER);
       return NewsTokenFilterFactory.of(index, name, settings,
           in -> SpellingVariantFilter.of(in, protect), false);
     });
@@ -90,6 +92,12 @@ public final class NewsIndexPlugin extends Plugin implements AnalysisPlugin, Sea
       return NewsTokenFilterFactory.of(index, name, settings,
           in -> map == null ? in : new SynonymGraphFilter(in, map, false), false);
     });
+    m.put(Names.CASE_MARK_FILTER, (index, env, name, settings) -> {
+      var mark = CaseMarkFilter.forRules(AnalysisSettings.synonyms(env, settings));
+      return NewsTokenFilterFactory.of(index, name, settings, mark, false);
+    });
+    m.put(Names.CASE_STRIP_FILTER, (index, env, name, settings) ->
+        NewsTokenFilterFactory.of(index, name, settings, CaseMarkFilter::strip, false));
     m.put(Names.SYNONYM_WEIGHT_FILTER, (index, env, name, settings) ->
         NewsTokenFilterFactory.of(index, name, settings,
             in -> new SynonymWeightFilter(in, NewsAnalyzer.SYNONYM_WEIGHT), false));

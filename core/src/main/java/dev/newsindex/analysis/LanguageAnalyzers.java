@@ -81,7 +81,7 @@ public final class LanguageAnalyzers {
       "stadt", "rat", "haus", "halt", "wasser", "hoch", "feuer", "wehr", "polizei", "arbeit",
       "markt", "preis", "miet", "miete", "wohnung", "wohnungen", "schule", "schulen", "verkehr",
       "fern", "flug", "hafen", "krieg", "frieden", "gipfel", "bank", "zins", "zinsen", "steuer",
-      "energie", "strom", "gas", "kohle", "klima", "schutz", "gesetz", "minister", "kanzler",
+      "energie", "strom", "gas", "kohle", "klima", "regen", "schutz", "gesetz", "minister", "kanzler",
       "partei", "grenze", "grenz", "flucht", "fluchtlinge", "hilfe", "gesundheit", "kranken",
       "auto", "industrie", "export", "handel", "zoll", "einsatz", "dauer", "unfall", "strasse",
       "autobahn", "sturm", "schnee", "wetter", "wirtschaft", "nachrichten", "zeitung");

@@ -139,6 +139,9 @@ public final class ArticleSearcher {
       return List.copyOf(chains);
     }
     chains.add(NewsSchema.ENGLISH);
+    if (searcher == null) { // parsing only, with no index to look at
+      return List.copyOf(chains);
+    }
     org.apache.lucene.index.FieldInfos fields =
         org.apache.lucene.index.FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
     for (String chain : NewsSchema.TEXT_CHAINS) {

@@ -231,7 +231,7 @@ final class NewsQueryParser extends MultiFieldQueryParser {
    * or one of the {@link NewsSchema#FIELD_ALIASES}; null stays null (the default fields).
    */
   private String resolve(String name) {
-    if (name == null || "*".equals(name)) {
+    if (name == null || "*".equals(name) || name.equals(titleField) || name.equals(bodyField)) {
       return name;
     }
     String lower = name.toLowerCase(Locale.ROOT);

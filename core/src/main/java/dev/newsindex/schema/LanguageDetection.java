@@ -22,8 +22,9 @@ import java.util.List;
  *
  * <p>Only {@link #LANGUAGES} are loaded: every profile more costs load time and heap, and all 71
  * of them make short headlines less accurate (English headlines read as Dutch, Swedish as
- * Norwegian). A guess below {@link #MIN_PROBABILITY} is no guess: the article keeps an empty
- * language and the English chain, as before detection existed. A declared language always wins.
+ * Norwegian). A text shorter than {@link #MIN_LETTERS} letters, or a guess below {@link
+ * #MIN_PROBABILITY}, is no guess: the article keeps an empty language and the English chain, as
+ * before detection existed. A declared language always wins.
  */
 public final class LanguageDetection {
   /** The languages the detector knows: the analysed ones and the most common others of news. */
@@ -32,6 +33,13 @@ public final class LanguageDetection {
 
   /** The least probability a guess needs to be taken. */
   static final double MIN_PROBABILITY = 0.9;
+
+  /**
+   * The fewest letters a text needs for a guess. A few words are too few to route an article to
+   * another language's analysis: "São Paulo: Dönitz’s memoirs sold 12,000 copies" reads as
+   * Portuguese. Shorter texts keep an empty language, analysed as English, as before detection.
+   */
+  static final int MIN_LETTERS = 100;
 
   /** How much of the text is read: the title and the body's first characters are enough. */
   static final int MAX_CHARS = 1000;
@@ -74,7 +82,7 @@ public final class LanguageDetection {
     if (text.length() < MAX_CHARS) {
       text.append('\n').append(body, 0, Math.min(body.length(), MAX_CHARS - text.length()));
     }
-    if (text.chars().noneMatch(Character::isLetter)) {
+    if (text.chars().filter(Character::isLetter).count() < MIN_LETTERS) {
       return "";
     }
     List<DetectedLanguage> guesses = Holder.DETECTOR.getProbabilities(Holder.TEXTS.forText(text));

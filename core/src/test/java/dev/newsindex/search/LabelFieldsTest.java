@@ -59,7 +59,7 @@ class LabelFieldsTest {
     assertEquals(List.of("usa"), a.places());
     assertEquals(List.of("Jane Doe"), a.authors());
     assertEquals("en", a.lang());
-    assertEquals("en", index.get("a4").orElseThrow().lang(), "declared none: detected");
+    assertEquals("", index.get("a4").orElseThrow().lang());
   }
 
   @Test
@@ -69,7 +69,7 @@ class LabelFieldsTest {
     assertEquals(List.of("a1", "a2"), ids("topic:chips"));
     assertEquals(List.of("a1", "a4"), ids("author:\"jane doe\""));
     assertEquals(List.of("a3"), ids("lang:fr"));
-    assertEquals(List.of("a1", "a2", "a4"), ids("shares AND lang:en"), "a4's detected too");
+    assertEquals(List.of("a1", "a2"), ids("shares AND lang:en"));
     assertEquals(List.of(), ids("category:tec"), "exact values, not words");
     assertEquals(List.of("a1", "a2", "a3", "a4"), ids("place:USA"));
   }
@@ -93,14 +93,14 @@ class LabelFieldsTest {
     assertEquals(2, topic.counts().get(0).count());
     assertEquals(1, topic.missing(), "a4 has no topic");
     assertEquals(List.of(new FacetCount("Jane Doe", 2)), r.facets().get(2).counts());
-    assertEquals(List.of(new FacetCount("en", 3)), r.facets().get(3).counts(), "a4 detected");
-    assertEquals(0, r.facets().get(3).missing());
+    assertEquals(List.of(new FacetCount("en", 2)), r.facets().get(3).counts());
+    assertEquals(1, r.facets().get(3).missing());
   }
 
   @Test
   void statsCountArticlesPerLabelValue() throws IOException {
     IndexStats s = index.stats();
-    assertEquals(Map.of("en", 3L, "fr", 1L), s.byLabel().get("lang"), "a4's detected");
+    assertEquals(Map.of("en", 2L, "fr", 1L), s.byLabel().get("lang"));
     assertEquals(Map.of("tech", 3L, "Business", 1L), s.byLabel().get("category"),
         "spellings differing in case are one value, as in facets");
     assertEquals("tech", s.byLabel().get("category").keySet().iterator().next(), "most first");

@@ -12,6 +12,7 @@ import dev.newsindex.Article;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The language of an article whose format declares none, detected from its title and the start of
@@ -85,7 +86,15 @@ public final class LanguageDetection {
     if (text.chars().filter(Character::isLetter).count() < MIN_LETTERS) {
       return "";
     }
-    List<DetectedLanguage> guesses = Holder.DETECTOR.getProbabilities(Holder.TEXTS.forText(text));
+    // The profiles are of mixed-case text: a text in capitals (old wire copy, TIME's archive) reads
+    // as another language's n-grams ("THE ALLIES AFTER NASSAU" as German), so it is read in lower
+    // case; mixed-case text is read as written (in lower case, Reuters' tables of figures read as
+    // French or Swedish).
+    long letters = text.chars().filter(Character::isLetter).count();
+    long capitals = text.chars().filter(Character::isUpperCase).count();
+    String read = 2 * capitals > letters ? text.toString().toLowerCase(Locale.ROOT)
+        : text.toString();
+    List<DetectedLanguage> guesses = Holder.DETECTOR.getProbabilities(Holder.TEXTS.forText(read));
     if (guesses.isEmpty() || guesses.get(0).getProbability() < MIN_PROBABILITY) {
       return "";
     }

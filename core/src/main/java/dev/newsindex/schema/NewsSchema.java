@@ -372,6 +372,15 @@ public final class NewsSchema {
 
   /** The Lucene document for {@code article}, whose {@link #contentHash} is {@code contentHash}. */
   public static Document toDocument(Article article, long contentHash) {
+    return toDocument(article, contentHash, textChain(article.lang()));
+  }
+
+  /**
+   * As {@link #toDocument(Article, long)}, with title and body analysed by {@code chain} (one of
+   * {@link #TEXT_CHAINS}) whatever the article's language: for a back end whose mapping has the
+   * English fields only (the OpenSearch mapping).
+   */
+  public static Document toDocument(Article article, long contentHash, String chain) {
     Document doc = new Document();
     doc.add(new StringField(ID, article.id(), Field.Store.YES));
     // The spelling vocabulary's words are collected while title and body are analysed for search
@@ -379,7 +388,6 @@ public final class NewsSchema {
     // filled; were it not so, each tap would analyse its text itself).
     WordTap titleWords = new WordTap(article.title());
     WordTap bodyWords = new WordTap(article.body());
-    String chain = textChain(article.lang());
     if (ENGLISH.equals(chain)) {
       if (isDerivedTitle(article)) {
         // Stored for display; indexed empty, so the lead sentence, already in the body, is not

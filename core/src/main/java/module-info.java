@@ -18,6 +18,9 @@
 module dev.newsindex {
   requires org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
+  requires org.apache.lucene.analysis.icu;
+  // optimaize's language detector has no module name of its own either ("language.detector").
+  requires language.detector;
   requires org.apache.lucene.queryparser;
   requires org.apache.lucene.highlighter;
   requires org.apache.lucene.queries;

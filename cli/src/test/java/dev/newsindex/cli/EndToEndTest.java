@@ -49,6 +49,27 @@ class EndToEndTest {
   }
 
   @Test
+  void langNarrowsSearchesAndStatsCountArticlesPerLanguage() throws IOException {
+    CliRun indexed = CliRun.run("index", "--index", index.toString(), articles.toString());
+    assertEquals(0, indexed.exitCode(), indexed.err());
+    // "Streik" is in the bundled German article on the rail strike, analysed as German.
+    CliRun german = CliRun.run("search", "--index", index.toString(), "--lang", "de", "Streik");
+    assertEquals(0, german.exitCode(), german.err());
+    assertTrue(german.out().contains("id 1107500043"), german.out());
+    CliRun french = CliRun.run("search", "--index", index.toString(), "--lang", "French",
+        "Streik");
+    assertEquals(1, french.exitCode(), "analysed as French, the German word finds nothing: "
+        + french.out());
+    assertFalse(french.out().contains("id 1107500043"), french.out());
+    CliRun bad = CliRun.run("search", "--index", index.toString(), "--lang", "1x", "Streik");
+    assertEquals(2, bad.exitCode(), bad.out());
+    assertTrue(bad.err().contains("ISO 639"), bad.err());
+    CliRun stats = CliRun.run("stats", "--index", index.toString(), "--json");
+    assertTrue(stats.out().contains("\"ar\":5"), stats.out());
+    assertTrue(stats.out().contains("\"fr\":5"), stats.out());
+  }
+
+  @Test
   void indexesSearchesWithMarkedTermsAndReindexesWithoutDuplicates() throws IOException {
     long expected = count(articles);
     assertTrue(expected >= 40, "the bundled corpus has at least 40 articles: " + expected);

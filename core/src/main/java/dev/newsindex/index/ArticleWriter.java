@@ -3,6 +3,7 @@ package dev.newsindex.index;
 import dev.newsindex.Article;
 import dev.newsindex.Compression;
 import dev.newsindex.ingest.IndexOutcome;
+import dev.newsindex.schema.LanguageDetection;
 import dev.newsindex.schema.NewsSchema;
 import java.io.Closeable;
 import java.io.IOException;
@@ -97,6 +98,8 @@ public final class ArticleWriter implements Closeable {
 
   /** Adds or replaces {@code article}, or leaves it when the index already holds the same content. */
   public IndexOutcome upsert(Article article) throws IOException {
+    // A language the format does not declare is detected before anything is derived from it.
+    article = LanguageDetection.withLanguage(article);
     // The hash first: an unchanged article costs no document (signature, fields) at all.
     long hash = NewsSchema.contentHash(article);
     String id = article.id();

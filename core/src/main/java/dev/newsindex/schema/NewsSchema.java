@@ -2,6 +2,7 @@ package dev.newsindex.schema;
 
 import dev.newsindex.Article;
 import dev.newsindex.IndexSettings;
+import dev.newsindex.analysis.LanguageAnalyzers;
 import dev.newsindex.analysis.NewsAnalyzer;
 import dev.newsindex.analysis.NewsSynonyms;
 import dev.newsindex.analysis.SpellingAnalyzer;
@@ -49,6 +50,13 @@ import org.apache.lucene.util.StringHelper;
  *       derived from the body ({@link #isDerivedTitle}) is only stored</td></tr>
  *   <tr><td>{@value #BODY}</td><td>{@link NewsAnalyzer}, positions</td><td>yes</td><td>-</td>
  *       <td>searched and highlighted</td></tr>
+ *   <tr><td>{@value #TITLE}{@code _}<i>chain</i>, {@value #BODY}{@code _}<i>chain</i></td>
+ *       <td>the {@link LanguageAnalyzers} chain of the article's language, positions</td><td>no
+ *       (the text is stored in {@value #TITLE} and {@value #BODY})</td><td>-</td><td>title and
+ *       body of an article in another language than English ({@link #textChain}): {@code
+ *       title_fr}, {@code body_ar}, {@code body_other}; English articles, and those whose
+ *       language is unknown, keep {@value #TITLE} and {@value #BODY}, so their analysis and
+ *       scores do not depend on what else the index holds</td></tr>
  *   <tr><td>{@value #DATE}</td><td>long point (epoch day)</td><td>yes</td><td>numeric</td>
  *       <td>range filters (points) and sorting (doc values)</td></tr>
  *   <tr><td>{@value #SOURCE}</td><td>exact term, lower-cased</td><td>yes</td><td>sorted set</td>
@@ -78,7 +86,7 @@ public final class NewsSchema {
    * whenever what a document holds or how it is derived from an article changes: the fields and
    * their types, the {@link #contentHash}, the {@link MinHash} signatures, the spelling vocabulary.
    */
-  public static final String VERSION = "5";
+  public static final String VERSION = "6";
 
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String SCHEMA_KEY = "newsindex.schema";
@@ -167,6 +175,48 @@ public final class NewsSchema {
   /** The analyzed fields a query searches by default, most important first. */
   public static final List<String> TEXT_FIELDS = List.of(TITLE, BODY);
 
+  /** The chain of English text, {@link NewsAnalyzer}, in {@value #TITLE} and {@value #BODY}. */
+  public static final String ENGLISH = "en";
+
+  /**
+   * Every text analysis chain an index may hold, English first: {@value #ENGLISH}, then {@link
+   * LanguageAnalyzers#LANGUAGES}, then {@link LanguageAnalyzers#OTHER}.
+   */
+  public static final List<String> TEXT_CHAINS = textChains();
+
+  private static List<String> textChains() {
+    List<String> chains = new ArrayList<>();
+    chains.add(ENGLISH);
+    chains.addAll(LanguageAnalyzers.LANGUAGES);
+    chains.add(LanguageAnalyzers.OTHER);
+    return List.copyOf(chains);
+  }
+
+  /**
+   * The chain that analyses text in {@code lang} (an ISO 639 code, empty when unknown): English
+   * for {@code en} and for an unknown language, a language's own chain where it has one, else
+   * {@link LanguageAnalyzers#OTHER}.
+   */
+  public static String textChain(String lang) {
+    return lang == null || lang.isEmpty() || ENGLISH.equals(lang) ? ENGLISH
+        : LanguageAnalyzers.chainOf(lang);
+  }
+
+  /** The field that holds the analysed title of text in {@code chain} (one of {@link #TEXT_CHAINS}). */
+  public static String titleField(String chain) {
+    return ENGLISH.equals(chain) ? TITLE : TITLE + "_" + chain;
+  }
+
+  /** The field that holds the analysed body of text in {@code chain} (one of {@link #TEXT_CHAINS}). */
+  public static String bodyField(String chain) {
+    return ENGLISH.equals(chain) ? BODY : BODY + "_" + chain;
+  }
+
+  /** Whether {@code field} holds an analysed title, in any chain. */
+  public static boolean isTitleField(String field) {
+    return TITLE.equals(field) || field.startsWith(TITLE + "_");
+  }
+
   /**
    * Analyzed, stored, with positions (phrases) but no offsets in the postings: the highlighter
    * analyses the few articles it shows again instead (about half a millisecond per page of ten
@@ -237,6 +287,14 @@ public final class NewsSchema {
   }
 
   /**
+   * The analyzer of the text fields of {@code chain} alone, for queries analysed in that language:
+   * {@code english} for {@value #ENGLISH}, else {@link LanguageAnalyzers#forLanguage}.
+   */
+  public static Analyzer textAnalyzer(String chain, Analyzer english) {
+    return ENGLISH.equals(chain) ? english : LanguageAnalyzers.forLanguage(chain);
+  }
+
+  /**
    * The query-time analyzer: as {@link #analyzer(IndexSettings)}, plus the synonyms {@code settings}
    * ask for on the text fields.
    */
@@ -257,12 +315,18 @@ public final class NewsSchema {
     }
     fields.put(ID, new LowercaseKeywordAnalyzer(false));
     fields.put(WORDS, new SpellingAnalyzer());
+    for (String chain : TEXT_CHAINS.subList(1, TEXT_CHAINS.size())) {
+      Analyzer a = LanguageAnalyzers.forLanguage(chain);
+      fields.put(titleField(chain), a);
+      fields.put(bodyField(chain), a);
+    }
     return new PerFieldAnalyzerWrapper(text, fields);
   }
 
   /** The commit user data that records this schema and analysis in an index. */
   public static Map<String, String> commitData() {
-    return Map.of(SCHEMA_KEY, VERSION, ANALYZER_KEY, NewsAnalyzer.NAME);
+    return Map.of(SCHEMA_KEY, VERSION, ANALYZER_KEY,
+        NewsAnalyzer.NAME + "+" + LanguageAnalyzers.NAME);
   }
 
   /** {@link #commitData()} plus {@code settings}, as written at every commit. */
@@ -308,6 +372,15 @@ public final class NewsSchema {
 
   /** The Lucene document for {@code article}, whose {@link #contentHash} is {@code contentHash}. */
   public static Document toDocument(Article article, long contentHash) {
+    return toDocument(article, contentHash, textChain(article.lang()));
+  }
+
+  /**
+   * As {@link #toDocument(Article, long)}, with title and body analysed by {@code chain} (one of
+   * {@link #TEXT_CHAINS}) whatever the article's language: for a back end whose mapping has the
+   * English fields only (the OpenSearch mapping).
+   */
+  public static Document toDocument(Article article, long contentHash, String chain) {
     Document doc = new Document();
     doc.add(new StringField(ID, article.id(), Field.Store.YES));
     // The spelling vocabulary's words are collected while title and body are analysed for search
@@ -315,15 +388,27 @@ public final class NewsSchema {
     // filled; were it not so, each tap would analyse its text itself).
     WordTap titleWords = new WordTap(article.title());
     WordTap bodyWords = new WordTap(article.body());
-    if (isDerivedTitle(article)) {
-      // Stored for display; indexed empty, so the lead sentence, already in the body, is not
-      // counted again (and boosted) as if it were a headline.
+    if (ENGLISH.equals(chain)) {
+      if (isDerivedTitle(article)) {
+        // Stored for display; indexed empty, so the lead sentence, already in the body, is not
+        // counted again (and boosted) as if it were a headline.
+        doc.add(new Field(TITLE, "", INDEXED_ONLY_TYPE));
+        doc.add(new StoredField(TITLE, article.title()));
+      } else {
+        doc.add(new TappedField(TITLE, article.title(), titleWords));
+      }
+      doc.add(new TappedField(BODY, article.body(), bodyWords));
+    } else {
+      // Stored where every article's text is (indexed empty there: a field's index options are
+      // the same in every document); indexed in the fields of its language's chain.
       doc.add(new Field(TITLE, "", INDEXED_ONLY_TYPE));
       doc.add(new StoredField(TITLE, article.title()));
-    } else {
-      doc.add(new TappedField(TITLE, article.title(), titleWords));
+      doc.add(new Field(BODY, "", INDEXED_ONLY_TYPE));
+      doc.add(new StoredField(BODY, article.body()));
+      doc.add(new Field(titleField(chain), isDerivedTitle(article) ? "" : article.title(),
+          INDEXED_ONLY_TYPE));
+      doc.add(new Field(bodyField(chain), article.body(), INDEXED_ONLY_TYPE));
     }
-    doc.add(new TappedField(BODY, article.body(), bodyWords));
     if (article.date() != null) {
       long day = dateValue(article.date());
       doc.add(new LongPoint(DATE, day));

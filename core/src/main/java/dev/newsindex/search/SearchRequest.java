@@ -44,6 +44,7 @@ public final class SearchRequest {
   private final LocalDate until;
   private final List<String> sources;
   private final List<String> filters;
+  private final List<String> langs;
   private final SortOrder sort;
   private final String cursor;
   private final List<Facet> facets;
@@ -65,6 +66,7 @@ public final class SearchRequest {
     until = b.until;
     sources = List.copyOf(b.sources);
     filters = List.copyOf(b.filters);
+    langs = List.copyOf(new LinkedHashSet<>(b.langs));
     sort = Objects.requireNonNull(b.sort, "sort");
     cursor = b.cursor;
     facets = List.copyOf(new LinkedHashSet<>(b.facets));
@@ -109,6 +111,12 @@ public final class SearchRequest {
     for (String s : sources) {
       if (s.isBlank()) {
         throw new InvalidRequestException("a source filter must not be empty");
+      }
+    }
+    for (String l : langs) {
+      if (!l.matches("[a-z]{2,3}")) {
+        throw new InvalidRequestException("a language is a two- or three-letter ISO 639 code"
+            + " (en, fr, ar), not '" + l + "'");
       }
     }
   }
@@ -206,6 +214,19 @@ public final class SearchRequest {
    */
   public List<String> filters() {
     return filters;
+  }
+
+  /**
+   * The languages the query is analysed for.
+   *
+   * @return lower-case ISO 639 codes ({@code fr}, {@code ar}): the query's words are analysed as
+   *     each of these languages' analysis chain does and searched in the articles analysed by it
+   *     (English is also the chain of articles whose language is unknown; a language without a
+   *     chain of its own shares the fallback chain with the others); empty for every language the
+   *     index holds
+   */
+  public List<String> langs() {
+    return langs;
   }
 
   /**
@@ -367,7 +388,7 @@ public final class SearchRequest {
         && matchAll == r.matchAll && passages == r.passages && offset == r.offset
         && snippetChars == r.snippetChars && Objects.equals(since, r.since)
         && Objects.equals(until, r.until) && sources.equals(r.sources)
-        && filters.equals(r.filters) && sort == r.sort && Objects.equals(cursor, r.cursor)
+        && filters.equals(r.filters) && langs.equals(r.langs) && sort == r.sort && Objects.equals(cursor, r.cursor)
         && facets.equals(r.facets) && facetLimit == r.facetLimit && collapse == r.collapse
         && explain == r.explain && suggest == r.suggest && timeout.equals(r.timeout);
   }
@@ -375,7 +396,7 @@ public final class SearchRequest {
   @Override
   public int hashCode() {
     return Objects.hash(query, limit, matchAll, passages, offset, snippetChars, since, until,
-        sources, filters, sort, cursor, facets, facetLimit, collapse, explain, suggest, timeout);
+        sources, filters, langs, sort, cursor, facets, facetLimit, collapse, explain, suggest, timeout);
   }
 
   /** The parts, named, as a record would show them. */
@@ -384,7 +405,7 @@ public final class SearchRequest {
     return "SearchRequest[query=" + query + ", limit=" + limit + ", matchAll=" + matchAll
         + ", passages=" + passages + ", offset=" + offset + ", snippetChars=" + snippetChars
         + ", since=" + since + ", until=" + until + ", sources=" + sources + ", filters="
-        + filters + ", sort=" + sort + ", cursor=" + cursor + ", facets=" + facets
+        + filters + ", langs=" + langs + ", sort=" + sort + ", cursor=" + cursor + ", facets=" + facets
         + ", facetLimit=" + facetLimit + ", collapse=" + collapse + ", explain=" + explain
         + ", suggest=" + suggest + ", timeout=" + timeout + "]";
   }
@@ -401,6 +422,7 @@ public final class SearchRequest {
     private LocalDate until;
     private final List<String> sources;
     private final List<String> filters;
+    private final List<String> langs;
     private SortOrder sort;
     private String cursor;
     private final List<Facet> facets;
@@ -417,6 +439,7 @@ public final class SearchRequest {
       passages = DEFAULT_PASSAGES;
       sources = new ArrayList<>();
       filters = new ArrayList<>();
+      langs = new ArrayList<>();
       sort = SortOrder.RELEVANCE;
       facets = new ArrayList<>();
       facetLimit = DEFAULT_FACET_LIMIT;
@@ -435,6 +458,7 @@ public final class SearchRequest {
       until = r.until;
       sources = new ArrayList<>(r.sources);
       filters = new ArrayList<>(r.filters);
+      langs = new ArrayList<>(r.langs);
       sort = r.sort;
       cursor = r.cursor;
       facets = new ArrayList<>(r.facets);
@@ -554,6 +578,17 @@ public final class SearchRequest {
      */
     public Builder filter(String filterQuery) {
       filters.add(filterQuery);
+      return this;
+    }
+
+    /**
+     * Adds a language to {@link SearchRequest#langs}.
+     *
+     * @param lang a language's ISO 639 code, any case ({@code fr}, {@code AR})
+     * @return this builder
+     */
+    public Builder lang(String lang) {
+      langs.add(lang.strip().toLowerCase(java.util.Locale.ROOT));
       return this;
     }
 

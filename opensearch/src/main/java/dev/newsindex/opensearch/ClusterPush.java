@@ -14,6 +14,7 @@ import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.ingest.ArticleHandler;
 import dev.newsindex.ingest.Ingest;
 import dev.newsindex.ingest.Origin;
+import dev.newsindex.schema.LanguageDetection;
 import dev.newsindex.schema.NewsSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -256,6 +257,7 @@ final class ClusterPush {
   }
 
   private static Item item(Article article, Origin origin) throws IOException {
+    article = LanguageDetection.withLanguage(article);
     long hash = NewsSchema.contentHash(article);
     byte[] json = Cluster.JSON.writeValueAsBytes(ClusterSchema.document(article, hash));
     return new Item(article, origin, hash, json);

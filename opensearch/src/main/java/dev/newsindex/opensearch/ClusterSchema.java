@@ -112,7 +112,9 @@ public final class ClusterSchema {
         .places(List.of("Probe Place", "Other Place"))
         .authors(List.of("Probe Author", "Other Author"))
         .lang("Probe-Lang").build();
-    Document doc = NewsSchema.toDocument(probe);
+    // The mapping has the English text fields only (docs/languages.md): every article's text is
+    // mapped with the English chain there.
+    Document doc = NewsSchema.toDocument(probe, NewsSchema.contentHash(probe), NewsSchema.ENGLISH);
     Map<String, Field> fields = new LinkedHashMap<>();
     boolean meta = false;
     for (IndexableField f : doc.getFields()) {
@@ -271,7 +273,7 @@ public final class ClusterSchema {
    * the Lucene document NewsSchema makes of it, by field kind.
    */
   static ObjectNode document(Article article, long contentHash) {
-    Document doc = NewsSchema.toDocument(article, contentHash);
+    Document doc = NewsSchema.toDocument(article, contentHash, NewsSchema.ENGLISH);
     ObjectNode json = JSON.objectNode();
     ObjectNode stored = null;
     for (Field f : FIELDS) {

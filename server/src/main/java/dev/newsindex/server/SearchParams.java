@@ -23,7 +23,7 @@ final class SearchParams {
   static final int MAX_QUERY = 4096;
   static final Set<String> NAMES = Set.of("q", "since", "until", "source", "filter", "sort",
       "limit", "offset", "cursor", "facet", "facet_limit", "passages", "snippet_chars", "collapse",
-      "any", "explain", "suggest", "timeout");
+      "any", "explain", "suggest", "timeout", "lang");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,7})\\s*(ms|s)?");
 
   private SearchParams() {}
@@ -62,6 +62,10 @@ final class SearchParams {
       for (String filter : call.params("filter", false)) {
         checkLength("filter", filter);
         b.filter(filter);
+      }
+      for (String lang : call.params("lang", true)) {
+        String code = dev.newsindex.ingest.Languages.code(lang);
+        b.lang(code.isEmpty() ? lang : code);
       }
       for (String facet : call.params("facet", true)) {
         b.facets(Facet.parse(facet));

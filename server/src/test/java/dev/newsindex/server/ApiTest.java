@@ -136,6 +136,20 @@ class ApiTest {
   }
 
   @Test
+  void langAnalysesTheQueryForTheLanguagesAsked() throws Exception {
+    // "taux" (rates) is in the bundled French article on the ECB; as German it finds nothing.
+    Answer french = get("/api/search?q=taux&lang=fr");
+    assertEquals(200, french.status(), french.body());
+    assertEquals("1107500042", all(french.body(), "id").get(0));
+    assertEquals(List.of("1107500042"), all(get("/api/search?q=taux&lang=French").body(), "id")
+        .subList(0, 1), "a language's name is its code");
+    assertTrue(get("/api/search?q=taux&lang=de,es").body().contains("\"total_hits\":0"));
+    Answer bad = get("/api/search?q=taux&lang=12");
+    assertEquals(400, bad.status(), bad.body());
+    assertTrue(bad.body().contains("ISO 639"), bad.body());
+  }
+
+  @Test
   void searchFiltersSortsAndPages() throws Exception {
     String sourced = get("/api/search?q=korea&source=menafn&source=" + enc("Northern Ledger"))
         .body();

@@ -124,7 +124,65 @@ public final class ArticleSearcher {
 
   /** Parses {@code request}'s query as this searcher would (without filters). */
   public Query parse(SearchRequest request) {
-    return allBut(new NewsQueryParser(analyzer, request.matchAll(), scoring).parseQuery(request.query()));
+    return parse(request.query(), request.matchAll(), chains(request));
+  }
+
+  /**
+   * The language chains a query of {@code request} is analysed for: those of the languages it
+   * names, else English and every other chain the index holds articles of (an index of English
+   * articles only is searched exactly as before there were other chains).
+   */
+  List<String> chains(SearchRequest request) {
+    java.util.Set<String> chains = new java.util.LinkedHashSet<>();
+    if (!request.langs().isEmpty()) {
+      for (String lang : request.langs()) {
+        chains.add(NewsSchema.textChain(lang));
+      }
+      return List.copyOf(chains);
+    }
+    chains.add(NewsSchema.ENGLISH);
+    if (searcher == null) { // parsing only, with no index to look at
+      return List.copyOf(chains);
+    }
+    org.apache.lucene.index.FieldInfos fields =
+        org.apache.lucene.index.FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
+    for (String chain : NewsSchema.TEXT_CHAINS) {
+      if (fields.fieldInfo(NewsSchema.bodyField(chain)) != null) {
+        chains.add(chain);
+      }
+    }
+    return List.copyOf(chains);
+  }
+
+  /**
+   * {@code text} parsed once per chain, each analysing its words for its language and searching
+   * its fields, as one query: an article matches in the fields of its own language only, so its
+   * score is the one its chain gives it. A query of exclusions only excludes what any chain finds.
+   */
+  private Query parse(String text, boolean matchAll, List<String> chains) {
+    java.util.Set<Query> each = new java.util.LinkedHashSet<>();
+    for (String chain : chains) {
+      each.add(new NewsQueryParser(analyzer, matchAll, scoring, chain).parseQuery(text));
+    }
+    if (each.size() == 1) {
+      return allBut(each.iterator().next());
+    }
+    if (each.stream().allMatch(ArticleSearcher::onlyExclusions)) {
+      BooleanQuery.Builder all = new BooleanQuery.Builder()
+          .add(org.apache.lucene.search.MatchAllDocsQuery.INSTANCE, BooleanClause.Occur.MUST);
+      each.forEach(q -> ((BooleanQuery) q).clauses().forEach(all::add));
+      return all.build();
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (Query q : each) {
+      any.add(allBut(q), BooleanClause.Occur.SHOULD);
+    }
+    return any.build();
+  }
+
+  private static boolean onlyExclusions(Query q) {
+    return q instanceof BooleanQuery b && !b.clauses().isEmpty() && b.clauses().stream()
+        .allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT);
   }
 
   /**
@@ -165,8 +223,9 @@ public final class ArticleSearcher {
       b.add(sources.build(), BooleanClause.Occur.FILTER);
       any = true;
     }
+    List<String> chains = request.filters().isEmpty() ? List.of() : chains(request);
     for (String f : request.filters()) {
-      Query fq = allBut(new NewsQueryParser(analyzer, true).parseQuery(f));
+      Query fq = parse(f, true, chains);
       b.add(fq, BooleanClause.Occur.FILTER);
       any = true;
     }
@@ -307,17 +366,25 @@ public final class ArticleSearcher {
     StoredFields stored = s.storedFields();
     Article[] articles = new Article[shown.length];
     java.util.Map<Integer, java.util.Map<String, String>> values = new java.util.HashMap<>();
+    // Each article is highlighted in the fields of its language's chain, analysed as indexed.
+    List<String> chains = new ArrayList<>(chains(request));
+    int[] chainOf = new int[shown.length];
     for (int i = 0; i < shown.length; i++) {
       articles[i] = NewsSchema.fromDocument(stored.document(shown[i].doc));
+      String chain = NewsSchema.textChain(articles[i].lang());
+      if (!chains.contains(chain)) {
+        chains.add(chain);
+      }
+      chainOf[i] = chains.indexOf(chain);
       // Only the first MAX_HIGHLIGHT_CHARS are analysed again for matches (offsets stay right).
+      int most = SearchLimits.MAX_HIGHLIGHT_CHARS;
       values.put(shown[i].doc, java.util.Map.of(
-          NewsSchema.TITLE, prefix(articles[i].title(), SearchLimits.MAX_HIGHLIGHT_CHARS),
-          NewsSchema.BODY, prefix(articles[i].body(), SearchLimits.MAX_HIGHLIGHT_CHARS)));
+          NewsSchema.titleField(chain), prefix(articles[i].title(), most),
+          NewsSchema.bodyField(chain), prefix(articles[i].body(), most)));
     }
     List<List<Snippet>> titleSnippets = new ArrayList<>();
     List<List<Snippet>> bodySnippets = new ArrayList<>();
     if (ids.length > 0 && request.passages() > 0) { // no passages: no highlighting at all
-      String[] fields = {NewsSchema.TITLE, NewsSchema.BODY};
       int[] max = {1, Math.max(request.passages(), 1)};
       SnippetHighlighter highlighter = new SnippetHighlighter(s, indexAnalyzer,
           request.snippetChars());
@@ -328,6 +395,8 @@ public final class ArticleSearcher {
           bodySnippets.add(opening(articles[i].body(), request.snippetChars()));
           continue;
         }
+        String chain = chains.get(chainOf[i]);
+        String[] fields = {NewsSchema.titleField(chain), NewsSchema.bodyField(chain)};
         List<List<List<Snippet>>> one = highlighter.snippets(fields, userQuery,
             new int[] {ids[i]}, max, values);
         titleSnippets.add(one.get(0).get(0));

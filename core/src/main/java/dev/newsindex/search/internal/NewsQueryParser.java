@@ -49,14 +49,29 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   static final float COMPOUND_PARTS_WEIGHT = 0.5f;
 
   private final TextScoring scoring;
+  /** The analysed title and body fields of the language this parser analyses the query for. */
+  private final String titleField;
+  private final String bodyField;
 
   NewsQueryParser(Analyzer analyzer, boolean matchAll) {
     this(analyzer, matchAll, TextScoring.DEFAULT);
   }
 
   NewsQueryParser(Analyzer analyzer, boolean matchAll, TextScoring scoring) {
-    super(NewsSchema.TEXT_FIELDS.toArray(String[]::new), analyzer,
-        Map.of(NewsSchema.TITLE, scoring.titleWeight(), NewsSchema.BODY, 1.0f));
+    this(analyzer, matchAll, scoring, NewsSchema.ENGLISH);
+  }
+
+  /**
+   * A parser whose words are analysed for the language chain {@code chain} (one of {@link
+   * NewsSchema#TEXT_CHAINS}) and searched in its title and body fields; {@code title:} and {@code
+   * body:} mean that chain's fields.
+   */
+  NewsQueryParser(Analyzer analyzer, boolean matchAll, TextScoring scoring, String chain) {
+    super(new String[] {NewsSchema.titleField(chain), NewsSchema.bodyField(chain)}, analyzer,
+        Map.of(NewsSchema.titleField(chain), scoring.titleWeight(), NewsSchema.bodyField(chain),
+            1.0f));
+    this.titleField = NewsSchema.titleField(chain);
+    this.bodyField = NewsSchema.bodyField(chain);
     this.scoring = scoring;
     setDefaultOperator(matchAll ? QueryParser.AND_OPERATOR : QueryParser.OR_OPERATOR);
     // Runs of plain words reach the analyzer together, so multi-word synonyms (North Korea) and
@@ -223,22 +238,28 @@ final class NewsQueryParser extends MultiFieldQueryParser {
    * or one of the {@link NewsSchema#FIELD_ALIASES}; null stays null (the default fields).
    */
   private String resolve(String name) {
-    if (name == null || NewsSchema.TEXT_FIELDS.contains(name) || "*".equals(name)) {
+    if (name == null || "*".equals(name) || name.equals(titleField) || name.equals(bodyField)) {
       return name;
     }
     String lower = name.toLowerCase(Locale.ROOT);
     if (NewsSchema.QUERY_FIELDS.contains(lower)) {
-      return lower;
+      return ofChain(lower);
     }
     String alias = NewsSchema.FIELD_ALIASES.get(lower);
     if (alias != null) {
-      return alias;
+      return ofChain(alias);
     }
     int at = text.indexOf(name + ":");
     throw new QuerySyntaxException(text, at + 1, "unknown field '" + name + "' (fields: "
         + String.join(", ", NewsSchema.QUERY_FIELDS) + ", or "
         + String.join(", ", new java.util.TreeSet<>(NewsSchema.FIELD_ALIASES.keySet()))
         + "; put a backslash before ':' to search for the word)", null);
+  }
+
+  /** {@code field}, or this parser's language's own field for the title or the body. */
+  private String ofChain(String field) {
+    return NewsSchema.TITLE.equals(field) ? titleField
+        : NewsSchema.BODY.equals(field) ? bodyField : field;
   }
 
   @Override
@@ -355,8 +376,8 @@ final class NewsQueryParser extends MultiFieldQueryParser {
       return LongPoint.newExactQuery(NewsSchema.DATE, day(queryText));
     }
     if (field == null) {
-      return acrossTextFields(super.getFieldQuery(NewsSchema.TITLE, queryText, quoted),
-          super.getFieldQuery(NewsSchema.BODY, queryText, quoted));
+      return acrossTextFields(super.getFieldQuery(titleField, queryText, quoted),
+          super.getFieldQuery(bodyField, queryText, quoted));
     }
     return super.getFieldQuery(field, queryText, quoted);
   }
@@ -365,8 +386,8 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
     field = resolve(field);
     if (field == null) {
-      return acrossTextFields(getFieldQuery(NewsSchema.TITLE, queryText, slop),
-          getFieldQuery(NewsSchema.BODY, queryText, slop));
+      return acrossTextFields(getFieldQuery(titleField, queryText, slop),
+          getFieldQuery(bodyField, queryText, slop));
     }
     return super.getFieldQuery(field, queryText, slop);
   }
@@ -429,11 +450,11 @@ final class NewsQueryParser extends MultiFieldQueryParser {
       // analyzer, so every one has its pair (if not, the per-field disjunction below).
       Map<String, Query> bodyByShape = new java.util.HashMap<>();
       for (Query q : b.getDisjuncts()) {
-        bodyByShape.put(q.toString(NewsSchema.BODY), q);
+        bodyByShape.put(q.toString(bodyField), q);
       }
       List<Query> both = new java.util.ArrayList<>();
       for (Query q : t.getDisjuncts()) {
-        Query pair = bodyByShape.get(q.toString(NewsSchema.TITLE));
+        Query pair = bodyByShape.get(q.toString(titleField));
         if (pair == null) {
           both = null;
           break;
@@ -488,14 +509,14 @@ final class NewsQueryParser extends MultiFieldQueryParser {
   private Query combined(List<BytesRef> terms) {
     if (terms.size() == 1) {
       CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder(terms.get(0));
-      b.addField(NewsSchema.TITLE, scoring.titleWeight());
-      b.addField(NewsSchema.BODY, 1.0f);
+      b.addField(titleField, scoring.titleWeight());
+      b.addField(bodyField, 1.0f);
       if (scoring.titleBonus() == 0) {
         return b.build();
       }
       return new BooleanQuery.Builder()
           .add(b.build(), BooleanClause.Occur.SHOULD)
-          .add(new BoostQuery(new TermQuery(new Term(NewsSchema.TITLE, terms.get(0))),
+          .add(new BoostQuery(new TermQuery(new Term(titleField, terms.get(0))),
               scoring.titleBonus()), BooleanClause.Occur.SHOULD)
           .build();
     }

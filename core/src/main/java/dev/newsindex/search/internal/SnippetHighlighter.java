@@ -49,7 +49,7 @@ final class SnippetHighlighter extends UnifiedHighlighter {
 
   @Override
   protected BreakIterator getBreakIterator(String field) {
-    if (NewsSchema.TITLE.equals(field)) {
+    if (NewsSchema.isTitleField(field)) {
       return new WholeBreakIterator();
     }
     return snippetChars == 0 ? new NewsSentenceIterator()

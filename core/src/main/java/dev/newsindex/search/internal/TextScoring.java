@@ -55,7 +55,7 @@ public record TextScoring(float titleWeight, float titleBonus, float titleB) {
     return new PerFieldSimilarityWrapper() {
       @Override
       public Similarity get(String field) {
-        return NewsSchema.TITLE.equals(field) ? title : main;
+        return NewsSchema.isTitleField(field) ? title : main;
       }
     };
   }

@@ -15,6 +15,12 @@ public final class Names {
   public static final String ANALYZER = "newsindex";
   /** Analyzer type: the query-time chain of {@code NewsAnalyzer}, with synonyms. */
   public static final String QUERY_ANALYZER = "newsindex_query";
+  /**
+   * Analyzer types of the other languages' chains ({@code LanguageAnalyzers}): this prefix and the
+   * chain's name, {@code newsindex_ar}, {@code newsindex_de}, {@code newsindex_es}, {@code
+   * newsindex_fr} and {@code newsindex_other}.
+   */
+  public static final String LANGUAGE_ANALYZER_PREFIX = "newsindex_";
   /** Analyzer type: the unstemmed chain of the spelling vocabulary ({@code SpellingAnalyzer}). */
   public static final String SPELLING_ANALYZER = "newsindex_spelling";
 

@@ -4,6 +4,7 @@ import dev.newsindex.analysis.AcronymFilter;
 import dev.newsindex.analysis.CaseMarkFilter;
 import dev.newsindex.analysis.CompoundFilter;
 import dev.newsindex.analysis.DottedKeywordFilter;
+import dev.newsindex.analysis.LanguageAnalyzers;
 import dev.newsindex.analysis.NewsAnalyzer;
 import dev.newsindex.Stemmer;
 import dev.newsindex.analysis.Stemming;
@@ -51,6 +52,12 @@ public final class NewsIndexPlugin extends Plugin implements AnalysisPlugin, Sea
             AnalysisSettings.synonyms(env, settings))));
     m.put(Names.SPELLING_ANALYZER, (index, env, name, settings) -> new NewsAnalyzerProvider(index,
         name, settings, new dev.newsindex.analysis.SpellingAnalyzer()));
+    List<String> chains = new java.util.ArrayList<>(LanguageAnalyzers.LANGUAGES);
+    chains.add(LanguageAnalyzers.OTHER);
+    for (String chain : chains) {
+      m.put(Names.LANGUAGE_ANALYZER_PREFIX + chain, (index, env, name, settings) ->
+          new NewsAnalyzerProvider(index, name, settings, LanguageAnalyzers.forLanguage(chain)));
+    }
     return m;
   }
 

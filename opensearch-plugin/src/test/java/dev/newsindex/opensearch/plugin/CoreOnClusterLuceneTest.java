@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsindex.Stemmer;
+import dev.newsindex.analysis.LanguageAnalyzers;
 import dev.newsindex.analysis.NewsAnalyzer;
 import dev.newsindex.analysis.NewsSynonyms;
 import java.io.IOException;
@@ -47,5 +48,15 @@ class CoreOnClusterLuceneTest {
         NewsSynonyms.build(true, "zorbavia, republic of zorba")), "DPRK and Zorbavia");
     assertTrue(query.containsAll(List.of("dprk", "north", "korea", "zorbavia", "zorba")),
         query.toString());
+  }
+
+  @Test
+  void theOtherLanguagesChainsWork() throws IOException {
+    List<String> french = terms(LanguageAnalyzers.forLanguage("fr"), "L'Élysée et d’Alger");
+    assertEquals(List.of("elys", "alg"), french);
+    List<String> arabic = terms(LanguageAnalyzers.forLanguage("ar"), "الحكومة");
+    assertEquals(List.of("حكوم"), arabic);
+    List<String> german = terms(LanguageAnalyzers.forLanguage("de"), "Bahnstreik");
+    assertTrue(german.containsAll(List.of("bahn", "streik")), german.toString());
   }
 }

@@ -9,6 +9,7 @@ import dev.newsindex.ingest.IndexOutcome;
 import dev.newsindex.ingest.Ingest;
 import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.ingest.IngestStoppedException;
 import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.schema.MinHash;
 import dev.newsindex.schema.NewsSchema;
@@ -360,17 +361,30 @@ public final class NewsIndex implements NewsArchive {
    *     IngestListener#NONE} to hear nothing
    * @return what the run did, per outcome
    * @throws IndexLockedException when another writer holds the index
+   * @throws IngestStoppedException when {@code listener} asked the run to stop; what was written
+   *     until then is committed
    * @throws IOException when writing to the index fails (problems with the inputs are skipped)
    */
   public synchronized IngestSummary ingest(List<Path> inputs, IngestOptions options,
       IngestListener listener) throws IOException {
     long started = System.nanoTime();
     ArticleWriter writer = articles();
-    IngestSummary run = IngestJob.run(writer, Ingest.resolve(inputs), options, listener, () -> {
-      long handled = writer.commit();
-      refreshSearchers();
-      return handled;
-    }, true);
+    long before = writer.handled();
+    IngestSummary run;
+    try {
+      run = IngestJob.run(writer, Ingest.resolve(inputs), options, listener, () -> {
+        long handled = writer.commit();
+        refreshSearchers();
+        return handled;
+      }, true);
+    } catch (IngestStoppedException stopped) {
+      // Stopped on request: keep what was written, so the index holds one commit that a rerun
+      // completes.
+      commit();
+      long committed = writer.handled() - before;
+      listener.committed(committed);
+      throw new IngestStoppedException(stopped.read(), committed);
+    }
     commit();
     listener.committed(run.articles());
     return IngestJob.timed(run, started);
@@ -389,6 +403,8 @@ public final class NewsIndex implements NewsArchive {
    * @return what the rebuild read, per outcome
    * @throws IndexLockedException when another writer holds the index
    * @throws InvalidRequestException when no article was read
+   * @throws IngestStoppedException when {@code listener} asked the rebuild to stop; the old index
+   *     is then left as it was
    * @throws IOException when writing the new index fails; the old one is then left as it was
    */
   public static IngestSummary rebuild(Path path, List<Path> inputs, IngestOptions options,
@@ -416,6 +432,8 @@ public final class NewsIndex implements NewsArchive {
    * @return what the rebuild read, per outcome
    * @throws IndexLockedException when another writer holds the index
    * @throws InvalidRequestException when no article was read
+   * @throws IngestStoppedException when {@code listener} asked the rebuild to stop; the old index
+   *     is then left as it was
    * @throws IOException when writing the new index fails; the old one is then left as it was
    */
   public static IngestSummary rebuild(Path path, List<Path> inputs, IngestOptions options,

@@ -6,6 +6,7 @@ import dev.newsindex.InvalidRequestException;
 import dev.newsindex.ingest.Ingest;
 import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.ingest.IngestStoppedException;
 import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.schema.NewsSchema;
 import java.io.IOException;
@@ -38,6 +39,8 @@ public final class IndexRebuild {
    *
    * @throws IndexLockedException when another writer holds the index
    * @throws InvalidRequestException when no article was read; the old index is then kept
+   * @throws IngestStoppedException when {@code listener} asked the rebuild to stop; the old index
+   *     is then kept
    */
   public static IngestSummary run(Path path, List<Path> inputs, IngestOptions options,
       UnaryOperator<IndexSettings> change, IngestListener listener) throws IOException {
@@ -63,8 +66,14 @@ public final class IndexRebuild {
       }
       boolean done = false;
       try (ArticleWriter articles = new ArticleWriter(writer, NewsSchema.commitData(settings))) {
-        IngestSummary run = IngestJob.run(articles, Ingest.resolve(inputs), options, listener,
-            articles::checkpoint, false);
+        IngestSummary run;
+        try {
+          run = IngestJob.run(articles, Ingest.resolve(inputs), options, listener,
+              articles::checkpoint, false);
+        } catch (IngestStoppedException stopped) {
+          // Rolled back below: the old index stays, as after a failure.
+          throw new IngestStoppedException(stopped.read(), 0);
+        }
         if (run.articles() == 0) {
           throw new InvalidRequestException("the rebuild read no articles from " + inputs
               + "; the index at " + path + " was left as it was");

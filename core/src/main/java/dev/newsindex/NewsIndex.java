@@ -209,6 +209,28 @@ public final class NewsIndex implements NewsArchive {
     }
   }
 
+  /**
+   * Internal hook, not API: opens the index in {@code directory}, or creates an empty one there
+   * with {@link IndexSettings#DEFAULT}; {@code path} only names it in messages. The index closes
+   * {@code directory}. Lets the tests run every operation on a directory that injects faults
+   * (Lucene's MockDirectoryWrapper).
+   */
+  static NewsIndex openOrCreate(Path path, Directory directory) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      NewsIndex index = new NewsIndex(path, directory, IndexSettings.DEFAULT);
+      try {
+        index.commit();
+        return index;
+      } catch (RuntimeException | IOException e) {
+        index.close();
+        throw e;
+      }
+    }
+    NewsIndex index = new NewsIndex(path, directory, checkCompatible(path, directory));
+    index.searchers();
+    return index;
+  }
+
   private static NewsIndex create(Path path, IndexSettings settings) throws IOException {
     Files.createDirectories(path);
     NewsIndex index = new NewsIndex(path, FSDirectory.open(path), settings);
@@ -663,9 +685,15 @@ public final class NewsIndex implements NewsArchive {
     if (maxSegments < 1) {
       throw new InvalidRequestException("max segments must be at least 1, not " + maxSegments);
     }
-    articles().writer().forceMerge(maxSegments);
+    IndexWriter merging = articles().writer();
+    try {
+      merging.forceMerge(maxSegments);
+    } catch (IllegalStateException e) {
+      throw ArticleWriter.writeFailure(merging, e);
+    }
     commit();
   }
+
 
   private SearcherManager searchers() throws IOException {
     SearcherManager manager = searchers;

@@ -28,6 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -148,6 +150,7 @@ public final class NewsIndex implements NewsArchive {
     Directory dir = access == FileAccess.READ ? new NIOFSDirectory(path) : FSDirectory.open(path);
     try {
       IndexSettings settings = checkCompatible(path, dir);
+      removeOrphans(dir);
       NewsIndex index = new NewsIndex(path, dir, settings);
       index.searchers(); // searches see the index as opened, until a refresh
       return index;
@@ -240,6 +243,33 @@ public final class NewsIndex implements NewsArchive {
     } catch (RuntimeException | IOException e) {
       index.close();
       throw e;
+    }
+  }
+
+  /**
+   * Deletes the files no commit refers to, left by a writer that was killed (a rebuild's new
+   * segments, tens of MB): the next writer would, but a process that only searches never opens
+   * one. Only when the write lock is free (a writer at work is making such files); on a read-only
+   * medium, or when anything fails, the files stay until the next writer.
+   */
+  private static void removeOrphans(Directory dir) throws IOException {
+    Set<String> referenced = new HashSet<>(SegmentInfos.readLatestCommit(dir).files(true));
+    referenced.add(IndexWriter.WRITE_LOCK_NAME);
+    boolean any = false;
+    for (String file : dir.listAll()) {
+      any |= !referenced.contains(file);
+    }
+    if (!any) {
+      return;
+    }
+    // Lucene's own deleter, which a writer runs as it opens, removes exactly the unreferenced files.
+    try (IndexWriter cleaner = new IndexWriter(dir, new IndexWriterConfig()
+        .setOpenMode(IndexWriterConfig.OpenMode.APPEND).setCommitOnClose(false))) {
+      cleaner.rollback();
+    } catch (LockObtainFailedException | AlreadyClosedException busy) {
+      // a writer is at work, or the index cannot be locked here
+    } catch (IOException readOnly) {
+      // left for the next writer
     }
   }
 
@@ -656,7 +686,8 @@ public final class NewsIndex implements NewsArchive {
   /**
    * Runs Lucene's CheckIndex over the index at {@code path}: reads every file of the last commit
    * and verifies its checksums and structures. Works on an index of any schema. Takes the write
-   * lock for its duration.
+   * lock for its duration, except on a read-only medium (where no writer can run), which it
+   * checks without writing anything.
    *
    * @param path the index directory
    * @return whether the index is clean, what it holds, the problems found and CheckIndex's log

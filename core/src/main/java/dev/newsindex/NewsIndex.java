@@ -218,7 +218,7 @@ public final class NewsIndex implements NewsArchive {
    * {@code directory}. Lets the tests run every operation on a directory that injects faults
    * (Lucene's MockDirectoryWrapper).
    */
-  static NewsIndex openOrCreate(Path path, Directory directory) throws IOException {
+  static NewsIndex openOrCreateIn(Path path, Directory directory) throws IOException {
     if (!DirectoryReader.indexExists(directory)) {
       NewsIndex index = new NewsIndex(path, directory, IndexSettings.DEFAULT);
       try {

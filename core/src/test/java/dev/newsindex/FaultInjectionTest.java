@@ -101,7 +101,7 @@ class FaultInjectionTest {
       mock.setThrottling(MockDirectoryWrapper.Throttling.NEVER);
       mock.setCheckIndexOnClose(false);
       mock.setUseSlowOpenClosers(false);
-      try (NewsIndex index = NewsIndex.openOrCreate(NAME, unclosable(mock))) {
+      try (NewsIndex index = NewsIndex.openOrCreateIn(NAME, unclosable(mock))) {
         index.ingest(List.of(old), options(), IngestListener.NONE);
       }
       boolean diskFull = seed % 2 == 0;
@@ -143,7 +143,7 @@ class FaultInjectionTest {
 
   /** Which of {@code allowed} the index holds, checking every id of every candidate. */
   private static State state(Directory dir, String what, List<State> allowed) throws IOException {
-    try (NewsIndex index = NewsIndex.openOrCreate(NAME, unclosable(dir))) {
+    try (NewsIndex index = NewsIndex.openOrCreateIn(NAME, unclosable(dir))) {
       int size = index.size();
       for (State s : allowed) {
         if (s.count() != size) {
@@ -171,7 +171,7 @@ class FaultInjectionTest {
       allowed.add(new State("a", n, "Old"));
     }
     check("ingest", dir -> {
-      try (NewsIndex index = NewsIndex.openOrCreate(NAME, dir)) {
+      try (NewsIndex index = NewsIndex.openOrCreateIn(NAME, dir)) {
         IngestSummary s = index.ingest(List.of(feed), options(), IngestListener.NONE);
         assertEquals(OLD + NEW, s.indexed() + s.unchanged());
       }
@@ -181,7 +181,7 @@ class FaultInjectionTest {
   @Test
   void upsert() throws IOException {
     check("upsert", dir -> {
-      try (NewsIndex index = NewsIndex.openOrCreate(NAME, dir)) {
+      try (NewsIndex index = NewsIndex.openOrCreateIn(NAME, dir)) {
         for (int i = 0; i < OLD; i++) {
           index.upsert(new Article("a" + i, "New " + i, null, "", "", "Changed body " + i));
         }
@@ -195,7 +195,7 @@ class FaultInjectionTest {
   void delete() throws IOException {
     // Deleting the last half leaves a0...a49: the ids a state checks are a prefix.
     check("delete", dir -> {
-      try (NewsIndex index = NewsIndex.openOrCreate(NAME, dir)) {
+      try (NewsIndex index = NewsIndex.openOrCreateIn(NAME, dir)) {
         index.delete(IntStream.range(OLD / 2, OLD).mapToObj(i -> "a" + i).toList());
         index.commit();
       }
@@ -215,7 +215,7 @@ class FaultInjectionTest {
   @Test
   void optimize() throws IOException {
     check("optimize", dir -> {
-      try (NewsIndex index = NewsIndex.openOrCreate(NAME, dir)) {
+      try (NewsIndex index = NewsIndex.openOrCreateIn(NAME, dir)) {
         index.optimize(1);
       }
     }, List.of(new State("a", OLD, "Old")), new State("a", OLD, "Old"));

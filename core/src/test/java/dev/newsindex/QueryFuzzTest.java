@@ -24,7 +24,7 @@ class QueryFuzzTest {
 
   private static NewsIndex index() {
     try {
-      NewsIndex index = NewsIndex.openOrCreate(Path.of("fuzz-index"), new ByteBuffersDirectory());
+      NewsIndex index = NewsIndex.openOrCreateIn(Path.of("fuzz-index"), new ByteBuffersDirectory());
       index.ingest(List.of(Fixtures.resource(Fixtures.SEARCH_FIXTURE)), IngestListener.NONE);
       return index;
     } catch (IOException e) {

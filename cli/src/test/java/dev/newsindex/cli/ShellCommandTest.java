@@ -125,53 +125,33 @@ class ShellCommandTest {
     assertTrue(s.err().startsWith("newsindex: passages must be between 0 and 10"), s.err());
   }
 
-  Session onTerminal(org.jline.terminal.Terminal terminal, String... options) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = NewsCli.commandLine(new PrintWriter(out), new PrintWriter(err));
-    ((ShellCommand) cmd.getSubcommands().get("shell").getCommand()).terminal = terminal;
-    String[] args = new String[options.length + 3];
-    args[0] = "shell";
-    args[1] = "--index";
-    args[2] = index.toString();
-    System.arraycopy(options, 0, args, 3, options.length);
-    int code = cmd.execute(args);
-    return new Session(code, out.toString(), err.toString());
-  }
-
   @Test
-  void ctrlCDropsTheLineBeingTypedAndTheShellGoesOn() throws Exception {
+  void ctrlCDropsTheLineBeingTypedAndTheNextLineIsRead() throws Exception {
     java.io.PipedOutputStream keys = new java.io.PipedOutputStream();
     java.io.PipedInputStream typed = new java.io.PipedInputStream(keys);
     java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
     org.jline.terminal.Terminal terminal = org.jline.terminal.TerminalBuilder.builder()
         .system(false).type("xterm").streams(typed, screen).build();
     ExecutorService pool = Executors.newSingleThreadExecutor();
-    try {
-      Future<Session> session = pool.submit(() -> onTerminal(terminal, "--limit", "1"));
-      keys.write(":quit".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    try (LineInput input = LineInput.of(terminal, null)) {
+      Future<?> typist = pool.submit(() -> {
+        keys.write(":quit".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        keys.flush();
+        // Ctrl-C once the line editor shows what was typed (it handles the signal then).
+        while (!screen.toString(java.nio.charset.StandardCharsets.UTF_8).contains(":quit")) {
+          TimeUnit.MILLISECONDS.sleep(10);
+        }
+        keys.write(3);
+        keys.flush();
+        return null;
+      });
+      assertEquals("", input.read(ShellCommand.PROMPT), "Ctrl-C drops the line being typed");
+      typist.get(60, TimeUnit.SECONDS);
+      keys.write("korea\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
       keys.flush();
-      // Ctrl-C once the line editor shows what was typed (it then handles the signal).
-      while (!screen.toString(java.nio.charset.StandardCharsets.UTF_8).contains(":quit")) {
-        assertFalse(session.isDone(), "the shell ended early");
-        TimeUnit.MILLISECONDS.sleep(10);
-      }
-      int shown = screen.size();
-      keys.write(3);
-      keys.flush();
-      // The rest once the shell prompts again: typed sooner, it would join the cancelled line.
-      while (screen.toString(java.nio.charset.StandardCharsets.UTF_8).indexOf(ShellCommand.PROMPT,
-          shown) < 0) {
-        assertFalse(session.isDone(), "the shell ended on Ctrl-C");
-        TimeUnit.MILLISECONDS.sleep(10);
-      }
-      keys.write("korea\n:quit\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      keys.flush();
-      Session s = session.get(60, TimeUnit.SECONDS);
-      // Were Ctrl-C ignored, the line would read ":quitkorea"; were it fatal, korea would not run.
-      assertEquals(0, s.exitCode(), s.err());
-      assertFalse(s.err().contains("unknown command"), s.err());
-      assertTrue(s.out().contains(" | id "), "korea was answered: " + s.out());
+      assertEquals("korea", input.read(ShellCommand.PROMPT), "and the next line is read");
+      keys.close();
+      assertEquals(null, input.read(ShellCommand.PROMPT), "the end of the input ends it");
     } finally {
       pool.shutdownNow();
     }

@@ -4,6 +4,7 @@ import dev.newsindex.Article;
 import java.io.FilterInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.util.MissingResourceException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -122,6 +123,9 @@ public final class FeedReader implements ArticleReader {
       rejectRest(name, at == null ? 0 : Math.max(0, at.getLineNumber()), why, run, handler);
     } catch (CharConversionException e) {
       rejectRest(name, 0, "bad character encoding: " + firstLine(e.getMessage()), run, handler);
+    } catch (MissingResourceException e) {
+      // The JDK's parser, describing some DTD errors, looks for a message it does not have.
+      rejectRest(name, 0, "malformed XML (in its DTD)", run, handler);
     } finally {
       if (r != null) {
         try {

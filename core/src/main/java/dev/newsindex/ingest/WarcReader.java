@@ -58,6 +58,11 @@ public final class WarcReader implements ArticleReader {
         } catch (RejectedRecordException e) {
           handler.rejected(origin, at + ": " + e.getMessage());
           continue;
+        } catch (IllegalArgumentException e) {
+          // jwarc parses headers on access and throws this for malformed ones
+          handler.rejected(origin, at + ": malformed WARC headers (" + firstLine(e.getMessage())
+              + ")");
+          continue;
         }
         if (article != null) {
           articles++;
@@ -70,6 +75,11 @@ public final class WarcReader implements ArticleReader {
       }
     } catch (HandlerFailure e) {
       throw e.getCause();
+    } catch (IllegalArgumentException e) {
+      handler.rejected(origin, "malformed WARC record"
+          + (number > 0 ? " after " + at : " at the start") + " (" + firstLine(e.getMessage())
+          + "); the rest of the file is skipped"
+          + (articles > 0 ? ", the " + articles + " articles read before it are kept" : ""));
     } catch (IOException | UncheckedIOException e) {
       if (e instanceof Ingest.DamagedInputException d) {
         throw d; // the file itself could not be read (a truncated .gz): Ingest reports it

@@ -13,7 +13,9 @@ import java.util.Locale;
 public final class IngestStoppedException extends NewsIndexException {
   private static final long serialVersionUID = 1L;
 
+  /** The records read before stopping. */
   private final long read;
+  /** The articles of the run that the last commit holds. */
   private final long committed;
 
   /**

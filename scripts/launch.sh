@@ -10,8 +10,8 @@
 # named after the JDK's build and location, and is made again when a jar is newer than it. A
 # missing or stale cache is made by a training run in the background while the command runs
 # without one, so no run waits for it. `index` runs long: it gets the JIT and a parallel GC
-# instead; `serve` the JIT and the default (low-pause) collector. Nothing here ever prints: the
-# JVM's own logging is limited to errors.
+# instead; `serve` the JIT and the default (low-pause) collector; `shell` a capped heap. Nothing
+# here ever prints: the JVM's own logging is limited to errors.
 #
 # NEWSINDEX_AOT=off runs without the cache; NEWSINDEX_AOT=wait makes a missing cache before the
 # command (benchmarks, packaging).
@@ -35,6 +35,13 @@ newsindex_launch() {
       exec "$java" "${opts[@]}" -cp "$cp" dev.newsindex.cli.NewsCli "$@" ;;
   esac
   opts+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
+  # The shell stays up for hours holding little (tens of MB live: the searcher, the last page):
+  # without a cap the serial collector lets the heap grow towards a quarter of the machine's memory
+  # with garbage, and never gives it back. A capped heap that shrinks after each full collection
+  # keeps it near what it holds; a huge article still has room to be highlighted.
+  if [ "${1:-}" = shell ]; then
+    opts+=(-Xmx512m -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)
+  fi
 
   local mode=${NEWSINDEX_AOT:-auto}
   [ "$mode" = off ] && exec "$java" "${opts[@]}" -cp "$cp" dev.newsindex.cli.NewsCli "$@"

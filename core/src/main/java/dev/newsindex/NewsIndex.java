@@ -9,6 +9,7 @@ import dev.newsindex.ingest.IndexOutcome;
 import dev.newsindex.ingest.Ingest;
 import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.ingest.IngestStoppedException;
 import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.schema.MinHash;
 import dev.newsindex.schema.NewsSchema;
@@ -27,6 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -147,6 +150,7 @@ public final class NewsIndex implements NewsArchive {
     Directory dir = access == FileAccess.READ ? new NIOFSDirectory(path) : FSDirectory.open(path);
     try {
       IndexSettings settings = checkCompatible(path, dir);
+      removeOrphans(dir);
       NewsIndex index = new NewsIndex(path, dir, settings);
       index.searchers(); // searches see the index as opened, until a refresh
       return index;
@@ -208,6 +212,28 @@ public final class NewsIndex implements NewsArchive {
     }
   }
 
+  /**
+   * Internal hook, not API: opens the index in {@code directory}, or creates an empty one there
+   * with {@link IndexSettings#DEFAULT}; {@code path} only names it in messages. The index closes
+   * {@code directory}. Lets the tests run every operation on a directory that injects faults
+   * (Lucene's MockDirectoryWrapper).
+   */
+  static NewsIndex openOrCreateIn(Path path, Directory directory) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      NewsIndex index = new NewsIndex(path, directory, IndexSettings.DEFAULT);
+      try {
+        index.commit();
+        return index;
+      } catch (RuntimeException | IOException e) {
+        index.close();
+        throw e;
+      }
+    }
+    NewsIndex index = new NewsIndex(path, directory, checkCompatible(path, directory));
+    index.searchers();
+    return index;
+  }
+
   private static NewsIndex create(Path path, IndexSettings settings) throws IOException {
     Files.createDirectories(path);
     NewsIndex index = new NewsIndex(path, FSDirectory.open(path), settings);
@@ -217,6 +243,33 @@ public final class NewsIndex implements NewsArchive {
     } catch (RuntimeException | IOException e) {
       index.close();
       throw e;
+    }
+  }
+
+  /**
+   * Deletes the files no commit refers to, left by a writer that was killed (a rebuild's new
+   * segments, tens of MB): the next writer would, but a process that only searches never opens
+   * one. Only when the write lock is free (a writer at work is making such files); on a read-only
+   * medium, or when anything fails, the files stay until the next writer.
+   */
+  private static void removeOrphans(Directory dir) throws IOException {
+    Set<String> referenced = new HashSet<>(SegmentInfos.readLatestCommit(dir).files(true));
+    referenced.add(IndexWriter.WRITE_LOCK_NAME);
+    boolean any = false;
+    for (String file : dir.listAll()) {
+      any |= !referenced.contains(file);
+    }
+    if (!any) {
+      return;
+    }
+    // Lucene's own deleter, which a writer runs as it opens, removes exactly the unreferenced files.
+    try (IndexWriter cleaner = new IndexWriter(dir, new IndexWriterConfig()
+        .setOpenMode(IndexWriterConfig.OpenMode.APPEND).setCommitOnClose(false))) {
+      cleaner.rollback();
+    } catch (LockObtainFailedException | AlreadyClosedException busy) {
+      // a writer is at work, or the index cannot be locked here
+    } catch (IOException readOnly) {
+      // left for the next writer
     }
   }
 
@@ -360,17 +413,30 @@ public final class NewsIndex implements NewsArchive {
    *     IngestListener#NONE} to hear nothing
    * @return what the run did, per outcome
    * @throws IndexLockedException when another writer holds the index
+   * @throws IngestStoppedException when {@code listener} asked the run to stop; what was written
+   *     until then is committed
    * @throws IOException when writing to the index fails (problems with the inputs are skipped)
    */
   public synchronized IngestSummary ingest(List<Path> inputs, IngestOptions options,
       IngestListener listener) throws IOException {
     long started = System.nanoTime();
     ArticleWriter writer = articles();
-    IngestSummary run = IngestJob.run(writer, Ingest.resolve(inputs), options, listener, () -> {
-      long handled = writer.commit();
-      refreshSearchers();
-      return handled;
-    }, true);
+    long before = writer.handled();
+    IngestSummary run;
+    try {
+      run = IngestJob.run(writer, Ingest.resolve(inputs), options, listener, () -> {
+        long handled = writer.commit();
+        refreshSearchers();
+        return handled;
+      }, true);
+    } catch (IngestStoppedException stopped) {
+      // Stopped on request: keep what was written, so the index holds one commit that a rerun
+      // completes.
+      commit();
+      long committed = writer.handled() - before;
+      listener.committed(committed);
+      throw new IngestStoppedException(stopped.read(), committed);
+    }
     commit();
     listener.committed(run.articles());
     return IngestJob.timed(run, started);
@@ -389,6 +455,8 @@ public final class NewsIndex implements NewsArchive {
    * @return what the rebuild read, per outcome
    * @throws IndexLockedException when another writer holds the index
    * @throws InvalidRequestException when no article was read
+   * @throws IngestStoppedException when {@code listener} asked the rebuild to stop; the old index
+   *     is then left as it was
    * @throws IOException when writing the new index fails; the old one is then left as it was
    */
   public static IngestSummary rebuild(Path path, List<Path> inputs, IngestOptions options,
@@ -416,6 +484,8 @@ public final class NewsIndex implements NewsArchive {
    * @return what the rebuild read, per outcome
    * @throws IndexLockedException when another writer holds the index
    * @throws InvalidRequestException when no article was read
+   * @throws IngestStoppedException when {@code listener} asked the rebuild to stop; the old index
+   *     is then left as it was
    * @throws IOException when writing the new index fails; the old one is then left as it was
    */
   public static IngestSummary rebuild(Path path, List<Path> inputs, IngestOptions options,
@@ -616,7 +686,8 @@ public final class NewsIndex implements NewsArchive {
   /**
    * Runs Lucene's CheckIndex over the index at {@code path}: reads every file of the last commit
    * and verifies its checksums and structures. Works on an index of any schema. Takes the write
-   * lock for its duration.
+   * lock for its duration, except on a read-only medium (where no writer can run), which it
+   * checks without writing anything.
    *
    * @param path the index directory
    * @return whether the index is clean, what it holds, the problems found and CheckIndex's log
@@ -645,9 +716,15 @@ public final class NewsIndex implements NewsArchive {
     if (maxSegments < 1) {
       throw new InvalidRequestException("max segments must be at least 1, not " + maxSegments);
     }
-    articles().writer().forceMerge(maxSegments);
+    IndexWriter merging = articles().writer();
+    try {
+      merging.forceMerge(maxSegments);
+    } catch (IllegalStateException e) {
+      throw ArticleWriter.writeFailure(merging, e);
+    }
     commit();
   }
+
 
   private SearcherManager searchers() throws IOException {
     SearcherManager manager = searchers;

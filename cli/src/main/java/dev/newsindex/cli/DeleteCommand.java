@@ -61,9 +61,13 @@ final class DeleteCommand implements Callable<Integer> {
     long idsFound = 0;
     int total;
     boolean remote = cluster.wanted(index);
-    try (NewsArchive news = remote ? cluster.open() : NewsIndex.open(dir)) {
+    try (StopSignal stop = StopSignal.install();
+        NewsArchive news = remote ? cluster.open() : NewsIndex.open(dir)) {
       if (byIds) {
         for (String id : ids) {
+          if (stop.requested().isPresent()) {
+            break;
+          }
           if (news.delete(id)) {
             idsFound++;
           } else {
@@ -77,6 +81,12 @@ final class DeleteCommand implements Callable<Integer> {
       }
       if (before != null) {
         deleted += news.deleteBefore(DateBounds.start(before, LocalDate.now()));
+      }
+      if (stop.requested().isPresent() && !remote) {
+        // Nothing committed yet: closing rolls the deletes back, all of them at once.
+        err.println("newsindex: interrupted: nothing deleted; run the same command again");
+        err.flush();
+        return stop.requested().get().code;
       }
       news.commit();
       total = news.size();

@@ -2,6 +2,7 @@ package dev.newsindex.cli;
 
 import dev.newsindex.IndexSettings;
 import dev.newsindex.Compression;
+import dev.newsindex.ingest.IngestStoppedException;
 import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.NewsIndex;
 import java.io.IOException;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
             + " pages and WARC crawls, recognised by name and content (or named with --format);"
             + " gzip-compressed files are read transparently.",
         "Commits every --commit-every articles and at the end: an interrupted run keeps what it"
-            + " committed, and running it again completes it. Shows a progress bar on a terminal"
+            + " committed, and running it again completes it. Ctrl-C or SIGTERM stops at the next"
+            + " article, commits what was written and exits with 130 or 143 (a second Ctrl-C stops"
+            + " at once, keeping the last commit). Shows a progress bar on a terminal"
             + " (not with NO_COLOR); prints one summary line (or JSON with --json); each skipped"
             + " file or line is named on stderr with the reason.",
         "Settings (stemmer, synonyms, BM25, compression) are stored in the index, and searches use"
@@ -58,7 +61,7 @@ final class IndexCommand implements Callable<Integer> {
     IngestReporter reporter = ingest.reporter(err);
     IngestSummary summary;
     int total;
-    try (NewsIndex news = open(dir, change)) {
+    try (StopSignal stop = StopSignal.install(); NewsIndex news = open(dir, change)) {
       Compression kept = news.settings().compression();
       if (settings.compression != null && kept != settings.compression) {
         err.println("newsindex: " + Defaults.display(dir) + " keeps its " + kept.label()
@@ -66,7 +69,13 @@ final class IndexCommand implements Callable<Integer> {
             + settings.compression.label() + " --index " + Defaults.display(dir) + " PATH...");
       }
       try {
-        summary = news.ingest(inputs, ingest.options(), reporter);
+        summary = news.ingest(inputs, ingest.options(), stop.stopping(reporter));
+      } catch (IngestStoppedException stopped) {
+        reporter.clear();
+        err.println(String.format(Locale.ROOT, "newsindex: interrupted: %,d read, %,d committed;"
+            + " run the same command again to finish", stopped.read(), stopped.committed()));
+        err.flush();
+        return stop.requested().orElse(ExitCode.INTERRUPTED).code;
       } finally {
         reporter.clear();
       }

@@ -1,5 +1,6 @@
 package dev.newsindex.cli;
 
+import dev.newsindex.ingest.IngestStoppedException;
 import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.NewsIndex;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
         "Build the index afresh from the given sources, beside the live one, and switch over only"
             + " when it is complete. Searches meanwhile (and readers opened before) see the old"
-            + " index; if the rebuild fails or is killed, the old index stays as it was.",
+            + " index; if the rebuild fails or is killed, the old index stays as it was; so"
+            + " it does after Ctrl-C or SIGTERM (exit 130 or 143).",
         "Use it to change the index's stemmer or compression (rebuild --stemmer kstem), after"
             + " deleting many articles, or when newsindex says the index was built with another"
             + " schema. Takes the same inputs and options as index; settings not given are kept"
@@ -45,10 +47,20 @@ final class RebuildCommand implements Callable<Integer> {
     Path dir = index.resolve(defaults);
     IngestReporter reporter = ingest.reporter(err);
     IngestSummary summary;
-    try {
-      summary = NewsIndex.rebuild(dir, inputs, ingest.options(), settings.changes(), reporter);
-    } finally {
-      reporter.clear();
+    try (StopSignal stop = StopSignal.install()) {
+      try {
+        summary = NewsIndex.rebuild(dir, inputs, ingest.options(), settings.changes(),
+            stop.stopping(reporter));
+      } catch (IngestStoppedException stopped) {
+        reporter.clear();
+        err.println(String.format(Locale.ROOT, "newsindex: interrupted: %,d read, nothing"
+            + " committed; %s keeps the index it had; run the same command again to finish",
+            stopped.read(), Defaults.display(dir)));
+        err.flush();
+        return stop.requested().orElse(ExitCode.INTERRUPTED).code;
+      } finally {
+        reporter.clear();
+      }
     }
     int total;
     try (NewsIndex news = NewsIndex.open(dir)) {

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,11 +114,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "Show how each hit's score was computed.")
   boolean explain;
 
-  @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "10s",
-      converter = DurationConverter.class,
-      description = "Stop a search after TIME (e.g. 500ms, 10s) and show what was found so far"
-          + " (default: ${DEFAULT-VALUE}).")
-  Duration timeout;
+  @Mixin
+  TimeoutOption timeout;
 
   @Mixin
   ClusterOption cluster = new ClusterOption();
@@ -140,7 +136,7 @@ final class SearchCommand implements Callable<Integer> {
     SearchRequest.Builder b = query.request(String.join(" ", words))
         .offset(offset).cursor(cursor).snippetChars(snippetChars)
         .sort(sort).facetLimit(facetLimit).collapse(collapse).explain(explain)
-        .timeout(timeout)
+        .timeout(timeout.timeout)
         .since(since == null ? null : DateBounds.start(since, today))
         .until(until == null ? null : DateBounds.end(until, today))
         .facets(facets.toArray(Facet[]::new));
@@ -201,14 +197,19 @@ final class SearchCommand implements Callable<Integer> {
         colour(spec));
   }
 
-  private static int render(SearchResult result, OutputOption output, PrintWriter out,
-      PrintWriter err, boolean colour) throws IOException {
+  /** Says on {@code err} that {@code result} is partial when its search ran out of time. */
+  static void warnIfTimedOut(SearchResult result, PrintWriter err) {
     if (result.timedOut()) {
       err.println("newsindex: the search stopped at its time limit (--timeout "
           + DurationConverter.format(result.request().timeout())
           + "); the hits and counts are partial");
       err.flush();
     }
+  }
+
+  private static int render(SearchResult result, OutputOption output, PrintWriter out,
+      PrintWriter err, boolean colour) throws IOException {
+    warnIfTimedOut(result, err);
     if (output.json()) {
       new JsonHits(out).document(result);
     } else if (output.ndjson()) {

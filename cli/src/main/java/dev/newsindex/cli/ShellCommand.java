@@ -3,7 +3,10 @@ package dev.newsindex.cli;
 import dev.newsindex.Article;
 import dev.newsindex.FileAccess;
 import dev.newsindex.NewsIndex;
+import dev.newsindex.InvalidRequestException;
 import dev.newsindex.QuerySyntaxException;
+import dev.newsindex.UnsupportedRequestException;
+import dev.newsindex.search.SearchRequest;
 import dev.newsindex.search.SearchResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,13 +35,18 @@ import picocli.CommandLine.Model.CommandSpec;
         "An interactive prompt for exploring an index: keeps it open and answers query after query"
             + " (same syntax as search) with highlighted results. Articles indexed meanwhile by"
             + " another process show up in the next answer.",
-        "Lines starting with a colon are commands: :limit N, :passages N, :any, :all, :get ID,"
-            + " :help, and :quit (or Ctrl-D) to leave."})
+        "Lines starting with a colon are commands: :next (the next page), :json / :text (the"
+            + " output), :limit N, :passages N, :any, :all, :get ID, :help, and :quit (or Ctrl-D)"
+            + " to leave.",
+        "On a terminal: line editing, history (Up/Down, Ctrl-R; kept in ~/.newsindex_history),"
+            + " and Ctrl-C clears the line being typed. Every query has the --timeout of search."})
 final class ShellCommand implements Callable<Integer> {
   static final String PROMPT = "newsindex> ";
   static final String HELP = String.join("\n",
       "Type a query (words, \"phrases\", AND OR NOT, title:, source:, date:[2023-01-01 TO *] ...)",
       "or a command:",
+      "  :next         the next page of the last query",
+      "  :json / :text print hits as JSON / as text (now %s)",
       "  :limit N      show the top N hits (now %d)",
       "  :passages N   highlighted passages per hit, 0-10 (now %d)",
       "  :any / :all   match any term / every term (now %s)",
@@ -53,11 +61,25 @@ final class ShellCommand implements Callable<Integer> {
   @Mixin
   QueryOptions query;
 
+  @Mixin
+  TimeoutOption timeout;
+
+  /** Where the history is kept between sessions. */
+  static final String HISTORY = ".newsindex_history";
+
+  private boolean json;
+  /** The last query's request and result, for {@code :next}. */
+  private SearchRequest lastRequest;
+  private SearchResult lastResult;
+
   @Spec
   CommandSpec spec;
 
   /** Where queries come from; standard input unless a test sets it. */
   Reader input;
+
+  /** A terminal to read from instead, with line editing: for tests. */
+  org.jline.terminal.Terminal terminal;
 
   @Override
   public Integer call() throws IOException {
@@ -66,25 +88,25 @@ final class ShellCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // Check the settings from the command line once, as the search command would.
-    query.request("").build();
-    boolean interactive = System.console() != null && input == null;
-    BufferedReader lines = new BufferedReader(input != null ? input
-        : new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (NewsIndex news = SearchCommand.openForSearch(index, defaults, err,
-        FileAccess.MAPPED)) {
-      if (interactive) {
+    query.request("").timeout(timeout.timeout).build();
+    boolean interactive = System.console() != null && input == null && terminal == null;
+    try (LineInput lines = input != null ? LineInput.of(new BufferedReader(input))
+        : terminal != null ? LineInput.of(terminal, null)
+        : interactive ? LineInput.system(Path.of(System.getProperty("user.home"), HISTORY))
+        : LineInput.of(new BufferedReader(new InputStreamReader(System.in,
+            StandardCharsets.UTF_8)));
+        NewsIndex news = SearchCommand.openForSearch(index, defaults, err, FileAccess.MAPPED)) {
+      boolean prompts = interactive || terminal != null;
+      if (prompts) {
         out.println("newsindex shell on " + Defaults.display(dir) + " (" + news.size()
             + " articles). :help for commands, :quit or Ctrl-D to leave.");
       }
       TextHits hits = new TextHits(out, SearchCommand.colour(spec));
       while (true) {
-        if (interactive) {
-          out.print(PROMPT);
-        }
         out.flush();
-        String line = lines.readLine();
+        String line = lines.read(prompts ? PROMPT : "");
         if (line == null) {
-          if (interactive) {
+          if (prompts) {
             out.println();
           }
           break;
@@ -94,29 +116,43 @@ final class ShellCommand implements Callable<Integer> {
           continue;
         }
         if (line.startsWith(":") || line.equals("exit") || line.equals("quit")) {
-          if (!command(line, news, out, err)) {
+          if (!command(line, news, hits, out, err)) {
             break;
           }
           continue;
         }
-        try {
-          news.refresh();
-          SearchResult result = news.search(query.request(line).build());
-          hits.print(result);
-          out.println();
-        } catch (QuerySyntaxException e) {
-          err.println("newsindex: " + e.getMessage());
-          err.flush();
-        }
+        search(news, query.request(line).timeout(timeout.timeout).build(), hits, out, err);
       }
     }
     out.flush();
     return ExitCode.OK.code;
   }
 
+  /** Runs {@code request} and prints its hits, or the one-line reason it was refused. */
+  private void search(NewsIndex news, SearchRequest request, TextHits hits, PrintWriter out,
+      PrintWriter err) throws IOException {
+    try {
+      news.refresh();
+      SearchResult result = news.search(request);
+      lastRequest = request;
+      lastResult = result;
+      SearchCommand.warnIfTimedOut(result, err);
+      if (json) {
+        new JsonHits(out).document(result);
+      } else {
+        hits.print(result);
+      }
+      out.println();
+    } catch (QuerySyntaxException | InvalidRequestException | UnsupportedRequestException e) {
+      err.println("newsindex: " + e.getMessage());
+    }
+    out.flush();
+    err.flush();
+  }
+
   /** Runs a {@code :command}; returns false to leave the shell. */
-  private boolean command(String line, NewsIndex news, PrintWriter out, PrintWriter err)
-      throws IOException {
+  private boolean command(String line, NewsIndex news, TextHits hits, PrintWriter out,
+      PrintWriter err) throws IOException {
     String[] words = line.split("\\s+", 2);
     String name = words[0].toLowerCase(Locale.ROOT);
     String arg = words.length > 1 ? words[1].strip() : "";
@@ -124,8 +160,26 @@ final class ShellCommand implements Callable<Integer> {
       case ":quit", ":q", ":exit", "exit", "quit" -> {
         return false;
       }
-      case ":help", ":h", ":?" -> out.println(String.format(Locale.ROOT, HELP, query.limit.limit,
-          query.passages.passages, query.any ? "any" : "all"));
+      case ":help", ":h", ":?" -> out.println(String.format(Locale.ROOT, HELP,
+          json ? "json" : "text", query.limit.limit, query.passages.passages,
+          query.any ? "any" : "all"));
+      case ":next", ":n" -> {
+        if (lastResult == null || lastResult.nextCursor() == null) {
+          err.println("newsindex: no next page" + (lastResult == null ? "; type a query first"
+              : " (the last page was shown)"));
+        } else {
+          search(news, lastRequest.toBuilder().cursor(lastResult.nextCursor()).build(), hits,
+              out, err);
+        }
+      }
+      case ":json" -> {
+        json = true;
+        out.println("printing hits as JSON");
+      }
+      case ":text" -> {
+        json = false;
+        out.println("printing hits as text");
+      }
       case ":any" -> {
         query.any = true;
         out.println("matching any term");

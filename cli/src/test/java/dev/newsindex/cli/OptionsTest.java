@@ -75,7 +75,7 @@ class OptionsTest {
     assertEquals("10", helpDefault("search", "--limit"));
     assertEquals("3", helpDefault("search", "--passages"));
     assertEquals("10s", helpDefault("search", "--timeout"));
-    assertEquals("10s", DurationConverter.format(search.timeout));
+    assertEquals("10s", DurationConverter.format(search.timeout.timeout));
 
     ShellCommand shell = (ShellCommand) parsedDefault("shell");
     assertEquals(Integer.toString(shell.query.limit.limit), helpDefault("shell", "--limit"));

@@ -124,4 +124,67 @@ class ShellCommandTest {
     assertEquals(2, s.exitCode());
     assertTrue(s.err().startsWith("newsindex: passages must be between 0 and 10"), s.err());
   }
+
+  @Test
+  void ctrlCDropsTheLineBeingTypedAndTheNextLineIsRead() throws Exception {
+    java.io.PipedOutputStream keys = new java.io.PipedOutputStream();
+    java.io.PipedInputStream typed = new java.io.PipedInputStream(keys);
+    java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
+    org.jline.terminal.Terminal terminal = org.jline.terminal.TerminalBuilder.builder()
+        .system(false).type("xterm").streams(typed, screen).build();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (LineInput input = LineInput.of(terminal, null)) {
+      Future<?> typist = pool.submit(() -> {
+        keys.write(":quit".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        keys.flush();
+        // Ctrl-C once the line editor shows what was typed (it handles the signal then).
+        while (!screen.toString(java.nio.charset.StandardCharsets.UTF_8).contains(":quit")) {
+          TimeUnit.MILLISECONDS.sleep(10);
+        }
+        keys.write(3);
+        keys.flush();
+        return null;
+      });
+      assertEquals("", input.read(ShellCommand.PROMPT), "Ctrl-C drops the line being typed");
+      typist.get(60, TimeUnit.SECONDS);
+      keys.write("korea\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      keys.flush();
+      assertEquals("korea", input.read(ShellCommand.PROMPT), "and the next line is read");
+      keys.close();
+      assertEquals(null, input.read(ShellCommand.PROMPT), "the end of the input ends it");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void nextShowsTheFollowingPageAndJsonSwitchesTheOutput() {
+    Session s = shell(new StringReader(String.join("\n", ":limit 1", "korea", ":next", ":json",
+        "korea", ":quit")));
+    assertEquals(0, s.exitCode(), s.err());
+    String[] parts = s.out().split("showing the top 1|printing hits as JSON");
+    String pages = parts[1];
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("id (\\S+)").matcher(pages);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    assertEquals(2, ids.size(), "two pages of one hit: " + pages);
+    assertFalse(ids.get(0).equals(ids.get(1)), "the second page is another hit: " + ids);
+    assertTrue(parts[2].strip().startsWith("{") && parts[2].contains("\"hits\""), parts[2]);
+  }
+
+  @Test
+  void nextWithoutAQuerySaysSo() {
+    Session s = shell(new StringReader(":next\n:quit\n"));
+    assertEquals(0, s.exitCode());
+    assertTrue(s.err().contains("no next page; type a query first"), s.err());
+  }
+
+  @Test
+  void theShellTakesTheSearchTimeout() {
+    Session s = shell(new StringReader(":quit\n"), "--timeout", "0s");
+    assertEquals(2, s.exitCode(), "a zero timeout is refused as search refuses it: " + s.err());
+    assertFalse(s.err().toLowerCase(java.util.Locale.ROOT).contains("unknown option"), s.err());
+  }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -88,7 +89,20 @@ public final class ArticleWriter implements Closeable {
         .setCodec(new Lucene104Codec(compression == Compression.SMALL
             ? Lucene104Codec.Mode.BEST_COMPRESSION : Lucene104Codec.Mode.BEST_SPEED))
         .setRAMBufferSizeMB(RAM_BUFFER_MB)
+        .setMergeScheduler(new QuietMergeScheduler())
         .setCommitOnClose(false);
+  }
+
+  /**
+   * Lucene's concurrent merges, without the stack trace a failed merge thread prints on stderr:
+   * the writer records the failure (a disk full, say) as its tragic exception and throws it from
+   * the next write, commit or merge, where the caller reports it ({@link #writeFailure}).
+   */
+  private static final class QuietMergeScheduler extends ConcurrentMergeScheduler {
+    @Override
+    protected void handleMergeException(Throwable exc) {
+      // reported by the writer's next call, see above
+    }
   }
 
   /** The writer underneath, for merges and statistics. */
@@ -96,8 +110,32 @@ public final class ArticleWriter implements Closeable {
     return writer;
   }
 
+  /**
+   * The I/O failure behind {@code e} when the writer stopped on one, thrown as the I/O error it
+   * is; else {@code e} itself, to throw. A failed merge (a disk that filled up) closes Lucene's
+   * writer, and every later call reports that as an {@link IllegalStateException} whose cause is
+   * the {@link IOException}.
+   */
+  public static RuntimeException writeFailure(IndexWriter writer, IllegalStateException e)
+      throws IOException {
+    Throwable cause = writer.getTragicException() != null ? writer.getTragicException()
+        : e.getCause();
+    if (cause instanceof IOException io) {
+      throw new IOException(io.getMessage(), e);
+    }
+    return e;
+  }
+
   /** Adds or replaces {@code article}, or leaves it when the index already holds the same content. */
   public IndexOutcome upsert(Article article) throws IOException {
+    try {
+      return write(article);
+    } catch (IllegalStateException e) {
+      throw writeFailure(writer, e);
+    }
+  }
+
+  private IndexOutcome write(Article article) throws IOException {
     // A language the format does not declare is detected before anything is derived from it.
     article = LanguageDetection.withLanguage(article);
     // The hash first: an unchanged article costs no document (signature, fields) at all.
@@ -133,6 +171,14 @@ public final class ArticleWriter implements Closeable {
 
   /** Deletes the article with {@code id}; returns whether it was there. */
   public boolean delete(String id) throws IOException {
+    try {
+      return deleteId(id);
+    } catch (IllegalStateException e) {
+      throw writeFailure(writer, e);
+    }
+  }
+
+  private boolean deleteId(String id) throws IOException {
     checkpointLock.readLock().lock();
     try {
       synchronized (stripe(id)) {
@@ -199,6 +245,8 @@ public final class ArticleWriter implements Closeable {
       writer.commit();
       reopen();
       return handled.get();
+    } catch (IllegalStateException e) {
+      throw writeFailure(writer, e);
     } finally {
       checkpointLock.writeLock().unlock();
     }

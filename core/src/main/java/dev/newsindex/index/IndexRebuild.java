@@ -6,6 +6,7 @@ import dev.newsindex.InvalidRequestException;
 import dev.newsindex.ingest.Ingest;
 import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.ingest.IngestOptions;
+import dev.newsindex.ingest.IngestStoppedException;
 import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.schema.NewsSchema;
 import java.io.IOException;
@@ -38,46 +39,70 @@ public final class IndexRebuild {
    *
    * @throws IndexLockedException when another writer holds the index
    * @throws InvalidRequestException when no article was read; the old index is then kept
+   * @throws IngestStoppedException when {@code listener} asked the rebuild to stop; the old index
+   *     is then kept
    */
   public static IngestSummary run(Path path, List<Path> inputs, IngestOptions options,
       UnaryOperator<IndexSettings> change, IngestListener listener) throws IOException {
-    long started = System.nanoTime();
     Files.createDirectories(path);
     try (Directory dir = FSDirectory.open(path)) {
-      Map<String, String> old = DirectoryReader.indexExists(dir)
-          ? SegmentInfos.readLatestCommit(dir).getUserData() : Map.of();
-      // The settings carry over when the old index records ones this version knows.
-      IndexSettings recorded = IndexSettings.DEFAULT;
+      return run(dir, path, inputs, options, change, listener);
+    }
+  }
+
+  /**
+   * Rebuilds the index in {@code dir} (shown as {@code path} in messages), as {@link #run(Path,
+   * List, IngestOptions, UnaryOperator, IngestListener)} does; the caller keeps and closes {@code
+   * dir}. For tests that inject faults into the directory.
+   *
+   * @throws IndexLockedException when another writer holds the index
+   * @throws InvalidRequestException when no article was read; the old index is then kept
+   * @throws IngestStoppedException when {@code listener} asked the rebuild to stop; the old index
+   *     is then kept
+   */
+  public static IngestSummary run(Directory dir, Path path, List<Path> inputs,
+      IngestOptions options, UnaryOperator<IndexSettings> change, IngestListener listener)
+      throws IOException {
+    long started = System.nanoTime();
+    Map<String, String> old = DirectoryReader.indexExists(dir)
+        ? SegmentInfos.readLatestCommit(dir).getUserData() : Map.of();
+    // The settings carry over when the old index records ones this version knows.
+    IndexSettings recorded = IndexSettings.DEFAULT;
+    try {
+      recorded = IndexSettings.fromCommitData(old);
+    } catch (IllegalArgumentException unknown) {
+      // an index of another schema: rebuild with the defaults
+    }
+    IndexSettings settings = Objects.requireNonNull(change.apply(recorded), "settings");
+    IndexWriter writer;
+    try {
+      writer = new IndexWriter(dir, ArticleWriter.config(NewsSchema.analyzer(settings),
+          IndexWriterConfig.OpenMode.CREATE, settings.compression()));
+    } catch (LockObtainFailedException e) {
+      throw new IndexLockedException(path, e);
+    }
+    boolean done = false;
+    try (ArticleWriter articles = new ArticleWriter(writer, NewsSchema.commitData(settings))) {
+      IngestSummary run;
       try {
-        recorded = IndexSettings.fromCommitData(old);
-      } catch (IllegalArgumentException unknown) {
-        // an index of another schema: rebuild with the defaults
-      }
-      IndexSettings settings = Objects.requireNonNull(change.apply(recorded), "settings");
-      IndexWriter writer;
-      try {
-        writer = new IndexWriter(dir, ArticleWriter.config(NewsSchema.analyzer(settings),
-            IndexWriterConfig.OpenMode.CREATE, settings.compression()));
-      } catch (LockObtainFailedException e) {
-        throw new IndexLockedException(path, e);
-      }
-      boolean done = false;
-      try (ArticleWriter articles = new ArticleWriter(writer, NewsSchema.commitData(settings))) {
-        IngestSummary run = IngestJob.run(articles, Ingest.resolve(inputs), options, listener,
+        run = IngestJob.run(articles, Ingest.resolve(inputs), options, listener,
             articles::checkpoint, false);
-        if (run.articles() == 0) {
-          throw new InvalidRequestException("the rebuild read no articles from " + inputs
-              + "; the index at " + path + " was left as it was");
-        }
-        articles.commit();
-        listener.committed(run.articles());
-        done = true;
-        writer.close();
-        return IngestJob.timed(run, started);
-      } finally {
-        if (!done) {
-          writer.rollback();
-        }
+      } catch (IngestStoppedException stopped) {
+        // Rolled back below: the old index stays, as after a failure.
+        throw new IngestStoppedException(stopped.read(), 0);
+      }
+      if (run.articles() == 0) {
+        throw new InvalidRequestException("the rebuild read no articles from " + inputs
+            + "; the index at " + path + " was left as it was");
+      }
+      articles.commit();
+      listener.committed(run.articles());
+      done = true;
+      writer.close();
+      return IngestJob.timed(run, started);
+    } finally {
+      if (!done) {
+        writer.rollback();
       }
     }
   }

@@ -5,6 +5,7 @@ import dev.newsindex.ingest.IndexOutcome;
 import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.ingest.IngestOptions;
 import dev.newsindex.ingest.IngestProgress;
+import dev.newsindex.ingest.IngestStoppedException;
 import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.ingest.ArticleHandler;
 import dev.newsindex.ingest.Ingest;
@@ -45,6 +46,7 @@ public final class IngestJob {
   private final ArticleWriter writer;
   private final IngestOptions options;
   private final IngestListener listener;
+  private final IngestListener asked;
   private final IntervalAction interval;
   private final boolean commits;
   private final LongAdder[] outcomes = new LongAdder[IndexOutcome.values().length];
@@ -63,6 +65,7 @@ public final class IngestJob {
     this.writer = writer;
     this.options = options;
     this.listener = new SerialListener(listener);
+    this.asked = listener;
     this.interval = interval;
     this.commits = commits;
     for (int i = 0; i < outcomes.length; i++) {
@@ -104,14 +107,23 @@ public final class IngestJob {
       }
     }
     Dispatcher dispatcher = new Dispatcher(queues);
+    boolean stopped = false;
     try {
-      Ingest.read(sources, options.format(), options.stdin(), dispatcher);
+      try {
+        Ingest.read(sources, options.format(), options.stdin(), dispatcher);
+      } catch (Stop s) {
+        stopped = true;
+      }
       dispatcher.flush();
     } finally {
       stop(queues, workers);
     }
     rethrowFailure();
     listener.progress(progress());
+    if (stopped) {
+      // Everything read has been written by now (the workers drained their queues).
+      throw new IngestStoppedException(summary().articles() + skipped.sum(), 0);
+    }
     return summary();
   }
 
@@ -207,6 +219,9 @@ public final class IngestJob {
 
     @Override
     public void article(Article article, Origin origin) throws IOException {
+      if (asked.stopRequested()) {
+        throw new Stop();
+      }
       if (queues.isEmpty()) {
         write(article, origin);
       } else {
@@ -286,6 +301,18 @@ public final class IngestJob {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while indexing");
       }
+    }
+  }
+
+  /**
+   * Unwinds the readers when the listener asks the run to stop; readers catch only their own
+   * rejection type, so it reaches {@link #run(List)}.
+   */
+  private static final class Stop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stop() {
+      super("stop requested", null, false, false);
     }
   }
 

@@ -2,7 +2,9 @@ package dev.newsindex.ingest;
 
 import dev.newsindex.Article;
 import java.io.FilterInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
+import java.util.MissingResourceException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -107,17 +109,23 @@ public final class FeedReader implements ArticleReader {
       run.read(r, guard);
     } catch (XMLStreamException e) {
       IOException io = inputFailure(e);
-      if (io != null && !(io instanceof Guard.TooLarge)) {
+      // Bytes invalid in the declared encoding are the content's fault, as a syntax error is.
+      boolean encoding = io instanceof CharConversionException;
+      if (io != null && !(io instanceof Guard.TooLarge) && !encoding) {
         throw io; // the input itself failed (e.g. a truncated .gz): the caller reports it
       }
       Location at = e.getLocation();
       String where = at == null || at.getLineNumber() < 0 ? ""
           : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
-      String why = io != null ? io.getMessage() : firstLine(e.getMessage());
-      handler.rejected(new Origin(name, at == null ? 0 : Math.max(0, at.getLineNumber())),
-          (io != null ? "" : "malformed XML" + where + ": ") + why
-          + (run.articles > 0 ? "; the rest of the file is skipped, the " + run.articles
-          + " articles read before it are kept" : "; skipped"));
+      String why = encoding ? "bad character encoding" + where + ": " + firstLine(io.getMessage())
+          : io != null ? io.getMessage() : "malformed XML" + where + ": "
+          + firstLine(e.getMessage());
+      rejectRest(name, at == null ? 0 : Math.max(0, at.getLineNumber()), why, run, handler);
+    } catch (CharConversionException e) {
+      rejectRest(name, 0, "bad character encoding: " + firstLine(e.getMessage()), run, handler);
+    } catch (MissingResourceException e) {
+      // The JDK's parser, describing some DTD errors, looks for a message it does not have.
+      rejectRest(name, 0, "malformed XML (in its DTD)", run, handler);
     } finally {
       if (r != null) {
         try {
@@ -127,6 +135,13 @@ public final class FeedReader implements ArticleReader {
         }
       }
     }
+  }
+
+  private static void rejectRest(String name, long line, String why, Run run,
+      ArticleHandler handler) {
+    handler.rejected(new Origin(name, line), why + (run.articles > 0
+        ? "; the rest of the file is skipped, the " + run.articles
+        + " articles read before it are kept" : "; skipped"));
   }
 
   /** The I/O failure under a parse failure, if that is what it was. */

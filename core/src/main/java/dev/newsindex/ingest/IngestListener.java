@@ -40,4 +40,16 @@ public interface IngestListener {
    * @param articles the articles written (indexed, updated or found unchanged) so far in this run
    */
   default void committed(long articles) {}
+
+  /**
+   * Whether the run should stop now: polled before each article, from the reading thread. Once
+   * this returns true the run reads no more and ends with {@link IngestStoppedException}: an
+   * ingest after committing what it wrote, a rebuild after rolling back. For Ctrl-C and the like;
+   * must be cheap (read a flag).
+   *
+   * @return true to stop the run; false (the default) to go on
+   */
+  default boolean stopRequested() {
+    return false;
+  }
 }

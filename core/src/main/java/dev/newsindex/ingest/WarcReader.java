@@ -58,6 +58,11 @@ public final class WarcReader implements ArticleReader {
         } catch (RejectedRecordException e) {
           handler.rejected(origin, at + ": " + e.getMessage());
           continue;
+        } catch (IllegalArgumentException e) {
+          // jwarc parses headers on access and throws this for malformed ones
+          handler.rejected(origin, at + ": malformed WARC headers (" + firstLine(e.getMessage())
+              + ")");
+          continue;
         }
         if (article != null) {
           articles++;
@@ -70,6 +75,11 @@ public final class WarcReader implements ArticleReader {
       }
     } catch (HandlerFailure e) {
       throw e.getCause();
+    } catch (IllegalArgumentException e) {
+      handler.rejected(origin, "malformed WARC record"
+          + (number > 0 ? " after " + at : " at the start") + " (" + firstLine(e.getMessage())
+          + "); the rest of the file is skipped"
+          + (articles > 0 ? ", the " + articles + " articles read before it are kept" : ""));
     } catch (IOException | UncheckedIOException e) {
       if (e instanceof Ingest.DamagedInputException d) {
         throw d; // the file itself could not be read (a truncated .gz): Ingest reports it
@@ -136,12 +146,32 @@ public final class WarcReader implements ArticleReader {
       throw new RejectedRecordException("page larger than " + Text.bytes(HtmlReader.MAX_PAGE_BYTES)
           + "; skipped");
     }
-    LocalDate crawled = record.date() == null ? null
-        : record.date().atOffset(ZoneOffset.UTC).toLocalDate();
+    LocalDate crawled = crawlDate(record);
     String charset = type.parameters().get("charset");
     String url = target == null ? "" : target.strip();
     return HtmlReader.parse(html, supported(charset), url, crawled,
-        Ids.ofText(name + "#" + record.id()));
+        Ids.ofText(name + "#" + recordId(record)));
+  }
+
+  /**
+   * The day {@code record} was crawled, or null: it is only the page's fallback date, so a
+   * malformed WARC-Date (jwarc parses it on access and throws) costs the article nothing else.
+   */
+  private static LocalDate crawlDate(WarcRecord record) {
+    try {
+      return record.date() == null ? null : record.date().atOffset(ZoneOffset.UTC).toLocalDate();
+    } catch (java.time.DateTimeException malformed) {
+      return null;
+    }
+  }
+
+  /** The record's WARC-Record-ID as written: jwarc parses it as a URI on access, and may throw. */
+  private static String recordId(WarcRecord record) {
+    try {
+      return record.id().toString();
+    } catch (IllegalArgumentException | java.util.NoSuchElementException malformed) {
+      return record.headers().first("WARC-Record-ID").orElse("");
+    }
   }
 
   private static boolean isHtml(MediaType type) {

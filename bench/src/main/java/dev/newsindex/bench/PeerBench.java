@@ -73,7 +73,8 @@ import org.apache.lucene.util.BytesRef;
  * Indexing side by side: newsindex, OpenSearch single node and bare Lucene on the same articles, in
  * alternating rounds of one run, so that the ratios hold however busy the machine is.
  *
- * <p>Each corpus ({@code docs.jsonl} under {@code --corpora DIR}, and {@code --synthetic N}
+ * <p>Each corpus ({@code docs.jsonl} under {@code --corpora DIR}, only those in the directories
+ * {@code --only} names when given, and {@code --synthetic N}
  * {@link SyntheticCorpus} articles) is repeated with new ids ({@code ID-k}) until it holds at least
  * {@code --min-mb} MB (default 100) of JSON Lines, written once by {@link NewsJson#article}; the
  * same articles are written as OpenSearch bulk requests of 4,000. Then, {@code --rounds} times
@@ -127,6 +128,7 @@ public final class PeerBench {
     int port = 19450;
     Path work = null;
     List<String> indexers = List.of(OS, ENGLISH, STANDARD, NEWS);
+    java.util.Set<String> only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--corpora" -> corpora = Path.of(args[++i]);
@@ -138,9 +140,11 @@ public final class PeerBench {
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
         case "--no-opensearch" -> indexers = List.of(ENGLISH, STANDARD, NEWS);
+        case "--only" -> only = java.util.Set.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]
             + "; usage: PeerBench [--corpora DIR] [--synthetic N] [--min-mb MB] [--rounds N]"
-            + " [--threads N] [--os-heap SIZE] [--port PORT] [--no-opensearch] [--work DIR]");
+            + " [--threads N] [--os-heap SIZE] [--port PORT] [--no-opensearch] [--only CORPUS,...]"
+            + " [--work DIR]");
       }
     }
     if (rounds < 2) {
@@ -150,8 +154,10 @@ public final class PeerBench {
     List<Path> sources = new ArrayList<>();
     if (corpora != null) {
       try (Stream<Path> files = Files.walk(corpora)) {
-        files.filter(p -> p.getFileName().toString().equals("docs.jsonl")).sorted()
-            .forEach(sources::add);
+        java.util.Set<String> wanted = only;
+        files.filter(p -> p.getFileName().toString().equals("docs.jsonl"))
+            .filter(p -> wanted == null || wanted.contains(p.getParent().getFileName().toString()))
+            .sorted().forEach(sources::add);
       }
     }
     if (synthetic > 0) {
@@ -168,7 +174,9 @@ public final class PeerBench {
         + " beside OpenSearch single node and bare Lucene (EnglishAnalyzer, StandardAnalyzer) on"
         + " the same articles, in alternating rounds.", args);
     if (corpora != null) {
-      doc.corpus("CORPORA", corpora.toString(), "every docs.jsonl under it, each repeated with"
+      doc.corpus("CORPORA", corpora.toString(), (only == null ? "every docs.jsonl under it"
+          : "the docs.jsonl of " + String.join(", ", new java.util.TreeSet<>(only)))
+          + ", each repeated with"
           + " new ids to at least " + minMb + " MB (see [Corpora](../benchmarks.md#corpora))");
     }
     if (synthetic > 0) {

@@ -231,14 +231,21 @@ public final class ClusterSchema {
     return root;
   }
 
+  /**
+   * The schema and analysis a cluster index records in {@code _meta}: the schema version and the
+   * English chain, the one analysis a cluster index applies (the per-language chains of a local
+   * index are not mapped on a cluster).
+   */
+  static final Map<String, String> META = Map.of(NewsSchema.SCHEMA_KEY, NewsSchema.VERSION,
+      NewsSchema.ANALYZER_KEY, NewsAnalyzer.NAME);
+
   /** The mappings: one property per schema field, and the schema in {@code _meta}. */
   static ObjectNode mappings(IndexSettings settings) {
     ObjectNode mappings = JSON.objectNode();
     // Strict: a document that is not one of ours fails at once instead of widening the mapping.
     mappings.put("dynamic", "strict");
     ObjectNode meta = mappings.putObject("_meta").putObject(META_KEY);
-    meta.put(NewsSchema.SCHEMA_KEY, NewsSchema.VERSION);
-    meta.put(NewsSchema.ANALYZER_KEY, NewsAnalyzer.NAME);
+    META.forEach(meta::put);
     ObjectNode recorded = meta.putObject("settings");
     settings.toCommitData().forEach(recorded::put);
     ObjectNode props = mappings.putObject("properties");

@@ -122,7 +122,7 @@ public final class OpenSearchArchive implements NewsArchive {
     String found = meta.isMissingNode() ? "none (not made by newsindex)"
         : meta.path(NewsSchema.SCHEMA_KEY).asText("none") + "/"
             + meta.path(NewsSchema.ANALYZER_KEY).asText("none");
-    String expected = NewsSchema.describe(NewsSchema.commitData());
+    String expected = NewsSchema.describe(ClusterSchema.META);
     if (!found.equals(expected)) {
       throw new ClusterException(ClusterException.Reason.INCOMPATIBLE, "the index '"
           + options.index() + "' on " + options.where() + " has schema " + found

@@ -261,6 +261,8 @@ public final class NewsIndex implements NewsArchive {
    * @return whether it was added, replaced, or already there with the same content (then nothing
    *     is written)
    * @throws IndexLockedException when another writer holds the index
+   * @throws InvalidRequestException when the id, source or a label is longer than {@link
+   *     dev.newsindex.schema.NewsSchema#MAX_EXACT_BYTES} bytes
    * @throws IOException when writing fails
    */
   @Override

@@ -95,8 +95,13 @@ public final class ArticleWriter implements Closeable {
     return writer;
   }
 
-  /** Adds or replaces {@code article}, or leaves it when the index already holds the same content. */
+  /**
+   * Adds or replaces {@code article}, or leaves it when the index already holds the same content;
+   * throws {@link dev.newsindex.InvalidRequestException} when a value is over the schema's limits
+   * ({@link NewsSchema#checkLimits}).
+   */
   public IndexOutcome upsert(Article article) throws IOException {
+    NewsSchema.checkLimits(article);
     // The hash first: an unchanged article costs no document (signature, fields) at all.
     long hash = NewsSchema.contentHash(article);
     String id = article.id();

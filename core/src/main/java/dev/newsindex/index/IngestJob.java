@@ -1,6 +1,8 @@
 package dev.newsindex.index;
 
 import dev.newsindex.Article;
+import dev.newsindex.InvalidRequestException;
+import dev.newsindex.schema.NewsSchema;
 import dev.newsindex.ingest.IndexOutcome;
 import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.ingest.IngestOptions;
@@ -207,6 +209,13 @@ public final class IngestJob {
 
     @Override
     public void article(Article article, Origin origin) throws IOException {
+      try {
+        NewsSchema.checkLimits(article);
+      } catch (InvalidRequestException e) {
+        // Here, on the reading thread, rather than failing the writer (and the run) later.
+        rejected(origin, e.getMessage());
+        return;
+      }
       if (queues.isEmpty()) {
         write(article, origin);
       } else {

@@ -67,12 +67,12 @@ final class IndexCommand implements Callable<Integer> {
       try {
         summary = news.ingest(inputs, ingest.options(), reporter);
       } finally {
-        reporter.clear();
+        reporter.finish();
       }
       total = news.size();
     }
     ingest.printSummary(out, "index", summary, dir, total, summaryLine(summary, dir, total));
-    return ExitCode.OK.code;
+    return IngestOptionsMixin.exitCode(summary);
   }
 
   /**

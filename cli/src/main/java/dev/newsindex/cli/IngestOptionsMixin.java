@@ -45,7 +45,8 @@ final class IngestOptionsMixin {
   OutputOption output;
 
   @Option(names = {"-q", "--quiet"},
-      description = "No progress bar and no summary (skipped inputs are still reported).")
+      description = "No progress bar, no summary line and no skipped input named: one line per"
+          + " kind of skip with its count, and errors.")
   boolean quiet;
 
   @Spec(Spec.Target.MIXEE)
@@ -75,7 +76,20 @@ final class IngestOptionsMixin {
    * terminal (as for colour: an interactive session, {@code NO_COLOR} unset).
    */
   IngestReporter reporter(PrintWriter err) {
-    return new IngestReporter(err, !quiet && SearchCommand.colour(mixee));
+    return new IngestReporter(err, !quiet && SearchCommand.colour(mixee), quiet);
+  }
+
+  /**
+   * The exit code of a run that {@code summary} describes: {@link ExitCode#NOTHING_INDEXED} when
+   * input was read but every record was skipped, else {@link ExitCode#OK}.
+   */
+  static int exitCode(IngestSummary summary) {
+    return nothingIndexed(summary) ? ExitCode.NOTHING_INDEXED.code : ExitCode.OK.code;
+  }
+
+  /** Whether the run read input (some bytes) but every record of it was skipped. */
+  static boolean nothingIndexed(IngestSummary summary) {
+    return summary.articles() == 0 && summary.skipped() > 0 && summary.bytesRead() > 0;
   }
 
   IngestOptions options() {

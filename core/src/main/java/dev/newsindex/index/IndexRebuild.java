@@ -37,7 +37,9 @@ public final class IndexRebuild {
    * index's settings as {@code change} makes them new.
    *
    * @throws IndexLockedException when another writer holds the index
-   * @throws InvalidRequestException when no article was read; the old index is then kept
+   * @throws InvalidRequestException when no input was read (none found, or all empty); the old
+   *     index is then kept (when input was read but every record was skipped, it is kept too, and
+   *     the summary says so)
    */
   public static IngestSummary run(Path path, List<Path> inputs, IngestOptions options,
       UnaryOperator<IndexSettings> change, IngestListener listener) throws IOException {
@@ -65,6 +67,10 @@ public final class IndexRebuild {
       try (ArticleWriter articles = new ArticleWriter(writer, NewsSchema.commitData(settings))) {
         IngestSummary run = IngestJob.run(articles, Ingest.resolve(inputs), options, listener,
             articles::checkpoint, false);
+        if (run.articles() == 0 && run.skipped() > 0 && run.bytesRead() > 0) {
+          // Everything read was skipped: the old index stays, the summary says why.
+          return IngestJob.timed(run, started);
+        }
         if (run.articles() == 0) {
           throw new InvalidRequestException("the rebuild read no articles from " + inputs
               + "; the index at " + path + " was left as it was");

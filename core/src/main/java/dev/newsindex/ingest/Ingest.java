@@ -395,6 +395,10 @@ public final class Ingest {
         return;
       }
       chosen.get().reader().read(name, sniffed, counted);
+      if (counted.articles == 0 && counted.rejected == 0) {
+        // Blank lines, or white space only: say so rather than pass over the file in silence.
+        handler.rejected(origin, "no articles in it (only white space or blank lines)");
+      }
     } catch (DamagedInputException e) {
       String what = e.getCause() instanceof java.util.zip.ZipException
           || e.getCause() instanceof java.io.EOFException
@@ -475,6 +479,7 @@ public final class Ingest {
   private static final class CountingHandler implements ArticleHandler {
     private final ArticleHandler target;
     long articles;
+    long rejected;
 
     CountingHandler(ArticleHandler target) {
       this.target = target;
@@ -488,6 +493,7 @@ public final class Ingest {
 
     @Override
     public void rejected(Origin origin, String reason) {
+      rejected++;
       target.rejected(origin, reason);
     }
 

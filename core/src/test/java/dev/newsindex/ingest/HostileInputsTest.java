@@ -141,4 +141,22 @@ class HostileInputsTest {
     e = assertThrows(InvalidRequestException.class, () -> Ingest.resolve(List.of(Path.of(many))));
     assertTrue(e.getMessage().endsWith("has more than 16 wildcards (* and ?)"), e.getMessage());
   }
+
+  @Test
+  void aTrecDocumentOfManyUnclosedTagsIsParsedInOnePass() throws IOException {
+    // 600,000 tags that never close (and "<D>"s, and "<a" runs without '>'): each used to be
+    // matched against the rest of the document, so this took hours; now it is one pass.
+    StringBuilder doc = new StringBuilder("<DOC>\n<DOCNO> MANY-1 </DOCNO>\n<TOPICS>");
+    doc.append("<D>".repeat(100_000)).append("<D>gold</D></TOPICS>\n<TEXT>\n");
+    doc.append("<a>".repeat(200_000)).append("\n").append("<p x".repeat(100_000)).append("\n");
+    doc.append("<a<a".repeat(100_000)).append("\nThe end.\n</TEXT>\n</DOC>\n");
+    doc.append("<DOC></DOC>".repeat(50_000)).append('\n');
+    JsonLinesReaderTest.Collected c = new JsonLinesReaderTest.Collected();
+    new TrecReader().read("many.sgml",
+        new ByteArrayInputStream(doc.toString().getBytes(StandardCharsets.UTF_8)), c);
+    assertEquals(List.of("MANY-1"), ids(c));
+    assertEquals(List.of("gold"), c.articles.get(0).topics());
+    assertTrue(c.articles.get(0).body().endsWith("The end."), "the text after the tags is kept");
+    assertEquals(50_000, c.rejected.size(), "each empty <DOC> is one rejection");
+  }
 }

@@ -41,6 +41,11 @@ final class IngestOptionsMixin {
           + " interrupted run keeps what it did (default: ${DEFAULT-VALUE}).")
   long commitEvery;
 
+  @Option(names = "--id-prefix", paramLabel = "PREFIX", defaultValue = "",
+      description = "Put PREFIX before every id read (e.g. reuters:), so that two feeds whose ids"
+          + " collide can share an index (default: none).")
+  String idPrefix;
+
   @Mixin
   OutputOption output;
 
@@ -94,7 +99,7 @@ final class IngestOptionsMixin {
 
   IngestOptions options() {
     IngestOptions o = IngestOptions.defaults().withFormat(format)
-        .withCommitEvery(commitEvery, IngestOptions.DEFAULT_COMMIT_BYTES);
+        .withCommitEvery(commitEvery, IngestOptions.DEFAULT_COMMIT_BYTES).withIdPrefix(idPrefix);
     return threads == null ? o : o.withThreads(threads);
   }
 

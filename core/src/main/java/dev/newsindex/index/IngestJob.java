@@ -208,7 +208,9 @@ public final class IngestJob {
     }
 
     @Override
-    public void article(Article article, Origin origin) throws IOException {
+    public void article(Article read, Origin origin) throws IOException {
+      Article article = options.idPrefix().isEmpty() ? read
+          : read.toBuilder().id(options.idPrefix() + read.id()).build();
       try {
         NewsSchema.checkLimits(article);
       } catch (InvalidRequestException e) {

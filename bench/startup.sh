@@ -172,7 +172,7 @@ table=$(for i in "${!names[@]}"; do printf '%s\n' "${names[$i]}"; done | awk -F'
     }
   }' - "$times")
 echo
-echo "cold search for \"$query\", $runs interleaved rounds (load average before: $load):"
+echo "cold search for \"$query\", $runs interleaved rounds (system load before: $load):"
 echo "$table"
 
 corpus=("the bundled articles (index-data/articles)")

@@ -139,7 +139,7 @@ public final class BenchDoc {
         .append(System.getProperty("java.vendor")).append(") |\n");
     sb.append("| date | ").append(ZonedDateTime.now(ZoneOffset.UTC)
         .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT))).append(" |\n");
-    sb.append("| load average at start | ").append(loadAverage()).append(" |\n");
+    sb.append("| system load (1 min) at start | ").append(loadAverage()).append(" |\n");
     for (String corpus : corpora.values()) {
       sb.append("| corpus | ").append(corpus.replace("|", "\\|")).append(" |\n");
     }

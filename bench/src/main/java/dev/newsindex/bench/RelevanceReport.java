@@ -77,6 +77,7 @@ public final class RelevanceReport {
   record Collection(String name, String label, Path docs, Path topics, Path qrels) {}
 
   private final StringBuilder out = new StringBuilder();
+  private Path corpora = Path.of(".");
 
   private RelevanceReport() {}
 
@@ -130,6 +131,7 @@ public final class RelevanceReport {
           + "; pass --corpora DIR (and --relevance DIR)");
       System.exit(2);
     }
+    report.corpora = corpora;
     report.header(args, present, missing);
     Path work = Files.createTempDirectory("newsindex-relevance");
     try {
@@ -166,6 +168,14 @@ public final class RelevanceReport {
     out.append(s).append('\n');
   }
 
+  /** A corpus file as the document names it: relative to {@code --corpora DIR}, never a path
+   *  outside the repository. */
+  private String shown(Path file) {
+    Path dir = corpora.toAbsolutePath().normalize();
+    Path f = file.toAbsolutePath().normalize();
+    return f.startsWith(dir) ? "CORPORA/" + dir.relativize(f) : file.toString();
+  }
+
   private void header(String[] args, List<Collection> present, List<String> missing) {
     line("# RelevanceReport");
     line("");
@@ -178,12 +188,15 @@ public final class RelevanceReport {
         + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     line("- JDK: " + System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
     for (Collection c : present) {
-      line("- corpus: " + c.label + ": " + c.docs.getFileName() + ", " + c.topics + ", "
-          + c.qrels);
+      line("- corpus: " + c.label + ": " + shown(c.docs) + ", " + shown(c.topics) + ", "
+          + shown(c.qrels));
     }
     for (String m : missing) {
       line("- left out: " + m);
     }
+    line("- CORPORA: the directory given by `--corpora DIR` (default: `shared/corpora` beside the repository), holding"
+        + " `time/` (TIME collection with its queries and qrels), `reuters21578/` and `bbc/`"
+        + " (Reuters-21578 and BBC News as JSON Lines, one article per line)");
     line("- measures as trec_eval -c computes them: the mean over topics with a relevant article;"
         + " nDCG@10 with gain = grade; top 1000; every query any-word (`eval --mode any`)");
     line("");
@@ -202,21 +215,29 @@ public final class RelevanceReport {
     line(String.format(Locale.ROOT, "%d articles, %d topics, %d with a relevant article.",
         count, topics.size(), Evaluation.of(new Run(Map.of()), qrels).perQuery().size()));
     line("");
-    line("| system | MAP | nDCG@10 | P@10 | R@1000 |");
-    line("|---|---|---|---|---|");
-    Evaluation standard = Evaluation.of(Baselines.run(c.docs, topics,
-        Baselines.Analysis.STANDARD), qrels);
-    row("Lucene StandardAnalyzer + English stop words, BM25, title and body fields", standard);
-    Evaluation porter = Evaluation.of(Baselines.run(c.docs, topics, Baselines.Analysis.PORTER),
-        qrels);
-    row("Lucene EnglishAnalyzer (Porter), BM25, title and body fields (Anserini-style)", porter);
+    line("| system | MAP | nDCG@10 | P@10 | R@1000 | judged@10 |");
+    line("|---|---|---|---|---|---|");
+    Run standardRun = Baselines.run(c.docs, topics, Baselines.Analysis.STANDARD);
+    Evaluation standard = Evaluation.of(standardRun, qrels);
+    row("Lucene StandardAnalyzer + English stop words, BM25, title and body fields", standard,
+        judged10(standardRun, qrels));
+    Run porterRun = Baselines.run(c.docs, topics, Baselines.Analysis.PORTER);
+    Evaluation porter = Evaluation.of(porterRun, qrels);
+    row("Lucene EnglishAnalyzer (Porter), BM25, title and body fields (Anserini-style)", porter,
+        judged10(porterRun, qrels));
     Path dir = Files.createTempDirectory(work, c.name);
     Evaluation ours;
+    Run ourRun;
     try (NewsIndex index = NewsIndex.openOrCreate(dir, IndexSettings.DEFAULT)) {
       index.ingest(List.of(c.docs), IngestListener.NONE);
-      ours = Evaluation.of(Evaluator.run(index, topics), qrels);
+      ourRun = Evaluator.run(index, topics);
+      ours = Evaluation.of(ourRun, qrels);
     }
-    row("**newsindex default**", ours);
+    row("**newsindex default**", ours, judged10(ourRun, qrels));
+    line("");
+    line("judged@10: the share of each top 10 that has a judgment (unjudged stories count as not"
+        + " relevant, so a system whose top 10 was not all pooled is measured low, never high; where"
+        + " the qrels list only the relevant stories, as TIME's do, it equals P@10).");
     line("");
     line(String.format(Locale.ROOT, "newsindex default vs StandardAnalyzer: MAP %+.4f, nDCG@10"
         + " %+.4f; vs Porter: MAP %+.4f, nDCG@10 %+.4f.", ours.mean().map() - standard.mean()
@@ -391,6 +412,29 @@ public final class RelevanceReport {
       results.put(t.id(), ranked);
     }
     return new Run(results);
+  }
+
+  /** The mean, over topics with a relevant article, of the judged share of the top 10. */
+  private static double judged10(Run run, Qrels qrels) {
+    double sum = 0;
+    int n = 0;
+    for (String qid : qrels.queries()) {
+      if (qrels.relevantCount(qid) == 0) {
+        continue;
+      }
+      List<Run.Ranked> top = run.ranking(qid);
+      top = top.subList(0, Math.min(10, top.size()));
+      long judged = top.stream().filter(r -> qrels.judged(qid).containsKey(r.docId())).count();
+      sum += top.isEmpty() ? 1 : (double) judged / top.size();
+      n++;
+    }
+    return n == 0 ? 0 : sum / n;
+  }
+
+  private void row(String name, Evaluation e, double judged10) {
+    Measures m = e.mean();
+    line(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %.3f |", name, m.map(),
+        m.ndcg10(), m.p10(), m.recall1000(), judged10));
   }
 
   private void row(String name, Evaluation e) {

@@ -339,7 +339,7 @@ public final class ServerLoad {
         + "\n\n| | |\n|---|---|\n");
     md.append("| machine | ").append(Runtime.getRuntime().availableProcessors())
         .append(" cores, ").append(cpu()).append(", ")
-        .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB heap (client); load average ")
+        .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB heap (client); system load (1 min) ")
         .append(String.format(Locale.ROOT, "%.1f before, %.1f after", loadBefore, loadAfter))
         .append(" |\n");
     md.append("| JDK | ").append(System.getProperty("java.vm.name")).append(' ')

@@ -314,6 +314,8 @@ public final class NewsIndex implements NewsArchive {
    * @return whether it was added, replaced, or already there with the same content (then nothing
    *     is written)
    * @throws IndexLockedException when another writer holds the index
+   * @throws InvalidRequestException when the id, source or a label is longer than {@link
+   *     dev.newsindex.schema.NewsSchema#MAX_EXACT_BYTES} bytes
    * @throws IOException when writing fails
    */
   @Override
@@ -470,8 +472,10 @@ public final class NewsIndex implements NewsArchive {
    * the old index, and if the rebuild fails or the process dies the old index stays as it was. The
    * old index may have been built with another schema: this is how such an index is upgraded, and
    * how its stemmer or compression is changed ({@code old -> old.withStemmer(Stemmer.KSTEM)}). A
-   * rebuild that reads no article at all leaves the index as it was and throws {@link
-   * InvalidRequestException} (an empty index is more likely a mistyped path than a wish).
+   * rebuild that reads no input at all leaves the index as it was and throws {@link
+   * InvalidRequestException} (an empty index is more likely a mistyped path than a wish); one that
+   * read input but skipped every record leaves it as it was too, and returns a summary of no
+   * articles.
    *
    * @param path the index directory; created, with any missing parents, when absent
    * @param inputs files, directories, glob patterns or {@code -} (standard input), read in order

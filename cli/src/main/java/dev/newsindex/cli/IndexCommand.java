@@ -77,12 +77,12 @@ final class IndexCommand implements Callable<Integer> {
         err.flush();
         return stop.requested().orElse(ExitCode.INTERRUPTED).code;
       } finally {
-        reporter.clear();
+        reporter.finish();
       }
       total = news.size();
     }
     ingest.printSummary(out, "index", summary, dir, total, summaryLine(summary, dir, total));
-    return ExitCode.OK.code;
+    return IngestOptionsMixin.exitCode(summary);
   }
 
   /**

@@ -42,11 +42,17 @@ final class IngestOptionsMixin {
           + " interrupted run keeps what it did (default: ${DEFAULT-VALUE}).")
   long commitEvery;
 
+  @Option(names = "--id-prefix", paramLabel = "PREFIX", defaultValue = "",
+      description = "Put PREFIX before every id read (e.g. reuters:), so that two feeds whose ids"
+          + " collide can share an index (default: none).")
+  String idPrefix;
+
   @Mixin
   OutputOption output;
 
   @Option(names = {"-q", "--quiet"},
-      description = "No progress bar and no summary (skipped inputs are still reported).")
+      description = "No progress bar, no summary line and no skipped input named: one line per"
+          + " kind of skip with its count, and errors.")
   boolean quiet;
 
   @Spec(Spec.Target.MIXEE)
@@ -76,12 +82,25 @@ final class IngestOptionsMixin {
    * terminal (as for colour: an interactive session, {@code NO_COLOR} unset).
    */
   IngestReporter reporter(PrintWriter err) {
-    return new IngestReporter(err, !quiet && SearchCommand.colour(mixee));
+    return new IngestReporter(err, !quiet && SearchCommand.colour(mixee), quiet);
+  }
+
+  /**
+   * The exit code of a run that {@code summary} describes: {@link ExitCode#NOTHING_INDEXED} when
+   * input was read but every record was skipped, else {@link ExitCode#OK}.
+   */
+  static int exitCode(IngestSummary summary) {
+    return nothingIndexed(summary) ? ExitCode.NOTHING_INDEXED.code : ExitCode.OK.code;
+  }
+
+  /** Whether the run read input (some bytes) but every record of it was skipped. */
+  static boolean nothingIndexed(IngestSummary summary) {
+    return summary.articles() == 0 && summary.skipped() > 0 && summary.bytesRead() > 0;
   }
 
   IngestOptions options() {
     IngestOptions o = IngestOptions.defaults().withFormat(format)
-        .withCommitEvery(commitEvery, IngestOptions.DEFAULT_COMMIT_BYTES);
+        .withCommitEvery(commitEvery, IngestOptions.DEFAULT_COMMIT_BYTES).withIdPrefix(idPrefix);
     return threads == null ? o : o.withThreads(threads);
   }
 

@@ -7,30 +7,90 @@ import dev.newsindex.ingest.Origin;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Reports an ingest run on stderr: each skipped file or line with its reason, and, when wanted, a
+ * Reports an ingest run on stderr: skipped files and lines with their reasons, and, when wanted, a
  * progress bar redrawn in place (articles/s, MB/s, and the ETA when the input size is known).
+ * Skips are capped so that a file of a million bad records prints a few lines, not a million: the
+ * first {@value #SHOWN_PER_REASON} of each kind of reason are named, and {@link #finish} prints one
+ * line per kind with its count for the rest. Quiet, none are named and only those lines print.
  */
 final class IngestReporter implements IngestListener {
   private static final long REDRAW_NANOS = 200_000_000L;
   private static final int BAR_WIDTH = 24;
 
+  /** How many skips of one kind of reason are named before the rest are only counted. */
+  static final int SHOWN_PER_REASON = 5;
+
   private final PrintWriter err;
   private final boolean bar;
+  private final boolean quiet;
+  /** Per kind of reason: how many skips, and the first one's place and reason. */
+  private final Map<String, Kind> kinds = new LinkedHashMap<>();
   private long lastDraw;
   private int drawnWidth;
 
+  private static final class Kind {
+    long count;
+    String first;
+  }
+
   IngestReporter(PrintWriter err, boolean bar) {
+    this(err, bar, false);
+  }
+
+  /** With {@code quiet}, no skip is named: {@link #finish} prints one line per kind of reason. */
+  IngestReporter(PrintWriter err, boolean bar, boolean quiet) {
     this.err = err;
     this.bar = bar;
+    this.quiet = quiet;
   }
 
   @Override
   public void skipped(Origin origin, String reason) {
+    Kind kind = kinds.computeIfAbsent(kind(reason), k -> new Kind());
+    kind.count++;
+    String line = where(origin) + ": " + reason;
+    if (kind.first == null) {
+      kind.first = line;
+    }
+    if (quiet || kind.count > SHOWN_PER_REASON) {
+      return;
+    }
     clear();
-    err.println("newsindex: skipped " + where(origin) + ": " + reason);
+    err.println("newsindex: skipped " + line);
+    err.flush();
+  }
+
+  /**
+   * The kind of a reason, for counting: up to its first colon, numbers made alike, so that "empty
+   * article 17: ..." and "empty article 18: ..." are one kind.
+   */
+  static String kind(String reason) {
+    String k = reason.replaceAll("\\d[\\d,.]*", "#");
+    int colon = k.indexOf(": ");
+    return colon > 0 ? k.substring(0, colon) : k;
+  }
+
+  /**
+   * Ends the report: removes the bar, then for each kind of reason with more skips than were named
+   * (all of them when quiet), one line with the count and the first one.
+   */
+  void finish() {
+    clear();
+    for (Map.Entry<String, Kind> e : kinds.entrySet()) {
+      Kind k = e.getValue();
+      long hidden = quiet ? k.count : k.count - SHOWN_PER_REASON;
+      if (hidden <= 0) {
+        continue;
+      }
+      err.println(String.format(Locale.ROOT, "newsindex: skipped %,d %s for \"%s\" in all (%s%s)",
+          k.count, k.count == 1 ? "input" : "inputs", e.getKey(), quiet ? "first: " : "",
+          quiet ? k.first : String.format(Locale.ROOT, "%,d not named above", hidden)));
+    }
     err.flush();
   }
 

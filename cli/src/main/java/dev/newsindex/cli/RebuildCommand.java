@@ -59,8 +59,14 @@ final class RebuildCommand implements Callable<Integer> {
         err.flush();
         return stop.requested().orElse(ExitCode.INTERRUPTED).code;
       } finally {
-        reporter.clear();
+        reporter.finish();
       }
+    }
+    if (IngestOptionsMixin.nothingIndexed(summary)) {
+      err.println("newsindex: every record read was skipped (" + summary.skipped() + "); "
+          + Defaults.display(dir) + " was left as it was");
+      err.flush();
+      return ExitCode.NOTHING_INDEXED.code;
     }
     int total;
     try (NewsIndex news = NewsIndex.open(dir)) {
@@ -70,6 +76,6 @@ final class RebuildCommand implements Callable<Integer> {
         "rebuilt %s: %d articles (%d repeated ids replaced, %d skipped) in %.1f s",
         Defaults.display(dir), total, summary.updated() + summary.unchanged(),
         summary.skipped(), summary.elapsed().toMillis() / 1000.0));
-    return ExitCode.OK.code;
+    return IngestOptionsMixin.exitCode(summary);
   }
 }

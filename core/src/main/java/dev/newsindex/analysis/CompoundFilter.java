@@ -30,6 +30,8 @@ public final class CompoundFilter extends TokenFilter {
   private String text;
   private int start;
   private boolean exactOffsets;
+  /** Where the first part starts in {@link #text}: after any leading joiners. */
+  private int firstStart;
   /** Start of the next part in {@link #text}; -1 when the joined form is to be emitted next. */
   private int next;
   private int partsLeft;
@@ -79,6 +81,7 @@ public final class CompoundFilter extends TokenFilter {
     exactOffsets = offsetAtt.endOffset() - offsetAtt.startOffset() == t.length();
     compound = captureState();
     next = skipJoiners(0);
+    firstStart = next;
     partsLeft = parts;
     joinedDone = !joined;
     return emitNext();
@@ -94,6 +97,11 @@ public final class CompoundFilter extends TokenFilter {
       termAtt.setEmpty().append(text.replace(String.valueOf(JOINER), ""));
       posIncAtt.setPositionIncrement(0);
       posLenAtt.setPositionLength(parts);
+      if (exactOffsets) {
+        // From the first part's start, not the token's: a token cut by the tokenizer's length
+        // limit may begin with a joiner, and offsets must never go back.
+        offsetAtt.setOffset(start + firstStart, offsetAtt.endOffset());
+      }
       return true;
     }
     int end = text.indexOf(JOINER, next);

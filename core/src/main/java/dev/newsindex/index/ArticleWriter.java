@@ -126,7 +126,11 @@ public final class ArticleWriter implements Closeable {
     return e;
   }
 
-  /** Adds or replaces {@code article}, or leaves it when the index already holds the same content. */
+  /**
+   * Adds or replaces {@code article}, or leaves it when the index already holds the same content;
+   * throws {@link dev.newsindex.InvalidRequestException} when a value is over the schema's limits
+   * ({@link NewsSchema#checkLimits}).
+   */
   public IndexOutcome upsert(Article article) throws IOException {
     try {
       return write(article);
@@ -138,6 +142,7 @@ public final class ArticleWriter implements Closeable {
   private IndexOutcome write(Article article) throws IOException {
     // A language the format does not declare is detected before anything is derived from it.
     article = LanguageDetection.withLanguage(article);
+    NewsSchema.checkLimits(article);
     // The hash first: an unchanged article costs no document (signature, fields) at all.
     long hash = NewsSchema.contentHash(article);
     String id = article.id();

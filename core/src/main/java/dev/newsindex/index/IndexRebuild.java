@@ -38,7 +38,9 @@ public final class IndexRebuild {
    * index's settings as {@code change} makes them new.
    *
    * @throws IndexLockedException when another writer holds the index
-   * @throws InvalidRequestException when no article was read; the old index is then kept
+   * @throws InvalidRequestException when no input was read (none found, or all empty); the old
+   *     index is then kept (when input was read but every record was skipped, it is kept too, and
+   *     the summary says so)
    * @throws IngestStoppedException when {@code listener} asked the rebuild to stop; the old index
    *     is then kept
    */
@@ -90,6 +92,10 @@ public final class IndexRebuild {
       } catch (IngestStoppedException stopped) {
         // Rolled back below: the old index stays, as after a failure.
         throw new IngestStoppedException(stopped.read(), 0);
+      }
+      if (run.articles() == 0 && run.skipped() > 0 && run.bytesRead() > 0) {
+        // Everything read was skipped: the old index stays, the summary says why.
+        return IngestJob.timed(run, started);
       }
       if (run.articles() == 0) {
         throw new InvalidRequestException("the rebuild read no articles from " + inputs

@@ -1,6 +1,8 @@
 package dev.newsindex.index;
 
 import dev.newsindex.Article;
+import dev.newsindex.InvalidRequestException;
+import dev.newsindex.schema.NewsSchema;
 import dev.newsindex.ingest.IndexOutcome;
 import dev.newsindex.ingest.IngestListener;
 import dev.newsindex.ingest.IngestOptions;
@@ -218,9 +220,18 @@ public final class IngestJob {
     }
 
     @Override
-    public void article(Article article, Origin origin) throws IOException {
+    public void article(Article read, Origin origin) throws IOException {
       if (asked.stopRequested()) {
         throw new Stop();
+      }
+      Article article = options.idPrefix().isEmpty() ? read
+          : read.toBuilder().id(options.idPrefix() + read.id()).build();
+      try {
+        NewsSchema.checkLimits(article);
+      } catch (InvalidRequestException e) {
+        // Here, on the reading thread, rather than failing the writer (and the run) later.
+        rejected(origin, e.getMessage());
+        return;
       }
       if (queues.isEmpty()) {
         write(article, origin);

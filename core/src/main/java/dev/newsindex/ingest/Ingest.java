@@ -12,8 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.PatternSyntaxException;
+import dev.newsindex.InvalidRequestException;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -32,6 +38,13 @@ public final class Ingest {
   public static final String STDIN = "-";
 
   private static final int SNIFF_BYTES = 512;
+  /** The longest glob pattern taken, in characters. */
+  public static final int MAX_GLOB_CHARS = 1024;
+  /**
+   * The most wildcards ({@code *}, {@code ?}) in one glob pattern: each one multiplies the work of
+   * matching a file name in the worst case.
+   */
+  public static final int MAX_GLOB_WILDCARDS = 16;
 
   private Ingest() {}
 
@@ -57,12 +70,19 @@ public final class Ingest {
    * The files to read for {@code inputs}: each file as is, each directory's files recursively,
    * each glob pattern ({@code *}, {@code ?}, {@code [...]}, {@code {a,b}}, {@code **} across
    * directories) expanded in name order, {@code -} as standard input. Inputs that do not exist, or
-   * patterns that match nothing, become sources with a problem.
+   * patterns that match nothing, become sources with a problem. A directory walk follows symbolic
+   * links but reads each real directory once, and turns what it cannot or must not read into
+   * sources with a problem: a subdirectory it cannot list, a link to a directory already read, a
+   * FIFO, socket or device file (opening one may block forever; only a file named as an input
+   * itself is opened whatever it is, so that {@code <(zcat feed.gz)} works).
    *
    * @param inputs files, directories, glob patterns and {@code -}, in the order to read them
    * @return one source per file found, in input order, and one with a problem per input that does
-   *     not exist or pattern that matches nothing; empty directories add none
-   * @throws IOException when a directory cannot be listed or a pattern's directories walked
+   *     not exist or pattern that matches nothing, and per entry a walk skipped; empty directories
+   *     add none
+   * @throws InvalidRequestException when a glob pattern is malformed, longer than {@value
+   *     #MAX_GLOB_CHARS} characters or has more than {@value #MAX_GLOB_WILDCARDS} wildcards
+   * @throws IOException when a pattern's directories cannot be walked
    */
   public static List<Source> resolve(List<Path> inputs) throws IOException {
     List<Source> sources = new ArrayList<>();
@@ -71,9 +91,7 @@ public final class Ingest {
       if (text.equals(STDIN)) {
         sources.add(new Source(input, -1, null));
       } else if (Files.isDirectory(input)) {
-        for (Path file : listFiles(input)) {
-          sources.add(new Source(file, size(file), null));
-        }
+        walk(input, new HashSet<>(), sources);
       } else if (!Files.exists(input) && isGlob(text)) {
         List<Path> matches = glob(text);
         if (matches.isEmpty()) {
@@ -121,7 +139,27 @@ public final class Ingest {
   }
 
   private static List<Path> glob(String pattern) throws IOException {
-    Path whole = Path.of(pattern);
+    if (pattern.length() > MAX_GLOB_CHARS) {
+      throw new InvalidRequestException("glob pattern '" + abbreviate(pattern) + "' is "
+          + pattern.length() + " characters long; the limit is " + MAX_GLOB_CHARS);
+    }
+    if (pattern.chars().filter(c -> c == '*' || c == '?').count() > MAX_GLOB_WILDCARDS) {
+      throw new InvalidRequestException("glob pattern '" + abbreviate(pattern) + "' has more than "
+          + MAX_GLOB_WILDCARDS + " wildcards (* and ?)");
+    }
+    Path whole;
+    PathMatcher matcher;
+    try {
+      whole = Path.of(pattern);
+      matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    } catch (PatternSyntaxException e) {
+      throw new InvalidRequestException("malformed glob pattern '" + abbreviate(pattern) + "': "
+          + e.getDescription() + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : ""),
+          e);
+    } catch (InvalidPathException e) {
+      throw new InvalidRequestException("malformed glob pattern '" + abbreviate(pattern) + "': "
+          + e.getReason(), e);
+    }
     Path base = whole.getRoot();
     int depth = 0;
     boolean deep = pattern.contains("**");
@@ -138,7 +176,6 @@ public final class Ingest {
     if (!Files.isDirectory(start)) {
       return List.of();
     }
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
     try (Stream<Path> walk = Files.walk(start, deep ? Integer.MAX_VALUE : depth)) {
       return walk.filter(Files::isRegularFile)
           .filter(p -> matcher.matches(p))
@@ -146,6 +183,10 @@ public final class Ingest {
           .sorted()
           .toList();
     }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "\u2026";
   }
 
   /**
@@ -191,34 +232,80 @@ public final class Ingest {
    *
    * @param dir the directory to walk
    * @return the files, each directory's entries sorted by name and subdirectories expanded in
-   *     place; hidden entries and Lucene index directories left out; empty when there are none
-   * @throws IOException when {@code dir} or one of its subdirectories cannot be listed
+   *     place; hidden entries, Lucene index directories, what is not a regular file and what
+   *     cannot be listed left out (see {@link #resolve}, which reports them); empty when there
+   *     are none
+   * @throws IOException when {@code dir}'s real path cannot be found
    */
   public static List<Path> listFiles(Path dir) throws IOException {
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> entries = Files.list(dir)) {
-      for (Path p : entries.sorted().toList()) {
-        if (p.getFileName().toString().startsWith(".")) {
-          continue;
-        }
-        if (Files.isDirectory(p)) {
-          if (!isLuceneIndex(p)) {
-            files.addAll(listFiles(p));
-          }
-        } else {
-          files.add(p);
-        }
-      }
-    }
-    return files;
+    List<Source> sources = new ArrayList<>();
+    walk(dir, new HashSet<>(), sources);
+    return sources.stream().filter(s -> s.problem() == null).map(Source::path).toList();
   }
 
-  private static boolean isLuceneIndex(Path dir) throws IOException {
+  /**
+   * Adds the files under {@code dir} to {@code out}, and a source with a problem for each entry
+   * skipped: a directory already read (a symbolic link back up the tree, or a second link to the
+   * same directory), a directory that cannot be listed, a FIFO, socket or device file (opening
+   * one could block forever). {@code seen} holds the real paths of the directories read.
+   */
+  private static void walk(Path dir, Set<Path> seen, List<Source> out) throws IOException {
+    Path real;
+    try {
+      real = dir.toRealPath();
+    } catch (IOException e) {
+      out.add(new Source(dir, 0, "cannot resolve the directory (" + reason(e) + "); skipped"));
+      return;
+    }
+    if (!seen.add(real)) {
+      out.add(new Source(dir, 0, "the directory " + real + ", already read by another path (a"
+          + " symbolic link); skipped, each directory is read once"));
+      return;
+    }
+    List<Path> entries;
+    try (Stream<Path> list = Files.list(dir)) {
+      entries = list.sorted().toList();
+    } catch (IOException | UncheckedIOException e) {
+      out.add(new Source(dir, 0, "cannot list the directory (" + reason(e) + "); skipped"));
+      return;
+    }
+    for (Path p : entries) {
+      if (p.getFileName().toString().startsWith(".")) {
+        continue;
+      }
+      if (Files.isDirectory(p)) {
+        if (!isLuceneIndex(p)) {
+          walk(p, seen, out);
+        }
+      } else if (Files.isRegularFile(p)) {
+        out.add(new Source(p, size(p), null));
+      } else if (Files.exists(p)) {
+        out.add(new Source(p, 0, "not a regular file (a FIFO, socket or device); skipped"));
+      } else {
+        out.add(new Source(p, 0, "a broken symbolic link; skipped"));
+      }
+    }
+  }
+
+  private static String reason(Exception e) {
+    Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+    if (t instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (t instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  private static boolean isLuceneIndex(Path dir) {
     try (Stream<Path> entries = Files.list(dir)) {
       return entries.anyMatch(p -> {
         String n = p.getFileName().toString();
         return n.startsWith("segments_") || n.equals("write.lock");
       });
+    } catch (IOException | UncheckedIOException e) {
+      return false; // walking it reports why it cannot be read
     }
   }
 
@@ -308,6 +395,10 @@ public final class Ingest {
         return;
       }
       chosen.get().reader().read(name, sniffed, counted);
+      if (counted.articles == 0 && counted.rejected == 0) {
+        // Blank lines, or white space only: say so rather than pass over the file in silence.
+        handler.rejected(origin, "no articles in it (only white space or blank lines)");
+      }
     } catch (DamagedInputException e) {
       String what = e.getCause() instanceof java.util.zip.ZipException
           || e.getCause() instanceof java.io.EOFException
@@ -388,6 +479,7 @@ public final class Ingest {
   private static final class CountingHandler implements ArticleHandler {
     private final ArticleHandler target;
     long articles;
+    long rejected;
 
     CountingHandler(ArticleHandler target) {
       this.target = target;
@@ -401,6 +493,7 @@ public final class Ingest {
 
     @Override
     public void rejected(Origin origin, String reason) {
+      rejected++;
       target.rejected(origin, reason);
     }
 

@@ -21,10 +21,11 @@ public final class IngestOptions {
   private final long commitEveryArticles;
   private final long commitEveryBytes;
   private final InputStream stdin;
+  private final String idPrefix;
 
   /** Checks the values. */
   private IngestOptions(Format format, int threads, long commitEveryArticles,
-      long commitEveryBytes, InputStream stdin) {
+      long commitEveryBytes, InputStream stdin, String idPrefix) {
     if (threads < 1) {
       throw new InvalidRequestException("threads must be at least 1, not " + threads);
     }
@@ -36,6 +37,7 @@ public final class IngestOptions {
     this.commitEveryArticles = commitEveryArticles;
     this.commitEveryBytes = commitEveryBytes;
     this.stdin = Objects.requireNonNull(stdin, "stdin");
+    this.idPrefix = Objects.requireNonNull(idPrefix, "idPrefix");
   }
 
   /**
@@ -46,7 +48,7 @@ public final class IngestOptions {
    */
   public static IngestOptions defaults() {
     return new IngestOptions(null, Runtime.getRuntime().availableProcessors(),
-        DEFAULT_COMMIT_ARTICLES, DEFAULT_COMMIT_BYTES, System.in);
+        DEFAULT_COMMIT_ARTICLES, DEFAULT_COMMIT_BYTES, System.in, "");
   }
 
   /**
@@ -95,13 +97,35 @@ public final class IngestOptions {
   }
 
   /**
+   * What is put before every article's id as read, so that two feeds whose ids collide (both
+   * numbering from 1) can share an index.
+   *
+   * @return the prefix, empty for none
+   */
+  public String idPrefix() {
+    return idPrefix;
+  }
+
+  /**
+   * These options with {@code prefix} put before every id read, e.g. {@code reuters:}.
+   *
+   * @param prefix the prefix, empty for none; never null
+   * @return a copy of these options with {@code prefix}
+   */
+  public IngestOptions withIdPrefix(String prefix) {
+    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
+        prefix);
+  }
+
+  /**
    * These options with every input read as {@code format} (null: detect).
    *
    * @param format the format of every input, or null to recognise each file's format
    * @return a copy of these options with {@code format}
    */
   public IngestOptions withFormat(Format format) {
-    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin);
+    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
+        idPrefix);
   }
 
   /**
@@ -112,7 +136,8 @@ public final class IngestOptions {
    * @throws InvalidRequestException when {@code threads} is below 1
    */
   public IngestOptions withThreads(int threads) {
-    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin);
+    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
+        idPrefix);
   }
 
   /**
@@ -124,7 +149,7 @@ public final class IngestOptions {
    * @throws InvalidRequestException when either interval is below 1
    */
   public IngestOptions withCommitEvery(long articles, long bytes) {
-    return new IngestOptions(format, threads, articles, bytes, stdin);
+    return new IngestOptions(format, threads, articles, bytes, stdin, idPrefix);
   }
 
   /**
@@ -134,25 +159,26 @@ public final class IngestOptions {
    * @return a copy of these options with {@code stdin}
    */
   public IngestOptions withStdin(InputStream stdin) {
-    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin);
+    return new IngestOptions(format, threads, commitEveryArticles, commitEveryBytes, stdin,
+        idPrefix);
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof IngestOptions x && format == x.format && threads == x.threads
         && commitEveryArticles == x.commitEveryArticles && commitEveryBytes == x.commitEveryBytes
-        && stdin == x.stdin;
+        && stdin == x.stdin && idPrefix.equals(x.idPrefix);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(format, threads, commitEveryArticles, commitEveryBytes,
-        System.identityHashCode(stdin));
+        System.identityHashCode(stdin), idPrefix);
   }
 
   @Override
   public String toString() {
     return "IngestOptions[format=" + format + ", threads=" + threads + ", commitEveryArticles="
-        + commitEveryArticles + ", commitEveryBytes=" + commitEveryBytes + ", stdin=" + stdin + "]";
+        + commitEveryArticles + ", commitEveryBytes=" + commitEveryBytes + ", stdin=" + stdin + ", idPrefix=" + idPrefix + "]";
   }
 }

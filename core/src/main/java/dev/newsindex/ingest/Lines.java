@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Splits a byte stream into lines without decoding them, so one bad line cannot spoil the next, and
  * with a cap on the length of a line: a line longer than the cap is consumed to its end without being
  * kept, and reported as {@link #tooLong()}, so that a 100 MB line costs no more memory than the cap.
- * {@code \n} ends a line; a {@code \r} before it is dropped.
+ * {@code \n}, {@code \r\n} and a lone {@code \r} (old Mac files) each end a line.
  */
 final class Lines {
   /** The longest line kept by default: far above any real article, far below the heap. */
@@ -23,6 +23,8 @@ final class Lines {
   private int length;
   private long fullLength;
   private long lineNumber;
+  /** The last line ended with a {@code \r} at the end of the buffer: skip a {@code \n} next. */
+  private boolean afterCr;
 
   Lines(InputStream in) {
     this(in, DEFAULT_MAX_BYTES);
@@ -50,23 +52,37 @@ final class Lines {
           break;
         }
       }
+      if (afterCr) {
+        // The \n of a \r\n that the previous buffer ended between.
+        afterCr = false;
+        if (buffer[pos] == '\n') {
+          pos++;
+          continue;
+        }
+      }
       any = true;
       int start = pos;
       int end = start;
-      while (end < limit && buffer[end] != '\n') {
+      while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') {
         end++;
       }
       append(start, end - start);
       pos = end;
       if (end < limit) {
-        pos++; // the newline
+        pos++; // the line end
+        if (buffer[end] == '\r') {
+          if (pos < limit) {
+            if (buffer[pos] == '\n') {
+              pos++;
+            }
+          } else {
+            afterCr = true;
+          }
+        }
         break;
       }
     }
     lineNumber++;
-    if (!tooLong() && length > 0 && line[length - 1] == '\r') {
-      length--;
-    }
     return true;
   }
 

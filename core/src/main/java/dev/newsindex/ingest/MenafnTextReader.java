@@ -69,13 +69,13 @@ public final class MenafnTextReader implements ArticleReader {
   /**
    * Parses one article from the text of a file.
    *
-   * @param text the whole file as text: the header, the body and the trailer; CRLF line ends and a
-   *     leading byte order mark are accepted
+   * @param text the whole file as text: the header, the body and the trailer; LF, CRLF and lone CR
+   *     line ends and a leading byte order mark are accepted
    * @return the article, its id from the trailer and its title derived from the body
    * @throws RejectedRecordException with a one-line reason when the text is not a valid article
    */
   public static Article parse(String text) {
-    String s = text.replace("\r\n", "\n");
+    String s = text.replace("\r\n", "\n").replace('\r', '\n');
     if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
       s = s.substring(1);
     }

@@ -4,6 +4,8 @@ import dev.newsindex.Article;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,12 +64,10 @@ public final class TrecReader implements ArticleReader {
       Map.entry("KEYWORDS", "topic"), Map.entry("PLACE", "place"), Map.entry("PLACES", "place"),
       Map.entry("COUNTRY", "place"), Map.entry("LOCATION", "place"),
       Map.entry("LANGUAGE", "lang"), Map.entry("LANG", "lang"));
-  private static final Pattern D_ELEMENT = Pattern.compile("(?is)<D>(.*?)</D>");
-
-  private static final Pattern ELEMENT =
-      Pattern.compile("<([A-Za-z][\\w.-]*)(?:\\s[^>]*)?>(.*?)</\\1\\s*>", Pattern.DOTALL);
-  private static final Pattern PARAGRAPH_TAG = Pattern.compile("(?i)</?P(?:\\s[^>]*)?>");
-  private static final Pattern ANY_TAG = Pattern.compile("</?[A-Za-z][^>]*>");
+  // A tag's attributes end at the next '>' and never hold a '<': "[^<>]*" rather than "[^>]*",
+  // which on a run of "<a<a<a..." without '>' scans to the end from each '<' (quadratic).
+  private static final Pattern PARAGRAPH_TAG = Pattern.compile("(?i)</?P(?:\\s[^<>]*)?>");
+  private static final Pattern ANY_TAG = Pattern.compile("</?[A-Za-z][^<>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,7});");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}(?:[T ].*)?");
   private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{2}|\\d{4})(\\d{2})(\\d{2})");
@@ -118,9 +118,19 @@ public final class TrecReader implements ArticleReader {
         continue;
       }
       int at = 0;
+      // Where the next <DOC> and </DOC> are at or after 'at' (-1: none on this line; -2: not yet
+      // looked for), so a line of many tags is searched once, not once per tag.
+      int nextOpen = -2;
+      int nextClose = -2;
       while (at <= text.length()) {
+        if (nextOpen != -1 && nextOpen < at) {
+          nextOpen = text.indexOf(OPEN, at);
+        }
+        if (nextClose != -1 && nextClose < at) {
+          nextClose = text.indexOf(CLOSE, at);
+        }
         if (doc == null) {
-          int open = text.indexOf(OPEN, at);
+          int open = nextOpen;
           String outside = open < 0 ? text.substring(at) : text.substring(at, open);
           if (!outside.isBlank() && !outside.strip().equals("\uFEFF") && strayLine != n) {
             strayLine = n;
@@ -136,8 +146,8 @@ public final class TrecReader implements ArticleReader {
           at = open + OPEN.length();
           continue;
         }
-        int close = text.indexOf(CLOSE, at);
-        int reopen = text.indexOf(OPEN, at);
+        int close = nextClose;
+        int reopen = nextOpen;
         if (reopen >= 0 && (close < 0 || reopen < close)) {
           handler.rejected(new Origin(name, docLine), "<DOC> without </DOC> (the next <DOC> starts"
               + " at line " + n + ")");
@@ -197,28 +207,26 @@ public final class TrecReader implements ArticleReader {
   public static Article parse(String doc) {
     Map<String, StringBuilder> elements = new LinkedHashMap<>();
     Map<String, List<String>> labels = new LinkedHashMap<>();
-    Matcher m = ELEMENT.matcher(doc);
-    while (m.find()) {
-      String tag = m.group(1).toUpperCase(Locale.ROOT);
+    for (String[] element : elements(doc)) {
+      String tag = element[0].toUpperCase(Locale.ROOT);
+      String content = element[1];
       String label = LABEL_TAGS.get(tag);
       if (label != null) {
-        List<String> values = labels.computeIfAbsent(label, k -> new java.util.ArrayList<>());
-        Matcher d = D_ELEMENT.matcher(m.group(2));
-        boolean any = false;
-        while (d.find()) {
-          values.add(inline(d.group(1)));
-          any = true;
+        List<String> values = labels.computeIfAbsent(label, k -> new ArrayList<>());
+        List<String> ds = dValues(content);
+        for (String d : ds) {
+          values.add(inline(d));
         }
-        if (!any) {
-          values.add(inline(m.group(2)));
+        if (ds.isEmpty()) {
+          values.add(inline(content));
         }
         continue;
       }
       StringBuilder sb = elements.get(tag);
       if (sb == null) {
-        elements.put(tag, new StringBuilder(m.group(2)));
+        elements.put(tag, new StringBuilder(content));
       } else if (tag.equals("TEXT")) {
-        sb.append("\n\n").append(m.group(2));
+        sb.append("\n\n").append(content);
       }
     }
     String id = elements.containsKey("DOCNO") ? inline(elements.get("DOCNO")) : "";
@@ -284,6 +292,130 @@ public final class TrecReader implements ArticleReader {
         .places(Labels.clean(labels.getOrDefault("place", List.of())))
         .lang(lang)
         .build();
+  }
+
+  /**
+   * The elements of {@code doc} as the regular expression {@code <(NAME)(\s[^>]*)?>(.*?)</\1\s*>}
+   * finds them, scanning left to right and going on after each element's end, but in one pass:
+   * every tag is found once, and each open tag's close is looked up among the closes of its name
+   * after it, so a document of many unclosed tags costs no more than one of closed ones.
+   */
+  static List<String[]> elements(CharSequence doc) {
+    List<int[]> opens = new ArrayList<>(); // start, end (after '>'), name start, name end
+    Map<String, List<int[]>> closes = new HashMap<>(); // per name: start, end
+    int n = doc.length();
+    int i = 0;
+    while (i < n) {
+      if (doc.charAt(i) != '<') {
+        i++;
+        continue;
+      }
+      boolean close = i + 1 < n && doc.charAt(i + 1) == '/';
+      int nameStart = close ? i + 2 : i + 1;
+      if (nameStart >= n || !isAsciiLetter(doc.charAt(nameStart))) {
+        i++;
+        continue;
+      }
+      int nameEnd = nameStart + 1;
+      while (nameEnd < n && isNameChar(doc.charAt(nameEnd))) {
+        nameEnd++;
+      }
+      if (close) {
+        int j = nameEnd;
+        while (j < n && Character.isWhitespace(doc.charAt(j))) {
+          j++;
+        }
+        if (j < n && doc.charAt(j) == '>') {
+          // By the name as written: the regex's back-reference is case-sensitive.
+          closes.computeIfAbsent(doc.subSequence(nameStart, nameEnd).toString(),
+              k -> new ArrayList<>()).add(new int[] {i, j + 1});
+          i = j + 1;
+        } else {
+          i++;
+        }
+        continue;
+      }
+      int j = nameEnd;
+      if (j < n && doc.charAt(j) == '>') {
+        opens.add(new int[] {i, j + 1, nameStart, nameEnd});
+        i = j + 1;
+        continue;
+      }
+      if (j < n && Character.isWhitespace(doc.charAt(j))) {
+        // Attributes: up to the next '>', but not past the next '<' (no tag holds one).
+        int k = j;
+        while (k < n && doc.charAt(k) != '>' && doc.charAt(k) != '<') {
+          k++;
+        }
+        if (k < n && doc.charAt(k) == '>') {
+          opens.add(new int[] {i, k + 1, nameStart, nameEnd});
+          i = k + 1;
+          continue;
+        }
+      }
+      i++;
+    }
+    List<String[]> found = new ArrayList<>();
+    Map<String, Integer> nextClose = new HashMap<>();
+    int after = 0;
+    for (int[] open : opens) {
+      if (open[0] < after) {
+        continue; // inside the element found last
+      }
+      String raw = doc.subSequence(open[2], open[3]).toString();
+      List<int[]> candidates = closes.get(raw);
+      if (candidates == null) {
+        continue;
+      }
+      int c = nextClose.getOrDefault(raw, 0);
+      while (c < candidates.size() && candidates.get(c)[0] < open[1]) {
+        c++;
+      }
+      nextClose.put(raw, c);
+      if (c == candidates.size()) {
+        continue;
+      }
+      int[] end = candidates.get(c);
+      found.add(new String[] {raw, doc.subSequence(open[1], end[0]).toString()});
+      after = end[1];
+    }
+    return found;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+
+  private static boolean isNameChar(char c) {
+    return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+  }
+
+  /** The contents of the {@code <D>} elements in {@code s}, any case, in one pass. */
+  private static List<String> dValues(String s) {
+    List<String> values = new ArrayList<>();
+    int from = 0;
+    while (true) {
+      int open = indexOfIgnoreCase(s, "<D>", from);
+      if (open < 0) {
+        break;
+      }
+      int close = indexOfIgnoreCase(s, "</D>", open + 3);
+      if (close < 0) {
+        break; // no close after this open, so none after any later one
+      }
+      values.add(s.substring(open + 3, close));
+      from = close + 4;
+    }
+    return values;
+  }
+
+  private static int indexOfIgnoreCase(String s, String what, int from) {
+    for (int i = from; i + what.length() <= s.length(); i++) {
+      if (s.charAt(i) == '<' && s.regionMatches(true, i, what, 0, what.length())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** A date in one of the forms above; null for free text; throws for an impossible date. */

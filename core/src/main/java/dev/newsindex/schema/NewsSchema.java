@@ -2,6 +2,7 @@ package dev.newsindex.schema;
 
 import dev.newsindex.Article;
 import dev.newsindex.IndexSettings;
+import dev.newsindex.InvalidRequestException;
 import dev.newsindex.analysis.LanguageAnalyzers;
 import dev.newsindex.analysis.NewsAnalyzer;
 import dev.newsindex.analysis.NewsSynonyms;
@@ -95,6 +96,14 @@ public final class NewsSchema {
 
   /** The article's id: one exact term, the key of upserts. */
   public static final String ID = "id";
+
+  /**
+   * The most bytes (in UTF-8) of an exact-valued field's value: an {@value #ID}, a {@value
+   * #SOURCE} or a value of one of the {@link #LABEL_FIELDS}. Such values are indexed as single
+   * terms (and sources and labels as doc values too), which Lucene caps at 32,766 bytes; an article
+   * over this far lower limit is refused ({@link #checkLimits}) rather than failing a whole run.
+   */
+  public static final int MAX_EXACT_BYTES = 512;
   public static final String TITLE = "title";
   public static final String BODY = "body";
   public static final String DATE = "date";
@@ -363,6 +372,35 @@ public final class NewsSchema {
   /** A date as indexed in {@value #DATE}: days since 1970-01-01. */
   public static long dateValue(LocalDate date) {
     return date.toEpochDay();
+  }
+
+  /**
+   * Checks that every exact value of {@code article} fits {@link #MAX_EXACT_BYTES}.
+   *
+   * @param article the article about to be indexed
+   * @throws InvalidRequestException naming the first field over the limit and its size, e.g.
+   *     {@code id longer than 512 bytes (40000 bytes)}
+   */
+  public static void checkLimits(Article article) {
+    checkExact(ID, article.id());
+    checkExact(SOURCE, article.source());
+    for (Map.Entry<String, Function<Article, List<String>>> label : LABEL_FIELDS.entrySet()) {
+      for (String value : label.getValue().apply(article)) {
+        checkExact(label.getKey(), value);
+      }
+    }
+  }
+
+  private static void checkExact(String field, String value) {
+    // A UTF-8 byte is at most one char, a char at most three bytes: most values need no count.
+    if (value.length() * 3 <= MAX_EXACT_BYTES) {
+      return;
+    }
+    int bytes = org.apache.lucene.util.UnicodeUtil.calcUTF16toUTF8Length(value, 0, value.length());
+    if (bytes > MAX_EXACT_BYTES) {
+      throw new InvalidRequestException(field + " longer than " + MAX_EXACT_BYTES + " bytes ("
+          + bytes + " bytes)");
+    }
   }
 
   /** The Lucene document for {@code article}. */

@@ -54,11 +54,16 @@ class IndexRebuildTest {
     try (NewsIndex index = NewsIndex.openOrCreate(dir)) {
       index.ingest(List.of(feed("a", 3)), IngestListener.NONE);
     }
-    Path empty = Files.writeString(tmp.resolve("empty.jsonl"), "");
+    Path nothing = Files.writeString(tmp.resolve("empty.jsonl"), "");
     InvalidRequestException e = assertThrows(InvalidRequestException.class,
-        () -> IndexRebuild.run(dir, List.of(empty), IngestOptions.defaults(),
+        () -> IndexRebuild.run(dir, List.of(nothing), IngestOptions.defaults(),
             UnaryOperator.identity(), IngestListener.NONE));
     assertEquals(true, e.getMessage().contains("left as it was"), e.getMessage());
+    Path blank = Files.writeString(tmp.resolve("blank.jsonl"), "\n\n");
+    IngestSummary skipped = IndexRebuild.run(dir, List.of(blank), IngestOptions.defaults(),
+        UnaryOperator.identity(), IngestListener.NONE);
+    assertEquals(0, skipped.articles());
+    assertEquals(1, skipped.skipped(), "a blank file is a skipped input");
     try (NewsIndex index = NewsIndex.open(dir)) {
       assertEquals(3, index.size());
     }

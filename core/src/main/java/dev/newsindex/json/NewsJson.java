@@ -292,7 +292,8 @@ public final class NewsJson {
   /**
    * The counts of an ingest run as fields of the object being written (the caller opens and closes
    * it, and may add fields of its own around them): {@code indexed}, {@code updated}, {@code
-   * unchanged}, {@code skipped}, {@code articles} (read), {@code bytes_read}, {@code
+   * unchanged}, {@code replaced_from_other_source} (of the updated, those that replaced an
+   * article of another source), {@code skipped}, {@code articles} (read), {@code bytes_read}, {@code
    * elapsed_seconds} and {@code articles_per_second}.
    *
    * @param g where to write, inside an object
@@ -302,6 +303,7 @@ public final class NewsJson {
   public static void ingestFields(JsonGenerator g, IngestSummary s) throws IOException {
     g.writeNumberField("indexed", s.indexed());
     g.writeNumberField("updated", s.updated());
+    g.writeNumberField("replaced_from_other_source", s.replacedFromOtherSource());
     g.writeNumberField("unchanged", s.unchanged());
     g.writeNumberField("skipped", s.skipped());
     g.writeNumberField("articles", s.articles());

@@ -292,9 +292,9 @@ public final class NewsJson {
   /**
    * The counts of an ingest run as fields of the object being written (the caller opens and closes
    * it, and may add fields of its own around them): {@code indexed}, {@code updated}, {@code
-   * unchanged}, {@code replaced_from_other_source} (of the updated, those that replaced an
-   * article of another source), {@code skipped}, {@code articles} (read), {@code bytes_read}, {@code
-   * elapsed_seconds} and {@code articles_per_second}.
+   * unchanged}, {@code skipped}, {@code articles} (read), {@code bytes_read}, {@code
+   * elapsed_seconds}, {@code articles_per_second} and {@code replaced_from_other_source} (of the
+   * updated, those that replaced an article of another source).
    *
    * @param g where to write, inside an object
    * @param s the summary
@@ -303,13 +303,13 @@ public final class NewsJson {
   public static void ingestFields(JsonGenerator g, IngestSummary s) throws IOException {
     g.writeNumberField("indexed", s.indexed());
     g.writeNumberField("updated", s.updated());
-    g.writeNumberField("replaced_from_other_source", s.replacedFromOtherSource());
     g.writeNumberField("unchanged", s.unchanged());
     g.writeNumberField("skipped", s.skipped());
     g.writeNumberField("articles", s.articles());
     g.writeNumberField("bytes_read", s.bytesRead());
     g.writeNumberField("elapsed_seconds", s.elapsed().toMillis() / 1000.0);
     g.writeNumberField("articles_per_second", Math.round(s.articlesPerSecond()));
+    g.writeNumberField("replaced_from_other_source", s.replacedFromOtherSource());
   }
 
   private static void articleHead(JsonGenerator g, Article a) throws IOException {

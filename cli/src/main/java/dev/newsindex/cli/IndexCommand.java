@@ -105,8 +105,14 @@ final class IndexCommand implements Callable<Integer> {
   /** One line: counts per outcome, elapsed time, and the index's size afterwards. */
   static String summaryLine(IngestSummary s, Path dir, int total) {
     return String.format(Locale.ROOT,
-        "indexed %d, updated %d, unchanged %d, skipped %d in %.1f s; %s holds %d articles",
-        s.indexed(), s.updated(), s.unchanged(), s.skipped(), s.elapsed().toMillis() / 1000.0,
-        Defaults.display(dir), total);
+        "indexed %d, updated %d%s, unchanged %d, skipped %d in %.1f s; %s holds %d articles",
+        s.indexed(), s.updated(), otherSource(s), s.unchanged(), s.skipped(),
+        s.elapsed().toMillis() / 1000.0, Defaults.display(dir), total);
+  }
+
+  /** ", of which N replaced an article of another source" when some did, else nothing. */
+  static String otherSource(IngestSummary s) {
+    return s.replacedFromOtherSource() == 0 ? "" : String.format(Locale.ROOT,
+        ", of which %d replaced an article of another source", s.replacedFromOtherSource());
   }
 }

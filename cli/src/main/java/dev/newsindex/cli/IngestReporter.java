@@ -30,6 +30,9 @@ final class IngestReporter implements IngestListener {
   private final boolean quiet;
   /** Per kind of reason: how many skips, and the first one's place and reason. */
   private final Map<String, Kind> kinds = new LinkedHashMap<>();
+  /** Updates that replaced an article of another source, and the first one's place. */
+  private long otherSource;
+  private String firstOtherSource;
   private long lastDraw;
   private int drawnWidth;
 
@@ -66,6 +69,31 @@ final class IngestReporter implements IngestListener {
   }
 
   /**
+   * Names the first {@value #SHOWN_PER_REASON} articles that replaced one of another source (an id
+   * two feeds share); {@link #finish} prints the count and how to keep both.
+   */
+  @Override
+  public void replacedOtherSource(Origin origin, String id, String previousSource,
+      String source) {
+    otherSource++;
+    String line = where(origin) + ": id " + id + " was from " + quoted(previousSource)
+        + ", now from " + quoted(source);
+    if (firstOtherSource == null) {
+      firstOtherSource = line;
+    }
+    if (quiet || otherSource > SHOWN_PER_REASON) {
+      return;
+    }
+    clear();
+    err.println("newsindex: replaced " + line);
+    err.flush();
+  }
+
+  private static String quoted(String source) {
+    return source.isEmpty() ? "no source" : "\"" + source + "\"";
+  }
+
+  /**
    * The kind of a reason, for counting: up to its first colon, numbers made alike, so that "empty
    * article 17: ..." and "empty article 18: ..." are one kind.
    */
@@ -81,6 +109,14 @@ final class IngestReporter implements IngestListener {
    */
   void finish() {
     clear();
+    if (otherSource > 0) {
+      err.println(String.format(Locale.ROOT, "newsindex: %,d %s replaced an article of another"
+          + " source (%s); to keep both, index each feed with its own --id-prefix",
+          otherSource, otherSource == 1 ? "article" : "articles",
+          quiet ? "first: " + firstOtherSource : otherSource > SHOWN_PER_REASON
+              ? String.format(Locale.ROOT, "%,d not named above", otherSource - SHOWN_PER_REASON)
+              : "named above"));
+    }
     for (Map.Entry<String, Kind> e : kinds.entrySet()) {
       Kind k = e.getValue();
       long hidden = quiet ? k.count : k.count - SHOWN_PER_REASON;

@@ -73,9 +73,9 @@ final class RebuildCommand implements Callable<Integer> {
       total = news.size();
     }
     ingest.printSummary(out, "rebuild", summary, dir, total, String.format(Locale.ROOT,
-        "rebuilt %s: %d articles (%d repeated ids replaced, %d skipped) in %.1f s",
+        "rebuilt %s: %d articles (%d repeated ids replaced%s, %d skipped) in %.1f s",
         Defaults.display(dir), total, summary.updated() + summary.unchanged(),
-        summary.skipped(), summary.elapsed().toMillis() / 1000.0));
+        IndexCommand.otherSource(summary), summary.skipped(), summary.elapsed().toMillis() / 1000.0));
     return IngestOptionsMixin.exitCode(summary);
   }
 }

@@ -82,6 +82,12 @@ final class StopSignal implements AutoCloseable {
       }
 
       @Override
+      public void replacedOtherSource(Origin origin, String id, String previousSource,
+          String source) {
+        target.replacedOtherSource(origin, id, previousSource, source);
+      }
+
+      @Override
       public void skipped(Origin origin, String reason) {
         target.skipped(origin, reason);
       }

@@ -8,7 +8,8 @@ import dev.newsindex.schema.NewsSchema;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -50,12 +51,16 @@ public final class ArticleWriter implements Closeable {
   /** The writer's indexing buffer: large enough to keep flushes few, small beside a 512 MB heap. */
   static final double RAM_BUFFER_MB = 64;
 
-  private static final OptionalLong DELETED = OptionalLong.empty();
+  /** What is known of a live id: its content hash and its source ({@code ""} when none). */
+  private record Known(long hash, String source) {}
+
+  /** An id deleted since the last reopen. */
+  private static final Known DELETED = new Known(0, "");
 
   private final IndexWriter writer;
   private final ReentrantReadWriteLock checkpointLock = new ReentrantReadWriteLock();
   private final Object[] stripes = new Object[64];
-  private final Map<String, OptionalLong> pending = new ConcurrentHashMap<>();
+  private final Map<String, Known> pending = new ConcurrentHashMap<>();
   private final AtomicLong pendingBytes = new AtomicLong();
   private final AtomicLong handled = new AtomicLong();
   private DirectoryReader lookup;
@@ -132,14 +137,24 @@ public final class ArticleWriter implements Closeable {
    * ({@link NewsSchema#checkLimits}).
    */
   public IndexOutcome upsert(Article article) throws IOException {
+    return upsert(article, previous -> { });
+  }
+
+  /**
+   * As {@link #upsert(Article)}; when the article replaces one of another source (an id that two
+   * feeds share), {@code otherSource} is called with the replaced article's source ({@code ""} when
+   * it had none) before this returns {@link IndexOutcome#UPDATED}. Sources are compared as filters
+   * match them, ignoring case.
+   */
+  public IndexOutcome upsert(Article article, Consumer<String> otherSource) throws IOException {
     try {
-      return write(article);
+      return write(article, otherSource);
     } catch (IllegalStateException e) {
       throw writeFailure(writer, e);
     }
   }
 
-  private IndexOutcome write(Article article) throws IOException {
+  private IndexOutcome write(Article article, Consumer<String> otherSource) throws IOException {
     // A language the format does not declare is detected before anything is derived from it.
     article = LanguageDetection.withLanguage(article);
     NewsSchema.checkLimits(article);
@@ -149,11 +164,10 @@ public final class ArticleWriter implements Closeable {
     checkpointLock.readLock().lock();
     try {
       synchronized (stripe(id)) {
-        OptionalLong known = pending.get(id);
-        Long previous = known != null ? (known.isPresent() ? known.getAsLong() : null)
-            : lookupHash(id);
+        Known known = pending.get(id);
+        Known previous = known != null ? (known == DELETED ? null : known) : liveKnown(id, hash);
         handled.incrementAndGet();
-        if (previous != null && previous == hash) {
+        if (previous != null && previous.hash() == hash) {
           return IndexOutcome.UNCHANGED;
         }
         Document doc = NewsSchema.toDocument(article, hash);
@@ -165,9 +179,16 @@ public final class ArticleWriter implements Closeable {
         } else {
           writer.updateDocument(new Term(NewsSchema.ID, id), doc);
         }
-        pending.put(id, OptionalLong.of(hash));
+        pending.put(id, new Known(hash, article.source()));
         pendingBytes.addAndGet(2L * (article.body().length() + article.title().length()) + 64);
-        return previous == null ? IndexOutcome.INDEXED : IndexOutcome.UPDATED;
+        if (previous == null) {
+          return IndexOutcome.INDEXED;
+        }
+        if (!NewsSchema.sourceTerm(previous.source()).equals(
+            NewsSchema.sourceTerm(article.source()))) {
+          otherSource.accept(previous.source());
+        }
+        return IndexOutcome.UPDATED;
       }
     } finally {
       checkpointLock.readLock().unlock();
@@ -187,8 +208,8 @@ public final class ArticleWriter implements Closeable {
     checkpointLock.readLock().lock();
     try {
       synchronized (stripe(id)) {
-        OptionalLong known = pending.get(id);
-        boolean existed = known != null ? known.isPresent() : lookupHash(id) != null;
+        Known known = pending.get(id);
+        boolean existed = known != null ? known != DELETED : liveKnown(id, 0) != null;
         writer.deleteDocuments(new Term(NewsSchema.ID, id));
         pending.put(id, DELETED);
         return existed;
@@ -271,8 +292,12 @@ public final class ArticleWriter implements Closeable {
     return stripes[(id.hashCode() & 0x7fffffff) % stripes.length];
   }
 
-  /** The content hash of the live article with {@code id} as of the last reopen, or null. */
-  private Long lookupHash(String id) throws IOException {
+  /**
+   * The content hash of the live article with {@code id} as of the last reopen, or null; its
+   * source is read (from stored fields) only when the hash differs from {@code hash}, as only an
+   * update needs it.
+   */
+  private Known liveKnown(String id, long hash) throws IOException {
     BytesRef term = new BytesRef(id);
     for (LeafReaderContext leaf : lookup.leaves()) {
       LeafReader reader = leaf.reader();
@@ -292,7 +317,13 @@ public final class ArticleWriter implements Closeable {
           continue;
         }
         NumericDocValues hashes = reader.getNumericDocValues(NewsSchema.CONTENT_HASH);
-        return hashes != null && hashes.advanceExact(doc) ? hashes.longValue() : 0L;
+        long found = hashes != null && hashes.advanceExact(doc) ? hashes.longValue() : 0L;
+        if (found == hash) {
+          return new Known(found, "");
+        }
+        String source = reader.storedFields().document(doc, Set.of(NewsSchema.SOURCE))
+            .get(NewsSchema.SOURCE);
+        return new Known(found, source == null ? "" : source);
       }
     }
     return null;

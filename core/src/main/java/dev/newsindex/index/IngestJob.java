@@ -53,6 +53,7 @@ public final class IngestJob {
   private final boolean commits;
   private final LongAdder[] outcomes = new LongAdder[IndexOutcome.values().length];
   private final LongAdder skipped = new LongAdder();
+  private final LongAdder otherSource = new LongAdder();
   private final LongAdder bytes = new LongAdder();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private long started;
@@ -88,7 +89,8 @@ public final class IngestJob {
   /** {@code run}'s counts with the time elapsed since {@code startedNanos} ({@link System#nanoTime}). */
   public static IngestSummary timed(IngestSummary run, long startedNanos) {
     return new IngestSummary(run.indexed(), run.updated(), run.unchanged(), run.skipped(),
-        Duration.ofNanos(System.nanoTime() - startedNanos), run.bytesRead());
+        Duration.ofNanos(System.nanoTime() - startedNanos), run.bytesRead(),
+        run.replacedFromOtherSource());
   }
 
   private IngestSummary run(List<Ingest.Source> sources) throws IOException {
@@ -134,7 +136,7 @@ public final class IngestJob {
     return new IngestSummary(outcomes[IndexOutcome.INDEXED.ordinal()].sum(),
         outcomes[IndexOutcome.UPDATED.ordinal()].sum(),
         outcomes[IndexOutcome.UNCHANGED.ordinal()].sum(), skipped.sum(),
-        Duration.ofNanos(System.nanoTime() - started), bytes.sum());
+        Duration.ofNanos(System.nanoTime() - started), bytes.sum(), otherSource.sum());
   }
 
   private IngestProgress progress() {
@@ -170,7 +172,10 @@ public final class IngestJob {
   }
 
   private void write(Article article, Origin origin) throws IOException {
-    IndexOutcome outcome = writer.upsert(article);
+    IndexOutcome outcome = writer.upsert(article, previous -> {
+      otherSource.increment();
+      listener.replacedOtherSource(origin, article.id(), previous, article.source());
+    });
     outcomes[outcome.ordinal()].increment();
     listener.written(origin, article.id(), outcome);
   }
@@ -338,6 +343,12 @@ public final class IngestJob {
     @Override
     public synchronized void written(Origin origin, String id, IndexOutcome outcome) {
       target.written(origin, id, outcome);
+    }
+
+    @Override
+    public synchronized void replacedOtherSource(Origin origin, String id, String previousSource,
+        String source) {
+      target.replacedOtherSource(origin, id, previousSource, source);
     }
 
     @Override

@@ -20,6 +20,19 @@ public interface IngestListener {
   default void written(Origin origin, String id, IndexOutcome outcome) {}
 
   /**
+   * The article with {@code id} from {@code origin} replaced an article of another source: two
+   * feeds share the id, and the earlier one's article is gone. Heard before {@link #written} with
+   * {@link IndexOutcome#UPDATED} for the same article.
+   *
+   * @param origin the file (and line) the new article came from
+   * @param id the shared id
+   * @param previousSource the replaced article's source ({@code ""} when it had none)
+   * @param source the new article's source ({@code ""} when it has none)
+   */
+  default void replacedOtherSource(Origin origin, String id, String previousSource,
+      String source) {}
+
+  /**
    * The record or file at {@code origin} was skipped for {@code reason} (one line).
    *
    * @param origin the file (and line) skipped

@@ -31,6 +31,13 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * truncated or malformed record rejects the rest of the file, keeping the articles read before.
  */
 public final class WarcReader implements ArticleReader {
+  /**
+   * The most bytes read while jwarc parses one record's WARC headers or its HTTP headers: jwarc
+   * keeps a header whole in memory, so a header without end (a 100 MB line) would otherwise grow
+   * until the heap runs out. Real headers are a few KB.
+   */
+  public static final int MAX_HEADER_BYTES = 1 << 20;
+
   /** A reader; it keeps no state, so one instance may be shared. */
   public WarcReader() {}
 
@@ -42,19 +49,28 @@ public final class WarcReader implements ArticleReader {
     String at = "";
     org.netpreserve.jwarc.WarcReader warc = null;
     try {
-      warc = new org.netpreserve.jwarc.WarcReader(in);
+      HeaderGuard guard = new HeaderGuard(in);
+      guard.arm();
+      warc = new org.netpreserve.jwarc.WarcReader(guard);
+      WarcRecord previous = null;
       while (true) {
+        if (previous != null) {
+          previous.body().consume(); // the rest of a body is not a header: read it unguarded
+        }
+        guard.arm();
         Optional<WarcRecord> next = warc.next();
+        guard.disarm();
         if (next.isEmpty()) {
           return;
         }
         number++;
         WarcRecord record = next.get();
+        previous = record;
         at = "record " + number + (record instanceof WarcTargetRecord t ? " (" + t.target() + ")"
             : "");
         Article article;
         try {
-          article = article(record, name);
+          article = article(record, name, guard);
         } catch (RejectedRecordException e) {
           handler.rejected(origin, at + ": " + e.getMessage());
           continue;
@@ -97,6 +113,46 @@ public final class WarcReader implements ArticleReader {
     }
   }
 
+  /**
+   * Counts the bytes read while armed and fails the read once they pass {@link #MAX_HEADER_BYTES}:
+   * armed while jwarc parses headers, so a header without end costs a bounded read and memory.
+   */
+  private static final class HeaderGuard extends java.io.FilterInputStream {
+    private long armed = -1;
+
+    HeaderGuard(InputStream in) {
+      super(in);
+    }
+
+    void arm() {
+      armed = 0;
+    }
+
+    void disarm() {
+      armed = -1;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      count(Math.max(n, 0));
+      return n;
+    }
+
+    private void count(int n) throws IOException {
+      if (armed >= 0 && (armed += n) > MAX_HEADER_BYTES) {
+        throw new IOException("headers longer than " + Text.bytes(MAX_HEADER_BYTES));
+      }
+    }
+  }
+
   /** Carries the handler's failure past the catch of the input's failures. */
   private static final class HandlerFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -116,7 +172,8 @@ public final class WarcReader implements ArticleReader {
   }
 
   /** The article in {@code record}, or null when the record holds no HTML page. */
-  private static Article article(WarcRecord record, String name) throws IOException {
+  private static Article article(WarcRecord record, String name, HeaderGuard guard)
+      throws IOException {
     MediaType type;
     InputStream page;
     String target;
@@ -124,7 +181,9 @@ public final class WarcReader implements ArticleReader {
       if (!response.contentType().base().equals(MediaType.HTTP_RESPONSE.base())) {
         return null; // a DNS or other non-HTTP capture
       }
+      guard.arm();
       HttpResponse http = response.http();
+      guard.disarm();
       if (http.status() < 200 || http.status() >= 300) {
         return null;
       }

@@ -293,7 +293,8 @@ public final class NewsJson {
    * The counts of an ingest run as fields of the object being written (the caller opens and closes
    * it, and may add fields of its own around them): {@code indexed}, {@code updated}, {@code
    * unchanged}, {@code skipped}, {@code articles} (read), {@code bytes_read}, {@code
-   * elapsed_seconds} and {@code articles_per_second}.
+   * elapsed_seconds}, {@code articles_per_second} and {@code replaced_from_other_source} (of the
+   * updated, those that replaced an article of another source).
    *
    * @param g where to write, inside an object
    * @param s the summary
@@ -308,6 +309,7 @@ public final class NewsJson {
     g.writeNumberField("bytes_read", s.bytesRead());
     g.writeNumberField("elapsed_seconds", s.elapsed().toMillis() / 1000.0);
     g.writeNumberField("articles_per_second", Math.round(s.articlesPerSecond()));
+    g.writeNumberField("replaced_from_other_source", s.replacedFromOtherSource());
   }
 
   private static void articleHead(JsonGenerator g, Article a) throws IOException {

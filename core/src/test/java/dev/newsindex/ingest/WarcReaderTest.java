@@ -192,4 +192,43 @@ class WarcReaderTest {
     }
     return -1;
   }
+
+  @Test
+  void aHeaderWithoutEndIsRejectedAfterABoundedRead() throws IOException {
+    byte[] good = response("https://port.example/quay", "2024-03-11T10:00:02Z",
+        http(200, "text/html; charset=utf-8", utf8(PAGE)));
+    byte[] head = utf8("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: ");
+    long endless = 100L << 20; // 100 MiB of one header value, no line end
+    long[] served = {0};
+    java.io.InputStream in = new java.io.InputStream() {
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        long at = served[0];
+        long total = good.length + head.length + endless;
+        if (at >= total) {
+          return -1;
+        }
+        int n = (int) Math.min(len, total - at);
+        for (int i = 0; i < n; i++, at++) {
+          b[off + i] = at < good.length ? good[(int) at]
+              : at < good.length + head.length ? head[(int) (at - good.length)] : (byte) 'x';
+        }
+        served[0] = at;
+        return n;
+      }
+    };
+    JsonLinesReaderTest.Collected c = new JsonLinesReaderTest.Collected();
+    new WarcReader().read("crawl.warc", in, c);
+    assertEquals(1, c.articles.size(), c.articles.toString());
+    assertEquals(1, c.rejected.size(), c.rejected.toString());
+    assertTrue(c.rejected.get(0).contains("headers longer than 1.0 MiB"), c.rejected.get(0));
+    // Bounded work and memory: the reader stopped near the limit, not at the end of the stream.
+    assertTrue(served[0] < 4L << 20, "read " + served[0] + " bytes");
+  }
 }

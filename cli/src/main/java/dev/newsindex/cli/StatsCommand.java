@@ -59,7 +59,8 @@ final class StatsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (output.anyJson()) {
       try (JsonGenerator g = JsonSummary.generator(out)) {
-        NewsJson.stats(g, s, remote ? where : dir.toAbsolutePath().normalize().toString());
+        NewsJson.stats(g, s, remote ? where : dir.toAbsolutePath().normalize().toString(),
+            remote ? null : read);
       }
       out.println();
     } else {

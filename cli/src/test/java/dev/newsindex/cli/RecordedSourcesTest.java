@@ -70,6 +70,9 @@ class RecordedSourcesTest {
     CliRun stats = CliRun.run("stats", "--index", index);
     assertTrue(stats.out().contains(feed.toAbsolutePath().toString()), stats.out());
     assertTrue(stats.out().contains("a:"), stats.out());
+    CliRun json = CliRun.run("stats", "--index", index, "--json");
+    assertTrue(json.out().contains("\"recorded_sources\":[{\"path\":\""), json.out());
+    assertTrue(json.out().contains("\"id_prefix\":\"a:\""), json.out());
 
     CliRun rebuilt = CliRun.run("rebuild", "--index", index);
     assertEquals(0, rebuilt.exitCode(), rebuilt.err());

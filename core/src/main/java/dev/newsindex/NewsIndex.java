@@ -3,6 +3,7 @@ package dev.newsindex;
 import dev.newsindex.index.ArticleWriter;
 import dev.newsindex.index.IndexCheck;
 import dev.newsindex.index.IndexRebuild;
+import dev.newsindex.ingest.IndexSource;
 import dev.newsindex.index.IndexStatistics;
 import dev.newsindex.index.IngestJob;
 import dev.newsindex.ingest.IndexOutcome;
@@ -424,6 +425,8 @@ public final class NewsIndex implements NewsArchive {
     long started = System.nanoTime();
     ArticleWriter writer = articles();
     long before = writer.handled();
+    writer.recordSources(IndexSource.merge(writer.recordedSources(),
+        IndexSource.of(inputs, options)));
     IngestSummary run;
     try {
       run = IngestJob.run(writer, Ingest.resolve(inputs), options, listener, () -> {
@@ -442,6 +445,47 @@ public final class NewsIndex implements NewsArchive {
     commit();
     listener.committed(run.articles());
     return IngestJob.timed(run, started);
+  }
+
+  /**
+   * The inputs this index was read from, as its last commit records them: each path (made
+   * absolute) or glob pattern an ingest run read, with its format and id prefix, once each, in the
+   * order first read; at most {@link IndexSource#MAX_RECORDED}. Standard input and articles
+   * upserted one by one are not recorded. A rebuild records its own inputs only.
+   *
+   * @return the recorded sources, empty when none are (an index built before they were recorded)
+   * @throws IOException when the index cannot be read
+   */
+  public List<IndexSource> sources() throws IOException {
+    ensureOpen();
+    synchronized (this) {
+      if (articles != null) {
+        return articles.recordedSources();
+      }
+    }
+    return IndexSource.fromCommitData(SegmentInfos.readLatestCommit(directory).getUserData());
+  }
+
+  /**
+   * Rebuilds the index at {@code path} from the sources it records ({@link #sources()}), each
+   * read with its recorded format and id prefix, as {@link #rebuild(Path, List, IngestOptions,
+   * UnaryOperator, IngestListener)} does; the new index records the same sources.
+   *
+   * @param path the index directory
+   * @param options the threads and commit intervals of the run (format and id prefix are the
+   *     recorded ones)
+   * @param settings the new index's settings made from the old index's
+   * @param listener told of each article, each skipped record, progress and the final commit
+   * @return what the rebuild read, per outcome
+   * @throws InvalidRequestException when the index records no sources, or no article was read;
+   *     the index is then left as it was
+   * @throws IndexLockedException when another writer holds the index
+   * @throws IngestStoppedException when {@code listener} asked the rebuild to stop
+   * @throws IOException when reading the old or writing the new index fails
+   */
+  public static IngestSummary rebuild(Path path, IngestOptions options,
+      UnaryOperator<IndexSettings> settings, IngestListener listener) throws IOException {
+    return IndexRebuild.runRecorded(path, options, settings, listener);
   }
 
   /**

@@ -23,6 +23,15 @@ record Defaults(Path home, Path index, Path articles) {
     return new Defaults(home, index, home.resolve("index-data").resolve("articles"));
   }
 
+  /**
+   * Whether {@code dir} is the index under the newsindex home, whose input the bundled articles
+   * are; any other index (one named with --index or NEWSINDEX_INDEX) is never fed them unasked.
+   */
+  boolean isBundledIndex(Path dir) {
+    return dir.toAbsolutePath().normalize()
+        .equals(home.resolve("index-data").resolve("index").toAbsolutePath().normalize());
+  }
+
   /** {@code path} relative to the working directory when it lies below it: shorter messages. */
   static String display(Path path) {
     Path cwd = Path.of("").toAbsolutePath();

@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -34,6 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
             + " at once, keeping the last commit). Shows a progress bar on a terminal"
             + " (not with NO_COLOR); prints one summary line (or JSON with --json); each skipped"
             + " file or line is named on stderr with the reason.",
+        "Each path is recorded in the index, with its --format and --id-prefix, for rebuild to"
+            + " read again (see stats). Without PATH, the bundled sample articles go into the"
+            + " default index; any other index needs PATH.",
         "Settings (stemmer, synonyms, BM25, compression) are stored in the index, and searches use"
             + " them. On an existing index, synonyms and BM25 can change; the stemmer and the"
             + " compression change only with rebuild."})
@@ -53,10 +57,15 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Defaults defaults = Defaults.fromEnvironment();
-    List<Path> inputs = ingest.inputs(defaults);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = index.resolve(defaults);
+    List<Path> inputs = ingest.inputs(defaults, dir);
+    if (inputs.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "no PATH given: the bundled sample"
+          + " articles go into the default index only; name what to add: newsindex index --index "
+          + Defaults.display(dir) + " PATH...");
+    }
     UnaryOperator<IndexSettings> change = settings.changes();
     IngestReporter reporter = ingest.reporter(err);
     IngestSummary summary;

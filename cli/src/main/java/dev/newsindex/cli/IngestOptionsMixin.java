@@ -22,8 +22,9 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class IngestOptionsMixin {
   @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "Files, directories, glob patterns or - for standard input (default:"
-          + " index-data/articles in the newsindex home).")
+      description = "Files, directories, glob patterns or - for standard input (default: for the"
+          + " index in the newsindex home, its bundled index-data/articles; rebuild of any other"
+          + " index reads the sources the index records, see stats).")
   List<Path> paths;
 
   @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
@@ -58,9 +59,20 @@ final class IngestOptionsMixin {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
-  /** The paths given, or the bundled articles when none were. */
+  /** The paths given, or the bundled articles when none were (a push to a cluster). */
   List<Path> inputs(Defaults defaults) {
     return paths == null || paths.isEmpty() ? List.of(defaults.articles()) : paths;
+  }
+
+  /**
+   * The paths given; when none were, the bundled articles for the default index ({@link
+   * Defaults#isBundledIndex}) and an empty list for any other.
+   */
+  List<Path> inputs(Defaults defaults, Path dir) {
+    if (paths != null && !paths.isEmpty()) {
+      return paths;
+    }
+    return defaults.isBundledIndex(dir) ? List.of(defaults.articles()) : List.of();
   }
 
   /**

@@ -24,7 +24,11 @@ import picocli.CommandLine.Model.CommandSpec;
         "Use it to change the index's stemmer or compression (rebuild --stemmer kstem), after"
             + " deleting many articles, or when newsindex says the index was built with another"
             + " schema. Takes the same inputs and options as index; settings not given are kept"
-            + " from the old index."})
+            + " from the old index.",
+        "Without PATH, an index other than the default one is rebuilt from the sources it records"
+            + " (every path an index run read, with its --format and --id-prefix; see stats); an"
+            + " index that records none is refused. The default index is rebuilt from the bundled"
+            + " articles."})
 final class RebuildCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
@@ -41,16 +45,20 @@ final class RebuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Defaults defaults = Defaults.fromEnvironment();
-    List<Path> inputs = ingest.inputs(defaults);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = index.resolve(defaults);
+    List<Path> inputs = ingest.inputs(defaults, dir);
+    // No PATH on an index of the user's own: the sources it records (refused when there are none).
+    boolean recorded = inputs.isEmpty();
     IngestReporter reporter = ingest.reporter(err);
     IngestSummary summary;
     try (StopSignal stop = StopSignal.install()) {
       try {
-        summary = NewsIndex.rebuild(dir, inputs, ingest.options(), settings.changes(),
-            stop.stopping(reporter));
+        summary = recorded
+            ? NewsIndex.rebuild(dir, ingest.options(), settings.changes(), stop.stopping(reporter))
+            : NewsIndex.rebuild(dir, inputs, ingest.options(), settings.changes(),
+                stop.stopping(reporter));
       } catch (IngestStoppedException stopped) {
         reporter.clear();
         err.println(String.format(Locale.ROOT, "newsindex: interrupted: %,d read, nothing"
@@ -69,13 +77,17 @@ final class RebuildCommand implements Callable<Integer> {
       return ExitCode.NOTHING_INDEXED.code;
     }
     int total;
+    int sources;
     try (NewsIndex news = NewsIndex.open(dir)) {
       total = news.size();
+      sources = news.sources().size();
     }
     ingest.printSummary(out, "rebuild", summary, dir, total, String.format(Locale.ROOT,
-        "rebuilt %s: %d articles (%d repeated ids replaced%s, %d skipped) in %.1f s",
+        "rebuilt %s: %d articles (%d repeated ids replaced%s, %d skipped) in %.1f s%s",
         Defaults.display(dir), total, summary.updated() + summary.unchanged(),
-        IndexCommand.otherSource(summary), summary.skipped(), summary.elapsed().toMillis() / 1000.0));
+        IndexCommand.otherSource(summary), summary.skipped(),
+        summary.elapsed().toMillis() / 1000.0, recorded ? "; read again from its " + sources
+            + " recorded source" + (sources == 1 ? "" : "s") : ""));
     return IngestOptionsMixin.exitCode(summary);
   }
 }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.newsindex.status.IndexStats;
 import dev.newsindex.NewsArchive;
 import dev.newsindex.NewsIndex;
+import dev.newsindex.ingest.IndexSource;
 import dev.newsindex.json.NewsJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "stats", mixinStandardHelpOptions = true,
     description = "Show what the index holds: articles, deleted articles awaiting a merge,"
         + " segments, size on disk, date range, articles per source and per label (category,"
-        + " topic, place, author, lang: those the articles carry), and the schema version.")
+        + " topic, place, author, lang: those the articles carry), the schema version, and the"
+        + " recorded sources the index was read from (which rebuild without PATH reads again).")
 final class StatsCommand implements Callable<Integer> {
   @Mixin
   IndexOption index;
@@ -44,15 +47,20 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path dir = index.resolve(Defaults.fromEnvironment());
     IndexStats s;
+    List<IndexSource> read = List.of();
     boolean remote = cluster.wanted(index);
     try (NewsArchive news = remote ? cluster.open() : NewsIndex.open(dir)) {
       s = news.stats();
+      if (news instanceof NewsIndex local) {
+        read = local.sources();
+      }
     }
     String where = remote ? cluster.display() : Defaults.display(dir);
     PrintWriter out = spec.commandLine().getOut();
     if (output.anyJson()) {
       try (JsonGenerator g = JsonSummary.generator(out)) {
-        NewsJson.stats(g, s, remote ? where : dir.toAbsolutePath().normalize().toString());
+        NewsJson.stats(g, s, remote ? where : dir.toAbsolutePath().normalize().toString(),
+            remote ? null : read);
       }
       out.println();
     } else {
@@ -66,6 +74,14 @@ final class StatsCommand implements Callable<Integer> {
           : s.firstDate() + " to " + s.lastDate())
           + (s.undated() > 0 ? String.format(Locale.ROOT, " (%,d undated)", s.undated()) : ""));
       out.println("schema:    " + s.schema() + " (commit " + s.generation() + ")");
+      if (!remote) {
+        out.println("read from: " + (read.isEmpty() ? "(no recorded sources)"
+            : read.size() + " recorded source" + (read.size() == 1 ? "" : "s")
+            + ", read again by rebuild without PATH"));
+        for (IndexSource r : read) {
+          out.println("  " + r);
+        }
+      }
       out.println(String.format(Locale.ROOT, "sources:   %,d", s.bySource().size()));
       int shown = 0;
       for (Map.Entry<String, Long> e : s.bySource().entrySet()) {

@@ -1,5 +1,7 @@
 package dev.newsindex.index;
 
+import dev.newsindex.ingest.IndexSource;
+
 import dev.newsindex.Article;
 import dev.newsindex.Compression;
 import dev.newsindex.ingest.IndexOutcome;
@@ -7,6 +9,7 @@ import dev.newsindex.schema.LanguageDetection;
 import dev.newsindex.schema.NewsSchema;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -65,7 +68,7 @@ public final class ArticleWriter implements Closeable {
   private final AtomicLong handled = new AtomicLong();
   private DirectoryReader lookup;
 
-  private final Map<String, String> commitData;
+  private volatile Map<String, String> commitData;
 
   /**
    * Wraps {@code writer}, recording {@code commitData} (schema and settings, {@link
@@ -74,7 +77,13 @@ public final class ArticleWriter implements Closeable {
    */
   public ArticleWriter(IndexWriter writer, Map<String, String> commitData) throws IOException {
     this.writer = writer;
-    this.commitData = Map.copyOf(commitData);
+    // The sources recorded by the commit the writer opened stay recorded at every later commit.
+    Map<String, String> live = new java.util.HashMap<>();
+    for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+      live.put(e.getKey(), e.getValue());
+    }
+    this.commitData = Map.copyOf(IndexSource.withSources(commitData,
+        IndexSource.fromCommitData(live)));
     this.lookup = DirectoryReader.open(writer);
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new Object();
@@ -107,6 +116,24 @@ public final class ArticleWriter implements Closeable {
     @Override
     protected void handleMergeException(Throwable exc) {
       // reported by the writer's next call, see above
+    }
+  }
+
+  /**
+   * The sources the next commit records (those of the commit the writer opened, unless {@link
+   * #recordSources} replaced them).
+   */
+  public List<IndexSource> recordedSources() {
+    return IndexSource.fromCommitData(commitData);
+  }
+
+  /** Makes every later commit record {@code sources} as the index's sources. */
+  public void recordSources(List<IndexSource> sources) {
+    checkpointLock.writeLock().lock();
+    try {
+      commitData = Map.copyOf(IndexSource.withSources(commitData, sources));
+    } finally {
+      checkpointLock.writeLock().unlock();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.newsindex.index;
 
 import dev.newsindex.IndexLockedException;
 import dev.newsindex.IndexSettings;
+import dev.newsindex.ingest.IndexSource;
 import dev.newsindex.InvalidRequestException;
 import dev.newsindex.ingest.Ingest;
 import dev.newsindex.ingest.IngestListener;
@@ -12,6 +13,8 @@ import dev.newsindex.schema.NewsSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,6 +68,52 @@ public final class IndexRebuild {
   public static IngestSummary run(Directory dir, Path path, List<Path> inputs,
       IngestOptions options, UnaryOperator<IndexSettings> change, IngestListener listener)
       throws IOException {
+    List<Run> runs = List.of(new Run(inputs, options));
+    return run(dir, path, runs, IndexSource.of(inputs, options), change, listener);
+  }
+
+  /**
+   * Rebuilds the index at {@code path} from the sources its last commit records, each read with
+   * its own format and id prefix over {@code options}.
+   *
+   * @throws InvalidRequestException when the index records no sources (or does not exist); it is
+   *     then left as it was
+   * @throws IndexLockedException when another writer holds the index
+   * @throws IngestStoppedException when {@code listener} asked the rebuild to stop
+   */
+  public static IngestSummary runRecorded(Path path, IngestOptions options,
+      UnaryOperator<IndexSettings> change, IngestListener listener) throws IOException {
+    try (Directory dir = FSDirectory.open(path)) {
+      List<IndexSource> sources = DirectoryReader.indexExists(dir)
+          ? IndexSource.fromCommitData(SegmentInfos.readLatestCommit(dir).getUserData())
+          : List.of();
+      if (sources.isEmpty()) {
+        throw new InvalidRequestException("the index at " + path + " has no recorded sources"
+            + " to rebuild from; name them: newsindex rebuild --index " + path + " PATH...");
+      }
+      // Consecutive sources read the same way form one run.
+      List<Run> runs = new ArrayList<>();
+      List<Path> group = new ArrayList<>();
+      IndexSource first = sources.get(0);
+      for (IndexSource s : sources) {
+        if (!Objects.equals(s.format(), first.format()) || !s.idPrefix().equals(first.idPrefix())) {
+          runs.add(new Run(List.copyOf(group), first.options(options)));
+          group.clear();
+          first = s;
+        }
+        group.add(s.input());
+      }
+      runs.add(new Run(List.copyOf(group), first.options(options)));
+      return run(dir, path, runs, sources, change, listener);
+    }
+  }
+
+  /** The inputs of one pass of a rebuild, and how to read them. */
+  private record Run(List<Path> inputs, IngestOptions options) {}
+
+  private static IngestSummary run(Directory dir, Path path, List<Run> runs,
+      List<IndexSource> sources, UnaryOperator<IndexSettings> change, IngestListener listener)
+      throws IOException {
     long started = System.nanoTime();
     Map<String, String> old = DirectoryReader.indexExists(dir)
         ? SegmentInfos.readLatestCommit(dir).getUserData() : Map.of();
@@ -85,13 +134,24 @@ public final class IndexRebuild {
     }
     boolean done = false;
     try (ArticleWriter articles = new ArticleWriter(writer, NewsSchema.commitData(settings))) {
-      IngestSummary run;
-      try {
-        run = IngestJob.run(articles, Ingest.resolve(inputs), options, listener,
-            articles::checkpoint, false);
-      } catch (IngestStoppedException stopped) {
-        // Rolled back below: the old index stays, as after a failure.
-        throw new IngestStoppedException(stopped.read(), 0);
+      articles.recordSources(sources);
+      IngestSummary run = new IngestSummary(0, 0, 0, 0, Duration.ZERO, 0);
+      long read = 0;
+      List<Path> inputs = new ArrayList<>();
+      for (Run pass : runs) {
+        inputs.addAll(pass.inputs());
+        IngestSummary part;
+        try {
+          part = IngestJob.run(articles, Ingest.resolve(pass.inputs()), pass.options(), listener,
+              articles::checkpoint, false);
+        } catch (IngestStoppedException stopped) {
+          // Rolled back below: the old index stays, as after a failure.
+          throw new IngestStoppedException(read + stopped.read(), 0);
+        }
+        read += part.articles() + part.skipped();
+        run = new IngestSummary(run.indexed() + part.indexed(), run.updated() + part.updated(),
+            run.unchanged() + part.unchanged(), run.skipped() + part.skipped(), Duration.ZERO,
+            run.bytesRead() + part.bytesRead());
       }
       if (run.articles() == 0 && run.skipped() > 0 && run.bytesRead() > 0) {
         // Everything read was skipped: the old index stays, the summary says why.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.newsindex.Article;
 import dev.newsindex.status.IndexStats;
+import dev.newsindex.ingest.IndexSource;
 import dev.newsindex.ingest.IngestSummary;
 import dev.newsindex.search.DuplicateGroup;
 import dev.newsindex.search.DuplicateReport;
@@ -16,6 +17,7 @@ import dev.newsindex.search.Span;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -262,6 +264,23 @@ public final class NewsJson {
    * @throws IOException when writing fails
    */
   public static void stats(JsonGenerator g, IndexStats s, String index) throws IOException {
+    stats(g, s, index, null);
+  }
+
+  /**
+   * {@link #stats(JsonGenerator, IndexStats, String)} with the sources a local index records, as
+   * {@code recorded_sources}: an array of objects with {@code path}, {@code format} (null when
+   * recognised per file) and {@code id_prefix}.
+   *
+   * @param g where to write
+   * @param s the statistics
+   * @param index where the index is, as the user should see it
+   * @param recorded the sources the index records ({@link dev.newsindex.NewsIndex#sources()}), or
+   *     null to leave the field out (an index on a cluster)
+   * @throws IOException when writing fails
+   */
+  public static void stats(JsonGenerator g, IndexStats s, String index,
+      List<IndexSource> recorded) throws IOException {
     g.writeStartObject();
     g.writeStringField("index", index);
     g.writeNumberField("articles", s.articles());
@@ -286,6 +305,17 @@ public final class NewsJson {
     g.writeStringField("schema", s.schema());
     g.writeNumberField("commit_generation", s.generation());
     g.writeStringField("compression", s.compression().label());
+    if (recorded != null) {
+      g.writeArrayFieldStart("recorded_sources");
+      for (IndexSource r : recorded) {
+        g.writeStartObject();
+        g.writeStringField("path", r.path());
+        g.writeStringField("format", r.format() == null ? null : r.format().label());
+        g.writeStringField("id_prefix", r.idPrefix());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 

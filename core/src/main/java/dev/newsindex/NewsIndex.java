@@ -221,14 +221,7 @@ public final class NewsIndex implements NewsArchive {
    */
   static NewsIndex openOrCreateIn(Path path, Directory directory) throws IOException {
     if (!DirectoryReader.indexExists(directory)) {
-      NewsIndex index = new NewsIndex(path, directory, IndexSettings.DEFAULT);
-      try {
-        index.commit();
-        return index;
-      } catch (RuntimeException | IOException e) {
-        index.close();
-        throw e;
-      }
+      return firstCommit(new NewsIndex(path, directory, IndexSettings.DEFAULT));
     }
     NewsIndex index = new NewsIndex(path, directory, checkCompatible(path, directory));
     index.searchers();
@@ -237,7 +230,11 @@ public final class NewsIndex implements NewsArchive {
 
   private static NewsIndex create(Path path, IndexSettings settings) throws IOException {
     Files.createDirectories(path);
-    NewsIndex index = new NewsIndex(path, FSDirectory.open(path), settings);
+    return firstCommit(new NewsIndex(path, FSDirectory.open(path), settings));
+  }
+
+  /** {@code index}, new and empty, after its first commit; closed when that commit fails. */
+  private static NewsIndex firstCommit(NewsIndex index) throws IOException {
     try {
       index.commit();
       return index;

@@ -38,7 +38,7 @@ public final class ClusterBench {
   private ClusterBench() {}
 
   /** A started cluster; {@link #close} stops its nodes. */
-  private record Nodes(Path dir, String urls) implements AutoCloseable {
+  record Nodes(Path dir, String urls) implements AutoCloseable {
     static Nodes start(Path root, Path dir, int nodes, int port) throws IOException,
         InterruptedException {
       Process p = new ProcessBuilder("bash", root.resolve("scripts/opensearch.sh").toString(),
@@ -57,6 +57,11 @@ public final class ClusterBench {
 
     @Override
     public void close() throws IOException {
+      stop(dir);
+    }
+
+    /** Stops the nodes that scripts/opensearch.sh started in {@code dir} (PeerBench's too). */
+    static void stop(Path dir) throws IOException {
       try {
         new ProcessBuilder("bash", Path.of(System.getProperty("user.dir"))
             .resolve("scripts/opensearch.sh").toString(), "stop", "--dir", dir.toString())

@@ -39,7 +39,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -688,13 +687,7 @@ public final class PeerBench {
 
     @Override
     public void close() throws IOException {
-      try {
-        new ProcessBuilder("bash", Path.of(System.getProperty("user.dir"))
-            .resolve("scripts/opensearch.sh").toString(), "stop", "--dir", dir.toString())
-            .inheritIO().start().waitFor(90, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt(); // the script's watchdog stops the node
-      }
+      ClusterBench.Nodes.stop(dir);
     }
   }
 }

@@ -106,7 +106,7 @@ class LabelParityIT {
   /**
    * {@code builder}, kept to English articles when {@code query} matches words: a cluster index
    * maps the English chain only, while a local index analyses an article labelled fr or de in that
-   * language's chain, so word matches are compared where both analyse alike.
+   * language's chain, so word matches are counted where both analyse alike.
    */
   private static SearchRequest.Builder english(SearchRequest.Builder builder, String query) {
     return query.equals("*") ? builder : builder.filter("lang:en");
@@ -152,7 +152,12 @@ class LabelParityIT {
         SearchResult theirs = cluster.search(r);
         String what = query + " | " + filter;
         assertEquals(mine.totalHits(), theirs.totalHits(), what);
-        assertEquals(aboveTheLast(mine), aboveTheLast(theirs), what);
+        if (query.equals("*")) {
+          // Word queries score by each field's statistics, which differ by design here: locally
+          // the articles labelled fr or de sit in their languages' fields, on a cluster in the
+          // English ones. Ranking parity is SearchParityIT's (one language on both sides).
+          assertEquals(aboveTheLast(mine), aboveTheLast(theirs), what);
+        }
         assertEquals(mine.facets(), theirs.facets(), what);
         if (query.equals("*") && !filter.startsWith("-")) {
           assertTrue(theirs.totalHits() > 0, "the filter finds articles: " + what);

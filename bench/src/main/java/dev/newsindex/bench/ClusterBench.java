@@ -39,12 +39,16 @@ public final class ClusterBench {
 
   /** A started cluster; {@link #close} stops its nodes. */
   record Nodes(Path dir, String urls) implements AutoCloseable {
-    static Nodes start(Path root, Path dir, int nodes, int port) throws IOException,
-        InterruptedException {
-      Process p = new ProcessBuilder("bash", root.resolve("scripts/opensearch.sh").toString(),
-          "start", "--nodes", "" + nodes, "--dir", dir.toString(), "--port", "" + port,
-          "--watch", "" + ProcessHandle.current().pid())
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    /** Starts {@code nodes} nodes with scripts/opensearch.sh; {@code more}: its other options. */
+    static Nodes start(Path root, Path dir, int nodes, int port, String... more)
+        throws IOException, InterruptedException {
+      List<String> command = new ArrayList<>(List.of("bash",
+          root.resolve("scripts/opensearch.sh").toString(), "start", "--nodes", "" + nodes,
+          "--dir", dir.toString(), "--port", "" + port, "--watch",
+          "" + ProcessHandle.current().pid()));
+      command.addAll(List.of(more));
+      Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+          .start();
       String urls;
       try (InputStream in = p.getInputStream()) {
         urls = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -16,7 +16,6 @@ import dev.newsindex.json.NewsJson;
 import dev.newsindex.schema.NewsSchema;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -24,7 +23,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -603,19 +601,9 @@ public final class PeerBench {
 
     static OpenSearch start(Path dir, int port, String heap) throws IOException,
         InterruptedException {
-      Path root = Path.of(System.getProperty("user.dir"));
-      Process p = new ProcessBuilder("bash", root.resolve("scripts/opensearch.sh").toString(),
-          "start", "--nodes", "1", "--dir", dir.toString(), "--port", "" + port, "--heap", heap,
-          "--watch", "" + ProcessHandle.current().pid())
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      String urls;
-      try (InputStream in = p.getInputStream()) {
-        urls = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-      }
-      if (p.waitFor() != 0) {
-        throw new IOException("OpenSearch did not start (scripts/opensearch.sh start)");
-      }
-      return new OpenSearch(dir, urls.split(",")[0]);
+      ClusterBench.Nodes node = ClusterBench.Nodes.start(Path.of(System.getProperty("user.dir")),
+          dir, 1, port, "--heap", heap);
+      return new OpenSearch(dir, node.urls().split(",")[0]);
     }
 
     private String send(String method, String path, HttpRequest.BodyPublisher body)

@@ -120,6 +120,18 @@ health() {
   curl -s --max-time 5 "http://127.0.0.1:$port/_cluster/health?wait_for_status=green&wait_for_nodes=$nodes&timeout=4s" 2>/dev/null || true
 }
 
+# Where the nodes' files (install, nodes) live: DIR when the nodes' user can reach it; else (run as
+# root in a checkout under a directory closed to others, as mktemp -d makes) a directory of their
+# own under /var/tmp, named after DIR, with DIR/nodes a link to it.
+run_base=/var/tmp/newsindex-opensearch
+place() {
+  run=$dir
+  if [ "$(id -u)" -eq 0 ] && id "$user" >/dev/null 2>&1 && ! runuser -u "$user" -- test -x "$dir"; then
+    mkdir -p "$run_base"
+    run=$run_base/$(printf '%s' "$dir" | sha256sum | cut -c1-16)
+  fi
+}
+
 start() {
   [ -n "$plugin" ] || plugin=$(ls "$root"/opensearch-plugin/target/newsindex-opensearch-plugin-*.zip 2>/dev/null | head -n 1)
   [ -s "$plugin" ] || die "no plugin zip; build it (mvn -pl opensearch-plugin -am package) or pass --plugin ZIP"
@@ -132,22 +144,27 @@ start() {
       || die "cannot create the user $user for the nodes"
   fi
   trap 'say "start failed; stopping the nodes it started"; stop_nodes' EXIT
-  rm -rf "$dir/install" "$dir/nodes"
-  mkdir -p "$dir/install" "$dir/nodes"
+  place
+  rm -rf "$dir/install" "$dir/nodes" "$run/install" "$run/nodes"
+  mkdir -p "$run/install" "$run/nodes"
+  if [ "$run" != "$dir" ]; then
+    chmod 755 "$run_base" "$run"
+    ln -s "$run/nodes" "$dir/nodes"
+  fi
   if command -v unzip >/dev/null 2>&1; then
-    unzip -q "$zip" -d "$dir/install"
+    unzip -q "$zip" -d "$run/install"
   else
-    (cd "$dir/install" && "$NEWSINDEX_JAVA_HOME/bin/jar" xf "$zip")
-    chmod +x "$dir"/install/*/bin/*
+    (cd "$run/install" && "$NEWSINDEX_JAVA_HOME/bin/jar" xf "$zip")
+    chmod +x "$run"/install/*/bin/*
   fi
   local home
-  home=$(echo "$dir"/install/opensearch-*)
-  [ "$(id -u)" -eq 0 ] && chown -R "$user" "$dir/install" "$dir/nodes"
+  home=$(echo "$run"/install/opensearch-*)
+  [ "$(id -u)" -eq 0 ] && chown -R "$user" "$run/install" "$run/nodes"
   # The plugin zip must be readable by the nodes' user: install it from a copy in DIR.
-  cp "$plugin" "$dir/install/newsindex-plugin.zip"
-  [ "$(id -u)" -eq 0 ] && chown "$user" "$dir/install/newsindex-plugin.zip"
+  cp "$plugin" "$run/install/newsindex-plugin.zip"
+  [ "$(id -u)" -eq 0 ] && chown "$user" "$run/install/newsindex-plugin.zip"
   if ! as_user env OPENSEARCH_JAVA_HOME="$NEWSINDEX_JAVA_HOME" "$home/bin/opensearch-plugin" \
-      install --batch "file://$dir/install/newsindex-plugin.zip" >"$dir/plugin-install.log" 2>&1; then
+      install --batch "file://$run/install/newsindex-plugin.zip" >"$dir/plugin-install.log" 2>&1; then
     cat "$dir/plugin-install.log" >&2
     die "installing the plugin failed"
   fi
@@ -157,7 +174,7 @@ start() {
     managers+="${managers:+, }node-$i"
   done
   for ((i = 0; i < nodes; i++)); do
-    local node=$dir/nodes/node-$i
+    local node=$run/nodes/node-$i
     mkdir -p "$node/data" "$node/logs"
     cp -r "$home/config" "$node/config"
     {
@@ -197,8 +214,9 @@ start() {
 
 # Starts node $1 of DIR, as configured by start, in the background.
 launch_node() {
-  local node=$dir/nodes/node-$1 home
-  home=$(echo "$dir"/install/opensearch-*)
+  place
+  local node=$run/nodes/node-$1 home
+  home=$(echo "$run"/install/opensearch-*)
   [ -d "$node/config" ] || die "no node-$1 in $dir (start the cluster first)"
   # setsid: the node is not in the caller's process group, so only stop_nodes ends it.
   setsid bash -c 'echo $$ > "$1/launcher.pid"; shift; exec "$@"' _ "$node" \

@@ -40,16 +40,16 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  *       {@code بال}, ... and the common suffixes removed: {@code الحكومة} matches {@code حكومة}).
  *   <li>{@code fr}, French: {@link StandardTokenizer}; {@link ElisionFilter} with French articles
  *       ({@code l'Élysée}, {@code d’Alger}, curly apostrophe too → {@code Élysée}, {@code Alger});
- *       {@link ICUFoldingFilter}; {@link StopFilter} (Lucene's French stop words, folded); {@link
+ *       {@link ICUFoldingFilter}; {@link StopFilter} (Lucene's French stop words); {@link
  *       FrenchLightStemFilter}.
  *   <li>{@code de}, German: {@link StandardTokenizer}; {@link ICUFoldingFilter} ({@code ß} →
  *       {@code ss}, umlauts dropped); {@link DictionaryCompoundWordTokenFilter} with {@link
  *       #GERMAN_COMPOUND_PARTS} ({@code Bahnstreik} is also {@code bahn} and {@code streik}, at its
- *       position); {@link StopFilter} (Lucene's German stop words, folded); {@link
+ *       position); {@link StopFilter} (Lucene's German stop words); {@link
  *       GermanNormalizationFilter}; {@link GermanLightStemFilter}; {@link
  *       RemoveDuplicatesTokenFilter} (a listed word is also its own part).
  *   <li>{@code es}, Spanish: {@link StandardTokenizer}; {@link ICUFoldingFilter}; {@link
- *       StopFilter} (Lucene's Spanish stop words, folded); {@link SpanishLightStemFilter}.
+ *       StopFilter} (Lucene's Spanish stop words); {@link SpanishLightStemFilter}.
  *   <li>{@link #OTHER}, every other language: {@link ICUTokenizer} (word boundaries of every
  *       script, dictionary-based for Thai, Lao, Khmer, Myanmar, Chinese and Japanese) and {@link
  *       ICUFoldingFilter}; no stop words, no stemming.
@@ -90,9 +90,9 @@ public final class LanguageAnalyzers {
   private static final CharArraySet FRENCH_ARTICLES = new CharArraySet(List.of("l", "m", "t",
       "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"), true);
   private static final CharArraySet ARABIC_STOP = ArabicAnalyzer.getDefaultStopSet();
-  private static final CharArraySet FRENCH_STOP = folded(FrenchAnalyzer.getDefaultStopSet());
-  private static final CharArraySet GERMAN_STOP = folded(GermanAnalyzer.getDefaultStopSet());
-  private static final CharArraySet SPANISH_STOP = folded(SpanishAnalyzer.getDefaultStopSet());
+  private static final CharArraySet FRENCH_STOP = lowerCased(FrenchAnalyzer.getDefaultStopSet());
+  private static final CharArraySet GERMAN_STOP = lowerCased(GermanAnalyzer.getDefaultStopSet());
+  private static final CharArraySet SPANISH_STOP = lowerCased(SpanishAnalyzer.getDefaultStopSet());
 
   private LanguageAnalyzers() {}
 
@@ -113,25 +113,18 @@ public final class LanguageAnalyzers {
     return LANGUAGES.contains(lang) ? lang : OTHER;
   }
 
-  private static CharArraySet folded(CharArraySet words) {
+  /**
+   * {@code words} as the chains look them up after {@link ICUFoldingFilter}: lower-cased, nothing
+   * more. A stop word written with an accent (German {@code über}) is therefore not matched once
+   * folded ({@code uber}); folding the lists would change what an index holds, so it needs a new
+   * {@link #NAME}.
+   */
+  private static CharArraySet lowerCased(CharArraySet words) {
     CharArraySet out = new CharArraySet(words.size(), false);
     for (Object w : words) {
-      out.add(fold(new String((char[]) w)));
+      out.add(new String((char[]) w).toLowerCase(Locale.ROOT));
     }
     return CharArraySet.unmodifiableSet(out);
-  }
-
-  /** What {@link ICUFoldingFilter} makes of one word. */
-  private static String fold(String word) {
-    try (Analyzer a = new Analyzer() {
-          @Override
-          protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer t = new org.apache.lucene.analysis.core.KeywordTokenizer();
-            return new TokenStreamComponents(t, new ICUFoldingFilter(t));
-          }
-        }) {
-      return a.normalize("", word).utf8ToString().toLowerCase(Locale.ROOT);
-    }
   }
 
   /** One language's chain, as the class comment lists them. */

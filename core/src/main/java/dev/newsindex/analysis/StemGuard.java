@@ -42,7 +42,7 @@ public enum StemGuard {
    * adds nothing here: {@link SpellingVariantFilter} marks those words in its own look-up.
    */
   TokenStream wrap(TokenStream in) {
-    return this == DICTIONARY ? new StemmerOverrideFilter(in, Families.STEMS) : in;
+    return this == DICTIONARY ? new StemmerOverrideFilter(in, Stems.MAP) : in;
   }
 
   /** The protected words, as {@link #KEYWORDS} keeps them ({@link SetKeywordMarkerFilter}'s job). */
@@ -50,12 +50,12 @@ public enum StemGuard {
     return Families.WORDS;
   }
 
-  /** The families, read on first use. */
+  /** The families, read on first use: each listed word and its family's stem. */
   private static final class Families {
-    static final CharArraySet WORDS;
-    static final StemmerOverrideFilter.StemmerOverrideMap STEMS;
+    static final List<String[]> PAIRS = read();
+    static final CharArraySet WORDS = words();
 
-    static {
+    private static List<String[]> read() {
       List<String[]> pairs = new ArrayList<>();
       try (InputStream in = StemGuard.class.getResourceAsStream(LIST)) {
         if (in == null) {
@@ -73,14 +73,35 @@ public enum StemGuard {
             pairs.add(new String[] {word, stem});
           }
         }
-        CharArraySet words = new CharArraySet(pairs.size(), false);
-        StemmerOverrideFilter.Builder stems = new StemmerOverrideFilter.Builder(false);
-        for (String[] p : pairs) {
-          words.add(p[0]);
-          stems.add(p[0], p[1]);
-        }
-        WORDS = CharArraySet.unmodifiableSet(words);
-        STEMS = stems.build();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return pairs;
+    }
+
+    private static CharArraySet words() {
+      CharArraySet words = new CharArraySet(PAIRS.size(), false);
+      for (String[] p : PAIRS) {
+        words.add(p[0]);
+      }
+      return CharArraySet.unmodifiableSet(words);
+    }
+  }
+
+  /**
+   * The families as a stem dictionary, built on first use: only {@link #DICTIONARY} needs it, and
+   * building it (an FST) costs the default guard's start-up for nothing.
+   */
+  private static final class Stems {
+    static final StemmerOverrideFilter.StemmerOverrideMap MAP = build();
+
+    private static StemmerOverrideFilter.StemmerOverrideMap build() {
+      StemmerOverrideFilter.Builder stems = new StemmerOverrideFilter.Builder(false);
+      for (String[] p : Families.PAIRS) {
+        stems.add(p[0], p[1]);
+      }
+      try {
+        return stems.build();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
@@ -52,6 +53,8 @@ public enum StemGuard {
 
   /** The families, read on first use: each listed word and its family's stem. */
   private static final class Families {
+    /** Compiled once: String.split would compile it again for each line. */
+    static final Pattern SPACES = Pattern.compile("\\s+");
     static final List<String[]> PAIRS = read();
     static final CharArraySet WORDS = words();
 
@@ -69,7 +72,7 @@ public enum StemGuard {
             continue;
           }
           String stem = line.substring(0, colon).strip();
-          for (String word : line.substring(colon + 1).strip().split("\\s+")) {
+          for (String word : SPACES.split(line.substring(colon + 1).strip())) {
             pairs.add(new String[] {word, stem});
           }
         }

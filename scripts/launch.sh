@@ -80,15 +80,21 @@ newsindex_launch() {
       rmdir "$lock" 2>/dev/null # left behind by a training run that was killed
     fi
     if mkdir "$lock" 2>/dev/null; then
-      local tmp="$cache.$$.tmp"
+      local tmp="$cache.$$.tmp" home="$cache.$$.home"
       train[0]="${train[0]}$tmp"
-      local run=("$java" "${opts[@]}" "${train[@]}" "${quiet[@]}" -cp "$cp"
-        dev.newsindex.cli.CacheTraining)
+      # The recorded run only searches, as users do, the default index of a newsindex home of its
+      # own: another JVM writes and indexes its articles first, so that what indexing loads stays
+      # out of the cache (see CacheTraining).
+      local prepare=("$java" "${opts[@]}" "${quiet[@]}" -cp "$cp" dev.newsindex.cli.CacheTraining
+        --prepare "$home")
+      local run=("$java" "${opts[@]}" -Dnewsindex.home="$home" "${train[@]}" "${quiet[@]}"
+        -cp "$cp" dev.newsindex.cli.CacheTraining)
       if [ "$mode" = wait ]; then
-        { "${run[@]}" && mv -f "$tmp" "$cache"; rm -f "$tmp" "$tmp.config"; rmdir "$lock"; } \
-          </dev/null >/dev/null 2>&1
+        { "${prepare[@]}" && NEWSINDEX_INDEX= "${run[@]}" && mv -f "$tmp" "$cache"
+          rm -rf "$home"; rm -f "$tmp" "$tmp.config"; rmdir "$lock"; } </dev/null >/dev/null 2>&1
       else
-        ( { "${run[@]}" && mv -f "$tmp" "$cache"; rm -f "$tmp" "$tmp.config"; rmdir "$lock"; } \
+        ( { "${prepare[@]}" && NEWSINDEX_INDEX= "${run[@]}" && mv -f "$tmp" "$cache"
+          rm -rf "$home"; rm -f "$tmp" "$tmp.config"; rmdir "$lock"; } \
           </dev/null >/dev/null 2>&1 & )
       fi
     fi

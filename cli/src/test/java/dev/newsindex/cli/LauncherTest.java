@@ -190,13 +190,20 @@ class LauncherTest {
         System.currentTimeMillis() - 60_000));
 
     List<String> first = launch(jdk, jar, "wait", "search");
-    assertEquals(2, first.size(), first.toString());
-    assertTrue(first.get(0).contains("-XX:AOTCacheOutput=") && first.get(0)
-        .endsWith("dev.newsindex.cli.CacheTraining"), "a training run first: " + first.get(0));
-    assertTrue(first.get(1).contains("-Dx=1") && first.get(1).contains("-XX:AOTCache=")
-        && first.get(1).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData")
-        && first.get(1).contains("-Xlog:disable -Xlog:all=error:stderr")
-        && first.get(1).endsWith("dev.newsindex.cli.NewsCli search"), first.get(1));
+    assertEquals(3, first.size(), first.toString());
+    assertTrue(!first.get(0).contains("AOT") && first.get(0)
+        .matches(".* dev\\.newsindex\\.cli\\.CacheTraining --prepare \\S+\\.home"),
+        "the training index made first, without recording: " + first.get(0));
+    String home = first.get(0).substring(first.get(0).lastIndexOf(' ') + 1);
+    assertTrue(first.get(1).contains("-XX:AOTCacheOutput=")
+        && first.get(1).contains("-Dnewsindex.home=" + home)
+        && first.get(1).endsWith("dev.newsindex.cli.CacheTraining"),
+        "then the recorded training run, searching it: " + first.get(1));
+    assertTrue(!Files.exists(Path.of(home)), "the training home is removed: " + home);
+    assertTrue(first.get(2).contains("-Dx=1") && first.get(2).contains("-XX:AOTCache=")
+        && first.get(2).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData")
+        && first.get(2).contains("-Xlog:disable -Xlog:all=error:stderr")
+        && first.get(2).endsWith("dev.newsindex.cli.NewsCli search"), first.get(2));
 
     List<String> second = launch(jdk, jar, "wait", "search");
     assertEquals(1, second.size(), "the cache is reused: " + second);
@@ -205,7 +212,7 @@ class LauncherTest {
     Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
         System.currentTimeMillis() + 60_000));
     List<String> rebuilt = launch(jdk, jar, "wait", "search");
-    assertEquals(2, rebuilt.size(), "a newer jar makes a new cache: " + rebuilt);
+    assertEquals(3, rebuilt.size(), "a newer jar makes a new cache: " + rebuilt);
 
     List<String> index = launch(jdk, jar, "wait", "index");
     assertEquals(1, index.size());
@@ -244,9 +251,9 @@ class LauncherTest {
     Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
         System.currentTimeMillis() - 60_000));
     List<String> first = launch(jdk, jar, "wait", "search");
-    assertEquals(2, first.size(), first.toString());
-    assertTrue(first.get(0).contains("-XX:ArchiveClassesAtExit="), first.get(0));
-    assertTrue(first.get(1).contains("-XX:SharedArchiveFile=") && !first.get(1).contains("AOT"),
-        first.get(1));
+    assertEquals(3, first.size(), first.toString());
+    assertTrue(first.get(1).contains("-XX:ArchiveClassesAtExit="), first.get(1));
+    assertTrue(first.get(2).contains("-XX:SharedArchiveFile=") && !first.get(2).contains("AOT"),
+        first.get(2));
   }
 }

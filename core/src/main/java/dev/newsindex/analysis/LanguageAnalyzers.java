@@ -1,11 +1,21 @@
 package dev.newsindex.analysis;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
@@ -22,6 +32,7 @@ import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
@@ -40,16 +51,16 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  *       {@code بال}, ... and the common suffixes removed: {@code الحكومة} matches {@code حكومة}).
  *   <li>{@code fr}, French: {@link StandardTokenizer}; {@link ElisionFilter} with French articles
  *       ({@code l'Élysée}, {@code d’Alger}, curly apostrophe too → {@code Élysée}, {@code Alger});
- *       {@link ICUFoldingFilter}; {@link StopFilter} (Lucene's French stop words, folded); {@link
+ *       {@link ICUFoldingFilter}; {@link StopFilter} (Lucene's French stop words); {@link
  *       FrenchLightStemFilter}.
  *   <li>{@code de}, German: {@link StandardTokenizer}; {@link ICUFoldingFilter} ({@code ß} →
  *       {@code ss}, umlauts dropped); {@link DictionaryCompoundWordTokenFilter} with {@link
  *       #GERMAN_COMPOUND_PARTS} ({@code Bahnstreik} is also {@code bahn} and {@code streik}, at its
- *       position); {@link StopFilter} (Lucene's German stop words, folded); {@link
+ *       position); {@link StopFilter} (Lucene's German stop words); {@link
  *       GermanNormalizationFilter}; {@link GermanLightStemFilter}; {@link
  *       RemoveDuplicatesTokenFilter} (a listed word is also its own part).
  *   <li>{@code es}, Spanish: {@link StandardTokenizer}; {@link ICUFoldingFilter}; {@link
- *       StopFilter} (Lucene's Spanish stop words, folded); {@link SpanishLightStemFilter}.
+ *       StopFilter} (Lucene's Spanish stop words); {@link SpanishLightStemFilter}.
  *   <li>{@link #OTHER}, every other language: {@link ICUTokenizer} (word boundaries of every
  *       script, dictionary-based for Thai, Lao, Khmer, Myanmar, Chinese and Japanese) and {@link
  *       ICUFoldingFilter}; no stop words, no stemming.
@@ -90,9 +101,17 @@ public final class LanguageAnalyzers {
   private static final CharArraySet FRENCH_ARTICLES = new CharArraySet(List.of("l", "m", "t",
       "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"), true);
   private static final CharArraySet ARABIC_STOP = ArabicAnalyzer.getDefaultStopSet();
-  private static final CharArraySet FRENCH_STOP = folded(FrenchAnalyzer.getDefaultStopSet());
-  private static final CharArraySet GERMAN_STOP = folded(GermanAnalyzer.getDefaultStopSet());
-  private static final CharArraySet SPANISH_STOP = folded(SpanishAnalyzer.getDefaultStopSet());
+  /** Compiled once (see {@link #snowballStopWords}). */
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final CharArraySet FRENCH_STOP =
+      snowballStopWords(FrenchAnalyzer.DEFAULT_STOPWORD_FILE,
+          FrenchAnalyzer::getDefaultStopSet);
+  private static final CharArraySet GERMAN_STOP =
+      snowballStopWords(GermanAnalyzer.DEFAULT_STOPWORD_FILE,
+          GermanAnalyzer::getDefaultStopSet);
+  private static final CharArraySet SPANISH_STOP =
+      snowballStopWords(SpanishAnalyzer.DEFAULT_STOPWORD_FILE,
+          SpanishAnalyzer::getDefaultStopSet);
 
   private LanguageAnalyzers() {}
 
@@ -113,25 +132,45 @@ public final class LanguageAnalyzers {
     return LANGUAGES.contains(lang) ? lang : OTHER;
   }
 
-  private static CharArraySet folded(CharArraySet words) {
-    CharArraySet out = new CharArraySet(words.size(), false);
-    for (Object w : words) {
-      out.add(fold(new String((char[]) w)));
+  /**
+   * The words of Lucene's snowball stop list {@code file} (its analyzer's default stop set) as the
+   * chains look them up after {@link ICUFoldingFilter}: lower-cased, nothing more. A stop word
+   * written with an accent (German {@code über}) is therefore not matched once folded ({@code
+   * uber}); folding the lists would change what an index holds, so it needs a new {@link #NAME}.
+   * Read as {@link WordlistLoader#getSnowballWordSet(Reader)} reads it (the words of each line
+   * before a {@code |}), but with one compiled pattern: it compiles {@code \\s+} again for each
+   * of their 800 lines, about 3% of a cold search's instructions (LanguageAnalyzersTest checks
+   * that both read the same words).
+   */
+  static CharArraySet snowballStopWords(String file, Supplier<CharArraySet> lucenes) {
+    InputStream in = SnowballFilter.class.getResourceAsStream(file);
+    if (in == null) {
+      // On the module path Lucene opens the list's package to itself only: its own read.
+      return lowerCased(lucenes.get());
+    }
+    CharArraySet out = new CharArraySet(256, false);
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(in,
+        StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        int comment = line.indexOf('|');
+        for (String word : SPACES.split(comment < 0 ? line : line.substring(0, comment))) {
+          if (!word.isEmpty()) {
+            out.add(word.toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading Lucene's stop words " + file, e);
     }
     return CharArraySet.unmodifiableSet(out);
   }
 
-  /** What {@link ICUFoldingFilter} makes of one word. */
-  private static String fold(String word) {
-    try (Analyzer a = new Analyzer() {
-          @Override
-          protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer t = new org.apache.lucene.analysis.core.KeywordTokenizer();
-            return new TokenStreamComponents(t, new ICUFoldingFilter(t));
-          }
-        }) {
-      return a.normalize("", word).utf8ToString().toLowerCase(Locale.ROOT);
+  private static CharArraySet lowerCased(CharArraySet words) {
+    CharArraySet out = new CharArraySet(words.size(), false);
+    for (Object w : words) {
+      out.add(new String((char[]) w).toLowerCase(Locale.ROOT));
     }
+    return CharArraySet.unmodifiableSet(out);
   }
 
   /** One language's chain, as the class comment lists them. */

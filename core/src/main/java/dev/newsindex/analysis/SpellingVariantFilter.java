@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -88,6 +89,8 @@ public final class SpellingVariantFilter extends TokenFilter {
 
   /** The tables, made on first use. */
   private static final class Tables {
+    /** Compiled once: String.split would compile it again for each of the list's lines. */
+    static final Pattern SPACES = Pattern.compile("\\s+");
     static final CharArrayMap<char[]> PAIRS = read();
     static final CharArrayMap<Fold> SPELLING = make(true, false);
     static final CharArrayMap<Fold> PROTECTED = make(false, true);
@@ -123,7 +126,7 @@ public final class SpellingVariantFilter extends TokenFilter {
           if (line.isBlank() || line.startsWith("#")) {
             continue;
           }
-          String[] pair = line.strip().split("\\s+");
+          String[] pair = SPACES.split(line.strip());
           map.put(pair[0], pair[1].toCharArray());
         }
       } catch (IOException e) {

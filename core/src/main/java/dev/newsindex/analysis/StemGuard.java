@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
@@ -42,7 +43,7 @@ public enum StemGuard {
    * adds nothing here: {@link SpellingVariantFilter} marks those words in its own look-up.
    */
   TokenStream wrap(TokenStream in) {
-    return this == DICTIONARY ? new StemmerOverrideFilter(in, Families.STEMS) : in;
+    return this == DICTIONARY ? new StemmerOverrideFilter(in, Stems.MAP) : in;
   }
 
   /** The protected words, as {@link #KEYWORDS} keeps them ({@link SetKeywordMarkerFilter}'s job). */
@@ -50,12 +51,14 @@ public enum StemGuard {
     return Families.WORDS;
   }
 
-  /** The families, read on first use. */
+  /** The families, read on first use: each listed word and its family's stem. */
   private static final class Families {
-    static final CharArraySet WORDS;
-    static final StemmerOverrideFilter.StemmerOverrideMap STEMS;
+    /** Compiled once: String.split would compile it again for each line. */
+    static final Pattern SPACES = Pattern.compile("\\s+");
+    static final List<String[]> PAIRS = read();
+    static final CharArraySet WORDS = words();
 
-    static {
+    private static List<String[]> read() {
       List<String[]> pairs = new ArrayList<>();
       try (InputStream in = StemGuard.class.getResourceAsStream(LIST)) {
         if (in == null) {
@@ -69,18 +72,39 @@ public enum StemGuard {
             continue;
           }
           String stem = line.substring(0, colon).strip();
-          for (String word : line.substring(colon + 1).strip().split("\\s+")) {
+          for (String word : SPACES.split(line.substring(colon + 1).strip())) {
             pairs.add(new String[] {word, stem});
           }
         }
-        CharArraySet words = new CharArraySet(pairs.size(), false);
-        StemmerOverrideFilter.Builder stems = new StemmerOverrideFilter.Builder(false);
-        for (String[] p : pairs) {
-          words.add(p[0]);
-          stems.add(p[0], p[1]);
-        }
-        WORDS = CharArraySet.unmodifiableSet(words);
-        STEMS = stems.build();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return pairs;
+    }
+
+    private static CharArraySet words() {
+      CharArraySet words = new CharArraySet(PAIRS.size(), false);
+      for (String[] p : PAIRS) {
+        words.add(p[0]);
+      }
+      return CharArraySet.unmodifiableSet(words);
+    }
+  }
+
+  /**
+   * The families as a stem dictionary, built on first use: only {@link #DICTIONARY} needs it, and
+   * building it (an FST) costs the default guard's start-up for nothing.
+   */
+  private static final class Stems {
+    static final StemmerOverrideFilter.StemmerOverrideMap MAP = build();
+
+    private static StemmerOverrideFilter.StemmerOverrideMap build() {
+      StemmerOverrideFilter.Builder stems = new StemmerOverrideFilter.Builder(false);
+      for (String[] p : Families.PAIRS) {
+        stems.add(p[0], p[1]);
+      }
+      try {
+        return stems.build();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -1,6 +1,10 @@
 package dev.newsindex.analysis;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
 
 /**
@@ -82,5 +86,28 @@ public class LanguageAnalyzersTest extends BaseTokenStreamTestCase {
         checkRandomData(random(), a, 100 * RANDOM_MULTIPLIER);
       }
     }
+  }
+
+  /** The stop lists read with one compiled pattern are Lucene's default stop sets, lower-cased. */
+  public void testSnowballStopListsAreLucenesDefaultSets() throws Exception {
+    for (Object[] list : new Object[][] {
+        {FrenchAnalyzer.DEFAULT_STOPWORD_FILE, FrenchAnalyzer.getDefaultStopSet()},
+        {GermanAnalyzer.DEFAULT_STOPWORD_FILE, GermanAnalyzer.getDefaultStopSet()},
+        {SpanishAnalyzer.DEFAULT_STOPWORD_FILE, SpanishAnalyzer.getDefaultStopSet()}}) {
+      CharArraySet lucenes = (CharArraySet) list[1];
+      CharArraySet read = LanguageAnalyzers.snowballStopWords((String) list[0],
+          () -> {
+            throw new AssertionError("the list is on the class path: read it");
+          });
+      assertEquals(list[0].toString(), words(lucenes), words(read));
+    }
+  }
+
+  private static java.util.Set<String> words(CharArraySet set) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (Object w : set) {
+      out.add(new String((char[]) w).toLowerCase(java.util.Locale.ROOT));
+    }
+    return out;
   }
 }

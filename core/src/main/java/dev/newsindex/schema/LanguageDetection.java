@@ -80,36 +80,40 @@ public final class LanguageDetection {
 
   /** The language of a text given as title and body, or empty when none is likely enough. */
   public static String detect(String title, String body) {
-    String text = prefix(title, body);
-    Letters letters = Letters.of(text);
-    if (letters.letters < MIN_LETTERS) {
-      return "";
-    }
-    return EnglishEvidence.isEnglish(text) ? ENGLISH : byProfiles(text, letters);
+    return detect(title, body, true);
   }
 
   /**
    * As {@link #detect} but always by the n-gram profiles, without the function-word evidence that
-   * settles most English texts first: for {@code bench/run LanguageDetectionBench}, which compares
+   * settles most English texts first: for {@code bench/run EnglishEvidenceBench}, which compares
    * the two.
    */
   public static String detectByProfiles(String title, String body) {
-    String text = prefix(title, body);
-    Letters letters = Letters.of(text);
-    return letters.letters < MIN_LETTERS ? "" : byProfiles(text, letters);
+    return detect(title, body, false);
   }
 
-  /** What is read of an article: its title, a line break, its body, {@link #MAX_CHARS} at most. */
-  private static String prefix(String title, String body) {
-    StringBuilder text = new StringBuilder(Math.min(MAX_CHARS, title.length() + body.length() + 1));
-    text.append(title, 0, Math.min(title.length(), MAX_CHARS));
-    if (text.length() < MAX_CHARS) {
-      text.append('\n').append(body, 0, Math.min(body.length(), MAX_CHARS - text.length()));
+  private static String detect(String title, String body, boolean evidence) {
+    // What is read: the title, a line break, the body, MAX_CHARS at most.
+    char[] text = new char[Math.min(MAX_CHARS, title.length() + 1 + body.length())];
+    int length = Math.min(title.length(), MAX_CHARS);
+    title.getChars(0, length, text, 0);
+    if (length < MAX_CHARS) {
+      text[length++] = '\n';
+      int fromBody = Math.min(body.length(), MAX_CHARS - length);
+      body.getChars(0, fromBody, text, length);
+      length += fromBody;
     }
-    return text.toString();
+    EnglishEvidence scan = EnglishEvidence.scan(text, length);
+    if (scan.letters < MIN_LETTERS) {
+      return "";
+    }
+    if (evidence && scan.isEnglish()) {
+      return ENGLISH;
+    }
+    return byProfiles(new String(text, 0, length), scan);
   }
 
-  private static String byProfiles(String text, Letters letters) {
+  private static String byProfiles(String text, EnglishEvidence letters) {
     // The profiles are of mixed-case text: a text in capitals (old wire copy, TIME's archive) reads
     // as another language's n-grams ("THE ALLIES AFTER NASSAU" as German), so it is read in lower
     // case; mixed-case text is read as written (in lower case, Reuters' tables of figures read as
@@ -120,23 +124,5 @@ public final class LanguageDetection {
       return "";
     }
     return guesses.get(0).getLocale().getLanguage();
-  }
-
-  /** The letters of a text, and how many of them are capitals. */
-  private record Letters(int letters, int capitals) {
-    static Letters of(String text) {
-      int letters = 0;
-      int capitals = 0;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (Character.isLetter(c)) {
-          letters++;
-          if (Character.isUpperCase(c)) {
-            capitals++;
-          }
-        }
-      }
-      return new Letters(letters, capitals);
-    }
   }
 }

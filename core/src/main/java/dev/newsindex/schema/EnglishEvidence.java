@@ -41,30 +41,9 @@ final class EnglishEvidence {
       ENGLISH_WORDS.stream().mapToInt(String::length).max().orElseThrow(),
       OTHER_WORDS.stream().mapToInt(String::length).max().orElseThrow());
 
-  /** {@link #OTHER_WORDS} for the words with letters beyond ASCII. */
+  /** Both lists, looked up by a word's characters where they stand in the text (no copy). */
+  private static final CharArraySet ENGLISH = new CharArraySet(ENGLISH_WORDS, true);
   private static final CharArraySet OTHERS = new CharArraySet(OTHER_WORDS, true);
-
-
-  /** What a slot of {@link #TABLE} holds besides its key: which list the word is in. */
-  private static final byte ENGLISH = 1;
-  private static final byte OTHER = 2;
-
-  /**
-   * The words of plain ASCII letters of both lists by their {@link #key}: open addressing, a
-   * quarter full, so a look-up is nearly always one probe (a binary search per word was a third of
-   * this scan's time).
-   */
-  private static final long[] TABLE = new long[256];
-  private static final byte[] LIST = new byte[TABLE.length];
-
-  static {
-    for (String w : ENGLISH_WORDS) {
-      put(w, ENGLISH);
-    }
-    for (String w : OTHER_WORDS) {
-      put(w, OTHER);
-    }
-  }
 
   /** The letters of the text scanned. */
   final int letters;
@@ -82,45 +61,6 @@ final class EnglishEvidence {
     this.others = others;
   }
 
-  private static void put(String word, byte list) {
-    long k = 0;
-    for (int i = 0; i < word.length(); i++) {
-      char c = word.charAt(i);
-      if (c < 'a' || c > 'z') {
-        return; // looked up by its characters in OTHERS
-      }
-      k = key(k, c);
-    }
-    int slot = slot(k);
-    while (TABLE[slot] != 0) {
-      slot = (slot + 1) & (TABLE.length - 1);
-    }
-    TABLE[slot] = k;
-    LIST[slot] = list;
-  }
-
-  /** A word of lower-case ASCII letters so far, {@code k}, with {@code c} appended: 5 bits each. */
-  private static long key(long k, char c) {
-    return (k << 5) | (c - 'a' + 1);
-  }
-
-  private static int slot(long key) {
-    return (int) ((key * 0x9E3779B97F4A7C15L) >>> 56);
-  }
-
-  /** Which list the plain ASCII word with {@code key} is in, or 0. */
-  private static byte list(long key) {
-    for (int slot = slot(key); ; slot = (slot + 1) & (TABLE.length - 1)) {
-      long k = TABLE[slot];
-      if (k == key) {
-        return LIST[slot];
-      }
-      if (k == 0) {
-        return 0;
-      }
-    }
-  }
-
   /** Counts the letters, capitals and function words of {@code text[0, length)} in one pass. */
   static EnglishEvidence scan(char[] text, int length) {
     int letters = 0;
@@ -128,11 +68,7 @@ final class EnglishEvidence {
     int words = 0;
     int english = 0;
     int others = 0;
-    // A word of ASCII letters is looked up by its key, packed as it is read; any other word (few,
-    // in English) by its characters.
-    long key = 0;
     int wordLength = 0;
-    boolean ascii = true;
     int start = 0;
     for (int i = 0; i <= length; i++) {
       char c = i < length ? text[i] : ' ';
@@ -142,7 +78,6 @@ final class EnglishEvidence {
           if (wordLength++ == 0) {
             start = i;
           }
-          key = key(key, c);
           continue;
         }
         if (c >= 'A' && c <= 'Z') {
@@ -151,7 +86,6 @@ final class EnglishEvidence {
           if (wordLength++ == 0) {
             start = i;
           }
-          key = key(key, (char) (c | 0x20));
           continue;
         }
       } else {
@@ -163,23 +97,19 @@ final class EnglishEvidence {
           if (wordLength++ == 0) {
             start = i;
           }
-          ascii = false;
           continue;
         }
       }
       if (wordLength > 0) {
         words++;
         if (wordLength <= MAX_LENGTH) {
-          byte list = ascii ? list(key) : OTHERS.contains(text, start, wordLength) ? OTHER : 0;
-          if (list == ENGLISH) {
+          if (ENGLISH.contains(text, start, wordLength)) {
             english++;
-          } else if (list == OTHER) {
+          } else if (OTHERS.contains(text, start, wordLength)) {
             others++;
           }
         }
-        key = 0;
         wordLength = 0;
-        ascii = true;
       }
     }
     return new EnglishEvidence(letters, capitals, words, english, others);

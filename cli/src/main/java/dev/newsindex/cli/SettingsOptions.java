@@ -44,8 +44,8 @@ final class SettingsOptions {
 
   @Option(names = "--compression", paramLabel = "MODE", converter = CompressionConverter.class,
       description = "How stored text is compressed: small (DEFLATE, the default) or fast (LZ4:"
-          + " an index about a third larger, indexing a little faster). Chosen when the index is"
-          + " created;"
+          + " an index about a quarter larger, and no faster to index). Chosen when the"
+          + " index is created;"
           + " to change it, rebuild the index: newsindex rebuild --compression MODE.")
   Compression compression;
 

@@ -42,7 +42,8 @@ import org.apache.lucene.store.FSDirectory;
  * an index of N {@link SyntheticCorpus} articles (seed 42) in DIR, then runs each query class: the
  * same query objects (parsed once by newsindex, filters included) go to {@link
  * NewsIndex#search} and to a bare {@link IndexSearcher#search} that also loads the stored fields of
- * its top 10, alternating query by query so that both see the same noise. It prints the median and
+ * its top 10 (and, for the classes with passages, highlights them with a default {@link
+ * UnifiedHighlighter}), alternating query by query so that both see the same noise. It prints the median and
  * p99 latency per class and the ratio of the medians, and writes them to {@code
  * docs/benchmarks/SearchBench.md}.
  */

@@ -38,4 +38,7 @@ module dev.newsindex {
   exports dev.newsindex.json;
   exports dev.newsindex.search;
   exports dev.newsindex.status;
+
+  // Segments name their codec; readers find it by that name (SMALL's stored-fields blocks).
+  provides org.apache.lucene.codecs.Codec with dev.newsindex.index.NewsCodec;
 }

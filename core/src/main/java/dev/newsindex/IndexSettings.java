@@ -32,7 +32,7 @@ public final class IndexSettings {
 
   /** The settings of an index created without options. */
   public static final IndexSettings DEFAULT =
-      new IndexSettings(Stemmer.DEFAULT, true, "", DEFAULT_K1, DEFAULT_B, Compression.FAST);
+      new IndexSettings(Stemmer.DEFAULT, true, "", DEFAULT_K1, DEFAULT_B, Compression.SMALL);
 
   private static final String STEMMER_KEY = "newsindex.stemmer";
   private static final String BUNDLED_KEY = "newsindex.synonyms.bundled";
@@ -122,7 +122,7 @@ public final class IndexSettings {
   /**
    * How the index compresses stored article text.
    *
-   * @return the compression, {@link Compression#FAST} unless chosen
+   * @return the compression, {@link Compression#SMALL} unless chosen
    */
   public Compression compression() {
     return compression;

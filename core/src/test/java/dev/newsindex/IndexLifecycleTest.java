@@ -231,6 +231,22 @@ class IndexLifecycleTest {
   }
 
   @Test
+  void aNewIndexCompressesStoredTextSmallUnlessToldOtherwise() throws IOException {
+    Path dir = tmp.resolve("index");
+    try (NewsIndex index = NewsIndex.openOrCreate(dir, IndexSettings.DEFAULT)) {
+      index.ingest(List.of(feed("f.jsonl", 5, ".")), IngestListener.NONE);
+      assertEquals(Compression.SMALL, index.stats().compression());
+    }
+    try (FSDirectory fs = FSDirectory.open(dir)) {
+      for (org.apache.lucene.index.SegmentCommitInfo segment
+          : org.apache.lucene.index.SegmentInfos.readLatestCommit(fs)) {
+        assertEquals(dev.newsindex.index.NewsCodec.NAME, segment.info.getCodec().getName(),
+            "stored fields written with DEFLATE in small blocks");
+      }
+    }
+  }
+
+  @Test
   void compressionIsChosenAtCreationKeptByUpdatesAndChangedByRebuild() throws IOException {
     Path dir = tmp.resolve("index");
     Path f = feed("f.jsonl", 20, " with some words that repeat, repeat and repeat again.");

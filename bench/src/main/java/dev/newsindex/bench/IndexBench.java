@@ -57,7 +57,7 @@ import org.apache.lucene.store.FSDirectory;
  *       unchanged-article detection (an id lookup and a 64-bit content hash per article),
  *       NewsAnalyzer with offsets for highlighting, doc values for dates and sources, the default
  *       {@link Compression#FAST} (BEST_SPEED, LZ4) stored fields, commits every 100,000 articles;
- *   <li><b>ni small</b>: the same with {@link Compression#SMALL} (BEST_COMPRESSION) stored
+ *   <li><b>ni small</b>: the same with {@link Compression#SMALL} (DEFLATE) stored
  *       fields.
  * </ul>
  *

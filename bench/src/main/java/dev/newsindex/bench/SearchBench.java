@@ -1,7 +1,9 @@
 package dev.newsindex.bench;
 
 import dev.newsindex.Article;
+import dev.newsindex.IndexSettings;
 import dev.newsindex.NewsIndex;
+import dev.newsindex.index.ArticleWriter;
 import dev.newsindex.schema.NewsSchema;
 import dev.newsindex.search.internal.ArticleSearcher;
 import dev.newsindex.search.Facet;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -29,6 +32,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -38,7 +42,8 @@ import org.apache.lucene.store.FSDirectory;
  * an index of N {@link SyntheticCorpus} articles (seed 42) in DIR, then runs each query class: the
  * same query objects (parsed once by newsindex, filters included) go to {@link
  * NewsIndex#search} and to a bare {@link IndexSearcher#search} that also loads the stored fields of
- * its top 10, alternating query by query so that both see the same noise. It prints the median and
+ * its top 10 (and, for the classes with passages, highlights them with a default {@link
+ * UnifiedHighlighter}), alternating query by query so that both see the same noise. It prints the median and
  * p99 latency per class and the ratio of the medians, and writes them to {@code
  * docs/benchmarks/SearchBench.md}.
  */
@@ -95,15 +100,17 @@ public final class SearchBench {
 
   /**
    * Writes {@code count} synthetic articles with two indexing threads (segments as the default merge
-   * policy leaves them), committing every 100,000.
+   * policy leaves them, stored fields compressed as a new index's are), committing every 100,000.
    */
   static void build(Path dir, long count, long from) throws Exception {
     long started = System.nanoTime();
     System.out.printf(Locale.ROOT, "building %,d articles in %s from %,d ...%n", count, dir, from);
     Files.createDirectories(dir);
-    IndexWriterConfig config = new IndexWriterConfig(NewsSchema.analyzer())
-        .setOpenMode(from == 0 ? IndexWriterConfig.OpenMode.CREATE
-            : IndexWriterConfig.OpenMode.APPEND).setRAMBufferSizeMB(512);
+    // newsindex's own writer configuration (codec and stored-fields compression included), so
+    // that stored fields are read back as fast as from an index newsindex made.
+    IndexWriterConfig config = ArticleWriter.config(NewsSchema.analyzer(),
+        from == 0 ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND,
+        IndexSettings.DEFAULT.compression()).setRAMBufferSizeMB(512);
     try (FSDirectory fs = FSDirectory.open(dir); IndexWriter w = new IndexWriter(fs, config)) {
       Iterator<Article> articles = SyntheticCorpus.articles(count, 42).iterator();
       for (long skip = 0; skip < from; skip++) {
@@ -208,6 +215,9 @@ public final class SearchBench {
         FSDirectory fs = FSDirectory.open(dir);
         DirectoryReader reader = DirectoryReader.open(fs)) {
       IndexSearcher bare = new IndexSearcher(reader);
+      boolean offsets = hasOffsets(reader);
+      UnifiedHighlighter highlighter = UnifiedHighlighter.builder(bare, NewsSchema.analyzer())
+          .build();
       ArticleSearcher parser = new ArticleSearcher(bare, NewsSchema.analyzer());
       System.out.printf(Locale.ROOT, "index %s: %,d articles, %d segments; %d rounds%n", dir,
           reader.numDocs(), reader.leaves().size(), rounds);
@@ -218,13 +228,17 @@ public final class SearchBench {
           reader.numDocs(), reader.leaves().size(), rounds), "class (top 10)",
           "bare Lucene p50 ms", "p99 ms", "newsindex p50 ms", "p99 ms", "ratio of medians");
       doc.note("The bare side is handed the query newsindex parsed (filters included) and loads"
-          + " the stored fields of its top 10; it never highlights or counts facets, so for the"
-          + " snippet and facet classes the ratio is their whole cost.");
+          + " the stored fields of its top 10; for the snippet classes it also highlights title"
+          + " (one passage) and body (the passages asked for) of its top 10 in one call of a"
+          + " default UnifiedHighlighter, which " + (offsets
+              ? "takes the offsets from the postings (this index has them)"
+              : "analyses the text again (this index has no offsets in its postings)")
+          + ". It never counts facets, so for the facet classes the ratio is their whole cost.");
       // JIT warm-up over every class first, so that the first class measured is not penalised.
       for (int pass = 0; pass < 2; pass++) {
         for (QueryClass c : classes()) {
           for (SearchRequest q : c.requests()) {
-            bare(bare, parser.filtered(q), null);
+            bare(bare, highlighter, parser.filtered(q), null, q.passages());
             index.search(q);
           }
         }
@@ -239,7 +253,7 @@ public final class SearchBench {
         }
         // Warm-up: one untimed pass of each.
         for (int i = 0; i < queries.size(); i++) {
-          bare(bare, queries.get(i), sorts.get(i));
+          bare(bare, highlighter, queries.get(i), sorts.get(i), c.requests().get(i).passages());
           index.search(c.requests().get(i));
         }
         double[] bareMs = new double[queries.size() * rounds];
@@ -248,7 +262,7 @@ public final class SearchBench {
         for (int round = 0; round < rounds; round++) {
           for (int i = 0; i < queries.size(); i++) {
             long t0 = System.nanoTime();
-            bare(bare, queries.get(i), sorts.get(i));
+            bare(bare, highlighter, queries.get(i), sorts.get(i), c.requests().get(i).passages());
             long t1 = System.nanoTime();
             index.search(c.requests().get(i));
             long t2 = System.nanoTime();
@@ -271,15 +285,37 @@ public final class SearchBench {
     return String.format(Locale.ROOT, "%.2f", v);
   }
 
-  /** Bare Lucene: the same query, top 10, and the stored fields of those 10. */
-  private static int bare(IndexSearcher s, Query q, Sort sort) throws IOException {
+  /**
+   * Bare Lucene: the same query, top 10, the stored fields of those 10, and with {@code passages}
+   * above 0 their title and body highlighted by {@code highlighter}.
+   */
+  private static int bare(IndexSearcher s, UnifiedHighlighter highlighter, Query q, Sort sort,
+      int passages) throws IOException {
     TopDocs top = sort == null ? s.search(q, 10) : s.search(q, 10, sort);
     StoredFields stored = s.storedFields();
     int n = 0;
     for (ScoreDoc d : top.scoreDocs) {
       n += stored.document(d.doc).getFields().size();
     }
+    if (passages > 0 && top.scoreDocs.length > 0) {
+      int[] docs = Arrays.stream(top.scoreDocs).mapToInt(d -> d.doc).toArray();
+      Map<String, String[]> marked = highlighter.highlightFields(
+          new String[] {NewsSchema.TITLE, NewsSchema.BODY}, q, docs, new int[] {1, passages});
+      n += marked.size();
+    }
     return n;
+  }
+
+  /** Whether the body's postings hold offsets (the highlighters then read them there). */
+  private static boolean hasOffsets(DirectoryReader reader) {
+    for (var leaf : reader.leaves()) {
+      var info = leaf.reader().getFieldInfos().fieldInfo(NewsSchema.BODY);
+      if (info != null && info.getIndexOptions().compareTo(
+          org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static double percentile(double[] values, double p) {

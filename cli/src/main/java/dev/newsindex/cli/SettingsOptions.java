@@ -43,8 +43,9 @@ final class SettingsOptions {
   float[] bm25;
 
   @Option(names = "--compression", paramLabel = "MODE", converter = CompressionConverter.class,
-      description = "How stored text is compressed: fast (LZ4, the default) or small (DEFLATE: an"
-          + " index about a quarter smaller, indexing slower). Chosen when the index is created;"
+      description = "How stored text is compressed: small (DEFLATE, the default) or fast (LZ4:"
+          + " an index about a quarter larger, and no faster to index). Chosen when the"
+          + " index is created;"
           + " to change it, rebuild the index: newsindex rebuild --compression MODE.")
   Compression compression;
 

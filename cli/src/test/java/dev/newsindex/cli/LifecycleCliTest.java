@@ -175,9 +175,9 @@ class LifecycleCliTest {
     assertEquals(0, run("index", "--stemmer", "kstem", feed.toString()).exitCode(),
         "the same stemmer again is no change");
 
-    CliRun rebuiltAgain = run("rebuild", "--compression", "small", feed.toString());
+    CliRun rebuiltAgain = run("rebuild", "--compression", "fast", feed.toString());
     assertEquals(0, rebuiltAgain.exitCode(), rebuiltAgain.err());
-    assertTrue(run("stats", "--json").out().contains("\"compression\":\"small\""));
+    assertTrue(run("stats", "--json").out().contains("\"compression\":\"fast\""));
     assertEquals(ExitCode.NO_HITS.code, run("search", "operate").exitCode(),
         "a rebuild keeps the settings it is not given");
 

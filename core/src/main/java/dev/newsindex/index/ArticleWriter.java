@@ -92,16 +92,16 @@ public final class ArticleWriter implements Closeable {
 
   /**
    * The writer configuration every newsindex writer uses: the schema's analyzer, stored fields
-   * compressed as {@code compression} says ({@link Lucene104Codec.Mode#BEST_SPEED} or {@link
-   * Lucene104Codec.Mode#BEST_COMPRESSION}), no commit on close (a writer closed without {@link
+   * compressed as {@code compression} says ({@link Lucene104Codec.Mode#BEST_SPEED}, or DEFLATE in
+   * {@link NewsCodec}'s blocks), no commit on close (a writer closed without {@link
    * #commit} keeps the last commit), and a {@value #RAM_BUFFER_MB} MB indexing buffer.
    */
   public static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode,
       Compression compression) {
     return new IndexWriterConfig(analyzer)
         .setOpenMode(mode)
-        .setCodec(new Lucene104Codec(compression == Compression.SMALL
-            ? Lucene104Codec.Mode.BEST_COMPRESSION : Lucene104Codec.Mode.BEST_SPEED))
+        .setCodec(compression == Compression.SMALL ? new NewsCodec()
+            : new Lucene104Codec(Lucene104Codec.Mode.BEST_SPEED))
         .setRAMBufferSizeMB(RAM_BUFFER_MB)
         .setMergeScheduler(new QuietMergeScheduler())
         .setCommitOnClose(false);

@@ -4,8 +4,9 @@
  * nothing ({@link dev.newsindex.index.ArticleWriter}); ingest runs that index on every core and
  * commit at bounded intervals ({@link dev.newsindex.index.IngestJob}); the rebuild that replaces
  * an index in one commit ({@link dev.newsindex.index.IndexRebuild}); the statistics of a commit
- * ({@link dev.newsindex.index.IndexStatistics}, counted with the search's facet counter) and
- * Lucene's CheckIndex read into a report ({@link dev.newsindex.index.IndexCheck}). {@link
+ * ({@link dev.newsindex.index.IndexStatistics}, counted with the search's facet counter),
+ * Lucene's CheckIndex read into a report ({@link dev.newsindex.index.IndexCheck}) and the codec of
+ * small stored fields ({@link dev.newsindex.index.NewsCodec}). {@link
  * dev.newsindex.NewsIndex} calls each; the values they return are in {@code ingest} and {@code
  * status}.
  *
@@ -15,6 +16,8 @@
  * {@code IndexWriter}. Versions of one id must reach the writer in input order: {@code IngestJob}
  * routes each article to an indexing thread by its id for that reason. A rebuild commits only once,
  * at the end (that single commit is the switch-over: until then every reader sees the old index),
- * so it checkpoints instead to keep memory bounded.
+ * so it checkpoints instead to keep memory bounded. An index of {@link dev.newsindex.Compression#SMALL}
+ * names {@link dev.newsindex.index.NewsCodec} in its segments: plain Lucene tools (Luke, CheckIndex
+ * on the command line) open it only with the core jar on their class path.
  */
 package dev.newsindex.index;

@@ -7,8 +7,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import com.ibm.icu.text.Normalizer2;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -30,6 +30,7 @@ import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
@@ -51,23 +52,27 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  *       {@code بال}, ... and the common suffixes removed: {@code الحكومة} matches {@code حكومة}).
  *   <li>{@code fr}, French: {@link StandardTokenizer}; {@link ElisionFilter} with French articles
  *       ({@code l'Élysée}, {@code d’Alger}, curly apostrophe too → {@code Élysée}, {@code Alger});
- *       {@link ICUFoldingFilter}; {@link StopFilter} (Lucene's French stop words); {@link
+ *       {@link StopFilter} (Lucene's French stop words); {@link ICUFoldingFilter}; {@link
  *       FrenchLightStemFilter}.
- *   <li>{@code de}, German: {@link StandardTokenizer}; {@link ICUFoldingFilter} ({@code ß} →
- *       {@code ss}, umlauts dropped); {@link DictionaryCompoundWordTokenFilter} with {@link
- *       #GERMAN_COMPOUND_PARTS} ({@code Bahnstreik} is also {@code bahn} and {@code streik}, at its
- *       position); {@link StopFilter} (Lucene's German stop words); {@link
+ *   <li>{@code de}, German: {@link StandardTokenizer}; {@link StopFilter} (Lucene's German stop
+ *       words); {@link ICUFoldingFilter} ({@code ß} → {@code ss}, umlauts dropped); {@link
+ *       DictionaryCompoundWordTokenFilter} with {@link #GERMAN_COMPOUND_PARTS} ({@code Bahnstreik}
+ *       is also {@code bahn} and {@code streik}, at its position); {@link
  *       GermanNormalizationFilter}; {@link GermanLightStemFilter}; {@link
  *       RemoveDuplicatesTokenFilter} (a listed word is also its own part).
- *   <li>{@code es}, Spanish: {@link StandardTokenizer}; {@link ICUFoldingFilter}; {@link
- *       StopFilter} (Lucene's Spanish stop words); {@link SpanishLightStemFilter}.
+ *   <li>{@code es}, Spanish: {@link StandardTokenizer}; {@link StopFilter} (Lucene's Spanish stop
+ *       words); {@link ICUFoldingFilter}; {@link SpanishLightStemFilter}.
  *   <li>{@link #OTHER}, every other language: {@link ICUTokenizer} (word boundaries of every
  *       script, dictionary-based for Thai, Lao, Khmer, Myanmar, Chinese and Japanese) and {@link
  *       ICUFoldingFilter}; no stop words, no stemming.
  * </ul>
  *
- * <p>Folding comes before the stop words and stemmers, so that a query typed without accents
- * ({@code Elysee}, {@code Fussball}) finds the words written with them.
+ * <p>Folding comes before the stemmers, so that a query typed without accents ({@code Elysee},
+ * {@code Fussball}) finds the words written with them. The French, German and Spanish stop words
+ * are removed before it, on the words case-folded but with their accents ({@link
+ * ICUNormalizer2Filter}, the lists in the same form): the lists are written with accents, so
+ * {@code für} and {@code más} go, while {@code Uber}, which folding would make {@code über}'s
+ * twin, stays.
  */
 public final class LanguageAnalyzers {
   /** The languages with a chain of their own here, besides English. */
@@ -80,7 +85,7 @@ public final class LanguageAnalyzers {
    * The name and version of these chains, stored in each index beside {@link NewsAnalyzer#NAME}:
    * it changes whenever one of them does.
    */
-  public static final String NAME = "news-intl-1";
+  public static final String NAME = "news-intl-2";
 
   /**
    * The dictionary of German compound parts: a compound is found by any part listed here. Words
@@ -103,6 +108,8 @@ public final class LanguageAnalyzers {
   private static final CharArraySet ARABIC_STOP = ArabicAnalyzer.getDefaultStopSet();
   /** Compiled once (see {@link #snowballStopWords}). */
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  /** The normal form the stop filters compare in: {@link ICUNormalizer2Filter}'s, NFKC case-folded. */
+  private static final Normalizer2 CASE_FOLD = Normalizer2.getNFKCCasefoldInstance();
   private static final CharArraySet FRENCH_STOP =
       snowballStopWords(FrenchAnalyzer.DEFAULT_STOPWORD_FILE,
           FrenchAnalyzer::getDefaultStopSet);
@@ -155,7 +162,7 @@ public final class LanguageAnalyzers {
         int comment = line.indexOf('|');
         for (String word : SPACES.split(comment < 0 ? line : line.substring(0, comment))) {
           if (!word.isEmpty()) {
-            out.add(word.toLowerCase(Locale.ROOT));
+            out.add(CASE_FOLD.normalize(word));
           }
         }
       }
@@ -168,7 +175,7 @@ public final class LanguageAnalyzers {
   private static CharArraySet lowerCased(CharArraySet words) {
     CharArraySet out = new CharArraySet(words.size(), false);
     for (Object w : words) {
-      out.add(new String((char[]) w).toLowerCase(Locale.ROOT));
+      out.add(CASE_FOLD.normalize(new String((char[]) w)));
     }
     return CharArraySet.unmodifiableSet(out);
   }
@@ -199,22 +206,22 @@ public final class LanguageAnalyzers {
         }
         case "fr" -> {
           result = new ElisionFilter(result, FRENCH_ARTICLES);
+          result = new StopFilter(new ICUNormalizer2Filter(result), FRENCH_STOP);
           result = new ICUFoldingFilter(result);
-          result = new StopFilter(result, FRENCH_STOP);
           result = new FrenchLightStemFilter(result);
         }
         case "de" -> {
+          result = new StopFilter(new ICUNormalizer2Filter(result), GERMAN_STOP);
           result = new ICUFoldingFilter(result);
           result = new DictionaryCompoundWordTokenFilter(result, GERMAN_PARTS, 5, 3, 15, false);
-          result = new StopFilter(result, GERMAN_STOP);
           result = new GermanNormalizationFilter(result);
           result = new GermanLightStemFilter(result);
           // A listed word is its own part (Regierung), and two parts may stem alike (bund, bundes).
           result = new RemoveDuplicatesTokenFilter(result);
         }
         case "es" -> {
+          result = new StopFilter(new ICUNormalizer2Filter(result), SPANISH_STOP);
           result = new ICUFoldingFilter(result);
-          result = new StopFilter(result, SPANISH_STOP);
           result = new SpanishLightStemFilter(result);
         }
         default -> throw new AssertionError(language);

@@ -442,7 +442,7 @@ public final class PeerBench {
   }
 
   /** newsindex's fields without its features: analysed title and body, stored fields, keywords. */
-  private static Document document(Article a) {
+  static Document document(Article a) {
     Document doc = new Document();
     doc.add(new StringField(NewsSchema.ID, a.id(), Field.Store.YES));
     doc.add(new TextField(NewsSchema.TITLE, a.title(), Field.Store.YES));

@@ -51,14 +51,16 @@ import org.apache.lucene.store.FSDirectory;
  * <ul>
  *   <li><b>bare Lucene</b>: the file parsed by the same JSON Lines reader on the calling thread, each
  *       article added with {@code addDocument} from {@code --threads} threads (default: one per
- *       processor); {@code StandardAnalyzer}; the same stored fields (id, title, body, date, source,
- *       url, metadata); default codec and settings; one commit at the end.
- *   <li><b>newsindex</b>: {@link NewsIndex#ingest} with the same thread count: upsert by id with
+ *       processor; a list such as {@code 1,2} runs everything once per thread count);
+ *       {@code StandardAnalyzer}; the same stored fields (id, title, body, date, source, url,
+ *       metadata); default codec and settings; one commit at the end.
+ *   <li><b>ni fast</b>: {@link NewsIndex#ingest} with the same thread count: upsert by id with
  *       unchanged-article detection (an id lookup and a 64-bit content hash per article),
- *       NewsAnalyzer with offsets for highlighting, doc values for dates and sources, the default
- *       {@link Compression#FAST} (BEST_SPEED, LZ4) stored fields, commits every 100,000 articles;
- *   <li><b>ni small</b>: the same with {@link Compression#SMALL} (DEFLATE) stored
- *       fields.
+ *       NewsAnalyzer, the spelling vocabulary, near-duplicate signatures, doc values for dates and
+ *       labels, {@link Compression#FAST} (BEST_SPEED, LZ4) stored fields, commits every 100,000
+ *       articles (indexer name {@code newsindex});
+ *   <li><b>ni small</b>: the same with the default {@link Compression#SMALL} (DEFLATE) stored
+ *       fields (indexer name {@code small}).
  * </ul>
  *
  * <p>Each indexer runs {@code --repeat} times (default 3), alternating, and the fastest run of each
@@ -99,12 +101,12 @@ public final class IndexBench {
         .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
   }
 
-  /** Runs the benchmark: {@code [--corpora DIR] [--synthetic N] [--threads N] [--work DIR]}. */
+  /** Runs the benchmark: {@code [--corpora DIR] [--synthetic N] [--threads N[,N...]] [--work DIR]}. */
   public static void main(String[] args) throws Exception {
     LUCENE_LOGGER.setLevel(java.util.logging.Level.OFF); // its vector-module notice is noise here
     Path corpora = null;
     long synthetic = 0;
-    int threads = Runtime.getRuntime().availableProcessors();
+    List<Integer> threadCounts = List.of(Runtime.getRuntime().availableProcessors());
     int repeat = 3;
     boolean diagnose = false;
     java.util.Set<String> indexers = java.util.Set.of("bare", "newsindex", "small");
@@ -113,13 +115,14 @@ public final class IndexBench {
       switch (args[i]) {
         case "--corpora" -> corpora = Path.of(args[++i]);
         case "--synthetic" -> synthetic = Long.parseLong(args[++i]);
-        case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--threads" -> threadCounts = java.util.Arrays.stream(args[++i].split(","))
+            .map(Integer::valueOf).toList();
         case "--work" -> work = Path.of(args[++i]);
         case "--repeat" -> repeat = Integer.parseInt(args[++i]);
         case "--diagnose" -> diagnose = true;
         case "--indexers" -> indexers = java.util.Set.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]
-            + "; usage: IndexBench [--corpora DIR] [--synthetic N] [--threads N] [--repeat N]"
+            + "; usage: IndexBench [--corpora DIR] [--synthetic N] [--threads N[,N...]] [--repeat N]"
             + " [--indexers bare,newsindex,small] [--diagnose] [--work DIR]");
       }
     }
@@ -142,14 +145,15 @@ public final class IndexBench {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("nothing to index: give --corpora DIR and/or --synthetic N");
     }
-    System.out.printf(Locale.ROOT, "Java %s, %d processors, max heap %d MB, %d indexing threads%n",
+    System.out.printf(Locale.ROOT, "Java %s, %d processors, max heap %d MB, indexing threads %s%n",
         Runtime.version(), Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20, threads);
+        Runtime.getRuntime().maxMemory() >> 20, threadCounts);
+    int warmThreads = threadCounts.get(threadCounts.size() - 1);
     // Warm-up (not reported): both indexers once over the smallest input, so JIT favours neither.
     Path smallest = inputs.stream().min(Comparator.comparingLong(IndexBench::size)).orElseThrow();
     if (inputs.size() > 1) {
-      bare(smallest, work.resolve("warm-bare"), threads, false);
-      newsindex(smallest, work.resolve("warm-news"), threads, Compression.FAST);
+      bare(smallest, work.resolve("warm-bare"), warmThreads, false);
+      newsindex(smallest, work.resolve("warm-news"), warmThreads, Compression.FAST);
     }
 
     BenchDoc doc = BenchDoc.create("IndexBench", "Indexing throughput of newsindex against a bare"
@@ -164,53 +168,56 @@ public final class IndexBench {
           synthetic));
     }
     BenchDoc.Table figures = doc.table(String.format(Locale.ROOT, "Best of %d alternating runs,"
-        + " %d indexing threads, max heap %d MB", repeat, threads,
-        Runtime.getRuntime().maxMemory() >> 20), "corpus", "indexer", "articles", "seconds",
-        "CPU s", "articles/s", "MB/s", "index / input", "peak heap MB");
-    BenchDoc.Table ratios = doc.table("Ratios", "corpus", "articles/s newsindex / bare",
-        "CPU time bare / newsindex", "articles/s small / bare", "index size small / newsindex");
+        + " max heap %d MB", repeat, Runtime.getRuntime().maxMemory() >> 20), "corpus", "threads",
+        "indexer", "articles", "seconds", "CPU s", "articles/s", "MB/s", "index / input",
+        "peak heap MB");
+    BenchDoc.Table ratios = doc.table("Ratios", "corpus", "threads", "articles/s ni fast / bare",
+        "CPU time bare / ni fast", "articles/s ni small / bare", "index size ni small / ni fast");
     System.out.printf(Locale.ROOT, "best of %d alternating runs each (the machine may be shared:"
         + " the best run is the least disturbed; CPU seconds are the process's)%n", repeat);
-    System.out.printf(Locale.ROOT, "%n%-28s %-10s %10s %8s %8s %10s %8s %12s %10s%n", "corpus",
-        "indexer", "articles", "seconds", "cpu s", "articles/s", "MB/s", "index/input",
+    System.out.printf(Locale.ROOT, "%n%-28s %2s %-10s %10s %8s %8s %10s %8s %12s %10s%n", "corpus",
+        "th", "indexer", "articles", "seconds", "cpu s", "articles/s", "MB/s", "index/input",
         "peak heap");
     for (Path input : inputs) {
       String name = input.startsWith(work) ? input.getFileName().toString()
           : input.getParent().getFileName() + "/" + input.getFileName();
-      Figures b = null;
-      Figures n = null;
-      Figures small = null;
-      Figures d = null;
       String base = name.replace('/', '_');
-      for (int r = 0; r < repeat; r++) {
-        if (indexers.contains("bare")) {
-          b = bare(input, work.resolve(base + "-bare"), threads, false).best(b);
+      for (int threads : threadCounts) {
+        Figures b = null;
+        Figures n = null;
+        Figures small = null;
+        Figures d = null;
+        for (int r = 0; r < repeat; r++) {
+          if (indexers.contains("bare")) {
+            b = bare(input, work.resolve(base + "-bare"), threads, false).best(b);
+          }
+          if (indexers.contains("newsindex")) {
+            n = newsindex(input, work.resolve(base + "-news"), threads, Compression.FAST).best(n);
+          }
+          if (indexers.contains("small")) {
+            small = newsindex(input, work.resolve(base + "-small"), threads, Compression.SMALL)
+                .best(small);
+          }
+          if (diagnose) {
+            d = bare(input, work.resolve(base + "-docs"), threads, true).best(d);
+          }
         }
-        if (indexers.contains("newsindex")) {
-          n = newsindex(input, work.resolve(base + "-news"), threads, Compression.FAST).best(n);
+        print(figures, name, threads, "bare", b);
+        print(figures, name, threads, "ni fast", n);
+        print(figures, name, threads, "ni small", small);
+        print(figures, name, threads, "bare+docs", d);
+        if (b == null || n == null || small == null) {
+          continue;
         }
-        if (indexers.contains("small")) {
-          small = newsindex(input, work.resolve(base + "-small"), threads, Compression.SMALL)
-              .best(small);
-        }
-        if (diagnose) {
-          d = bare(input, work.resolve(name.replace('/', '_') + "-docs"), threads, true).best(d);
-        }
+        ratios.row(name, threads, ratio(n.rate() / b.rate()),
+            ratio(b.cpuSeconds() / n.cpuSeconds()), ratio(small.rate() / b.rate()),
+            ratio((double) small.indexBytes() / n.indexBytes()));
+        System.out.printf(Locale.ROOT, "%-28s %d threads, ratio ni fast/bare: articles/s %.2f,"
+            + " CPU time %.2f; ni small: articles/s %.2f, CPU time %.2f, index size %.2f"
+            + " of ni fast's%n", name, threads, n.rate() / b.rate(),
+            b.cpuSeconds() / n.cpuSeconds(), small.rate() / b.rate(),
+            b.cpuSeconds() / small.cpuSeconds(), (double) small.indexBytes() / n.indexBytes());
       }
-      print(figures, name, "bare", b);
-      print(figures, name, "newsindex", n);
-      print(figures, name, "ni small", small);
-      print(figures, name, "bare+docs", d);
-      if (b == null || n == null || small == null) {
-        continue;
-      }
-      ratios.row(name, ratio(n.rate() / b.rate()), ratio(b.cpuSeconds() / n.cpuSeconds()),
-          ratio(small.rate() / b.rate()), ratio((double) small.indexBytes() / n.indexBytes()));
-      System.out.printf(Locale.ROOT, "%-28s ratio newsindex/bare: articles/s %.2f, CPU time"
-          + " %.2f; with --compression small: articles/s %.2f, CPU time %.2f, index size %.2f"
-          + " of the default%n", name, n.rate() / b.rate(), b.cpuSeconds() / n.cpuSeconds(),
-          small.rate() / b.rate(), b.cpuSeconds() / small.cpuSeconds(),
-          (double) small.indexBytes() / n.indexBytes());
     }
     doc.write();
   }
@@ -219,15 +226,16 @@ public final class IndexBench {
     return String.format(Locale.ROOT, "%.2f", r);
   }
 
-  private static void print(BenchDoc.Table table, String corpus, String indexer, Figures f) {
+  private static void print(BenchDoc.Table table, String corpus, int threads, String indexer,
+      Figures f) {
     if (f == null) {
       return;
     }
-    System.out.printf(Locale.ROOT, "%-28s %-10s %,10d %8.1f %8.1f %,10.0f %8.2f %12.2f %7d MB%n",
-        corpus, indexer, f.articles(), f.seconds(), f.cpuSeconds(), f.rate(),
+    System.out.printf(Locale.ROOT, "%-28s %2d %-10s %,10d %8.1f %8.1f %,10.0f %8.2f %12.2f %7d MB%n",
+        corpus, threads, indexer, f.articles(), f.seconds(), f.cpuSeconds(), f.rate(),
         f.inputBytes() / f.seconds() / 1e6,
         (double) f.indexBytes() / f.inputBytes(), f.peakHeap() >> 20);
-    table.row(corpus, indexer, String.format(Locale.ROOT, "%,d", f.articles()),
+    table.row(corpus, threads, indexer, String.format(Locale.ROOT, "%,d", f.articles()),
         String.format(Locale.ROOT, "%.1f", f.seconds()),
         String.format(Locale.ROOT, "%.1f", f.cpuSeconds()),
         String.format(Locale.ROOT, "%,.0f", f.rate()),

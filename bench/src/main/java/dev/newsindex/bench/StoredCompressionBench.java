@@ -34,7 +34,9 @@ import org.apache.lucene.util.BytesRef;
  * modes (Lucene's DEFLATE and LZ4 with a preset dictionary, in 80 KiB blocks) beside Zstandard
  * (zstd-jni, not a dependency of newsindex) on whole blocks of several sizes, over the stored
  * values of a corpus's articles: compressed size, CPU time to compress every block, and the time
- * to load one article (decompress what its block needs), the cost each hit of a page pays.
+ * to load one article (decompress what its block needs), the cost each hit of a page pays; and the
+ * time the first compression and decompression take in a new JVM, which a cold command-line search
+ * pays once (zstd-jni sets up its native calls then).
  *
  * <pre>
  * bench/run StoredCompressionBench [--corpora DIR] [--only CORPUS] [--rounds N]
@@ -107,20 +109,75 @@ public final class StoredCompressionBench {
         only, articles.size(), raw / 1e6));
     BenchDoc.Table table = doc.table(String.format(Locale.ROOT, "Best of %d interleaved rounds,"
         + " one thread", rounds), "compression", "block KiB", "compressed MB",
-        "size / DEFLATE's", "compress CPU s", "CPU / DEFLATE's", "µs to load one article");
+        "size / DEFLATE's", "compress CPU s", "CPU / DEFLATE's", "µs to load one article",
+        "ms to first use in a new JVM");
+    Map<String, Double> firstUse = new LinkedHashMap<>();
     Mode deflate = modes.get(0);
     for (Mode m : modes) {
       double[] b = best.get(m);
+      String kind = m.mode() instanceof ZstdMode ? "zstd" : m.mode().getClass().getSimpleName();
+      double first = firstUse.computeIfAbsent(kind, StoredCompressionBench::firstUse);
       table.row(m.name(), m.blockBytes() / 1024, String.format(Locale.ROOT, "%.2f",
           sizes.get(m) / 1e6), String.format(Locale.ROOT, "%.2f",
           sizes.get(m) / (double) sizes.get(deflate)), String.format(Locale.ROOT, "%.3f", b[0]),
           String.format(Locale.ROOT, "%.2f", b[0] / best.get(deflate)[0]),
-          String.format(Locale.ROOT, "%.1f", b[1]));
+          String.format(Locale.ROOT, "%.1f", b[1]), String.format(Locale.ROOT, "%.0f", first));
     }
     doc.note("The time to load one article is the mean over 20,000 articles drawn at random:"
         + " its block read and decompressed as far as the article needs (Zstandard: the whole"
-        + " block).");
+        + " block). The first use is the median of 3 new JVMs (with the command line's"
+        + " -XX:TieredStopAtLevel=1) compressing and decompressing one small block.");
     doc.write();
+  }
+
+  /** Milliseconds to the first compression and decompression of {@code kind} in a new JVM. */
+  private static double firstUse(String kind) {
+    List<Double> times = new ArrayList<>();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int i = 0; i < 3; i++) {
+      try {
+        Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+            "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+            FirstUse.class.getName(), kind).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+          throw new IllegalStateException("first use of " + kind + " failed: " + out);
+        }
+        times.add(Double.parseDouble(out.substring(out.lastIndexOf('\n') + 1)));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return times.stream().sorted().toList().get(1);
+  }
+
+  /** In a new JVM: compresses and decompresses one small block, prints the milliseconds. */
+  static final class FirstUse {
+    private FirstUse() {}
+
+    public static void main(String[] args) throws IOException {
+      long t0 = System.nanoTime();
+      CompressionMode mode = switch (args[0]) {
+        case "zstd" -> new ZstdMode(3);
+        case "LZ4WithPresetDictCompressionMode" -> new LZ4WithPresetDictCompressionMode();
+        default -> new DeflateWithPresetDictCompressionMode();
+      };
+      byte[] block = "a small block of stored text, a small block of stored text"
+          .getBytes(StandardCharsets.UTF_8);
+      ByteBuffersDataOutput in = new ByteBuffersDataOutput();
+      in.writeBytes(block);
+      ByteBuffersDataOutput out = new ByteBuffersDataOutput();
+      try (Compressor c = mode.newCompressor()) {
+        c.compress(in.toDataInput(), out);
+      }
+      BytesRef bytes = new BytesRef();
+      mode.newDecompressor().decompress(new ByteArrayDataInput(out.toArrayCopy()), block.length,
+          0, block.length, bytes);
+      System.out.printf(Locale.ROOT, "%.1f%n", (System.nanoTime() - t0) / 1e6);
+    }
   }
 
   /** Compresses every block, then loads random articles; returns {CPU s, µs per load}. */

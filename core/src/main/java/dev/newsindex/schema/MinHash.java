@@ -6,8 +6,9 @@ import java.util.Arrays;
 /**
  * A near-duplicate signature of an article's text: {@value #SIZE} MinHash values of its word
  * 3-shingles, 4 bits of each kept. The share of equal positions in two signatures, less the
- * share that agrees by chance, estimates the Jaccard resemblance of the two texts' shingle sets, so a wire story republished with a rewritten headline, a trimmed
- * ending or added boilerplate keeps most of its signature.
+ * share that agrees by chance, estimates the Jaccard resemblance of the two texts' shingle sets,
+ * so a wire story republished with a rewritten headline, a trimmed ending or added boilerplate
+ * keeps most of its signature.
  *
  * <p>For finding candidates without comparing every pair, the signature is cut into {@value
  * #BANDS} bands of {@value #ROWS} values (locality-sensitive hashing): two texts with resemblance
@@ -58,10 +59,10 @@ public final class MinHash {
    * {@code bench/run DuplicateEval} at the default threshold, 0.5: precision 0.975 and recall 0.955
    * (8 bits: 0.973, 0.949); from 0.4 up, F1 as high or higher; at 0.3, precision 0.919 (0.949).
    *
-   * <p>Band keys ({@link #bandKeys}) hold 16 bits of a signature, so unrelated articles share a band
-   * about once in 65,536: whole-index grouping confirms a few more candidates (on Reuters-21578
-   * x6, 114,258 articles, 4.2 s instead of 3.6), and its buckets of one band key stay small enough
-   * to be compared pair by pair (32 members) up to about two million articles.
+   * <p>Band keys ({@link #bandKeys}) hold 16 bits of a signature, so unrelated articles share a
+   * band about once in 65,536: whole-index grouping confirms a few more candidates (on
+   * Reuters-21578 x6, 114,258 articles, 4.2 s instead of 3.6), and its buckets of one band key stay
+   * small enough to be compared pair by pair (32 members) up to about two million articles.
    */
   static final int VALUE_BITS = 4;
   private static final int VALUE_MASK = (1 << VALUE_BITS) - 1;

@@ -87,7 +87,7 @@ public final class NewsSchema {
    * whenever what a document holds or how it is derived from an article changes: the fields and
    * their types, the {@link #contentHash}, the {@link MinHash} signatures, the spelling vocabulary.
    */
-  public static final String VERSION = "7";
+  public static final String VERSION = "8";
 
   /** Commit user-data key holding {@link #VERSION}. */
   public static final String SCHEMA_KEY = "newsindex.schema";
@@ -121,7 +121,7 @@ public final class NewsSchema {
   public static final String LANG = "lang";
   public static final String CONTENT_HASH = "content_hash";
   public static final String METADATA_PREFIX = "meta.";
-  /** Near-duplicate signature: {@link MinHash#SIZE} 8-bit values as binary doc values. */
+  /** Near-duplicate signature: {@link MinHash#SIZE} 4-bit values as binary doc values. */
   public static final String MINHASH = "minhash";
   /** Title and body words, unstemmed, for spelling suggestions, but for ordinary English words. */
   public static final String WORDS = "words";

@@ -30,14 +30,14 @@ class MinHashTest {
   }
 
   @Test
-  void aSignatureTakesOneByteOfDocValuesPerValue() {
+  void aSignatureTakesHalfAByteOfDocValuesPerValue() {
     String body = "The central bank said on Tuesday that it would keep its key interest rate"
         + " unchanged for a third month, citing slowing growth in the euro zone and a strong"
         + " currency that has weighed on exports. Economists had expected the decision, though"
         + " several had forecast a cut before the end of the year as inflation eased again.";
     int[] sig = MinHash.of("Bank holds rates", body);
     byte[] bytes = MinHash.encode(sig);
-    assertTrue(bytes.length == MinHash.SIZE, bytes.length + " bytes");
+    assertTrue(bytes.length == MinHash.SIZE / 2, bytes.length + " bytes");
     assertTrue(java.util.Arrays.equals(sig, MinHash.decode(bytes, 0, bytes.length)),
         "a signature survives doc values");
   }

@@ -63,17 +63,24 @@ final class BenchReport {
     try (Stream<Path> s = Files.walk(corpora)) {
       for (Path f : s.filter(p -> p.getFileName().toString().equals("docs.jsonl")).sorted()
           .toList()) {
-        Ingest.readFile(f, new ArticleHandler() {
-          @Override
-          public void article(Article a, Origin origin) {
-            articles.add(a);
-          }
-
-          @Override
-          public void rejected(Origin origin, String reason) {}
-        });
+        articles.addAll(read(f));
       }
     }
+    return articles;
+  }
+
+  /** The articles of {@code file} (any format newsindex reads), in order; rejected ones left out. */
+  static List<Article> read(Path file) throws IOException {
+    List<Article> articles = new ArrayList<>();
+    Ingest.readFile(file, new ArticleHandler() {
+      @Override
+      public void article(Article a, Origin origin) {
+        articles.add(a);
+      }
+
+      @Override
+      public void rejected(Origin origin, String reason) {}
+    });
     return articles;
   }
 

@@ -3,14 +3,10 @@ package dev.newsindex.bench;
 import dev.newsindex.Article;
 import dev.newsindex.Compression;
 import dev.newsindex.index.ArticleWriter;
-import dev.newsindex.ingest.ArticleHandler;
-import dev.newsindex.ingest.Ingest;
-import dev.newsindex.ingest.Origin;
 import dev.newsindex.schema.LanguageDetection;
 import dev.newsindex.schema.MinHash;
 import dev.newsindex.schema.NewsSchema;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,16 +81,7 @@ public final class FeatureCost {
     }
     Path source = corpora.resolve(only).resolve("docs.jsonl");
     work = work != null ? Files.createDirectories(work) : Files.createTempDirectory("featurecost");
-    List<Article> read = new ArrayList<>();
-    Ingest.readFile(source, new ArticleHandler() {
-      @Override
-      public void article(Article article, Origin origin) {
-        read.add(article);
-      }
-
-      @Override
-      public void rejected(Origin origin, String reason) {}
-    });
+    List<Article> read = BenchReport.read(source);
     List<Article> detected = read.stream().map(LanguageDetection::withLanguage).toList();
     System.out.printf(Locale.ROOT, "%s: %,d articles%n", source, read.size());
 
@@ -102,14 +89,14 @@ public final class FeatureCost {
     STEPS.forEach(s -> cpu.put(s, new ArrayList<>()));
     List<Double> signatures = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
-      double start = cpuSeconds();
+      double start = PeerBench.cpuSeconds();
       long values = 0;
       for (Article a : detected) {
         int[] sig = MinHash.of(a.title(), a.body());
         values += sig == null ? 0 : sig[0];
       }
       if (r > 0) {
-        signatures.add(cpuSeconds() - start);
+        signatures.add(PeerBench.cpuSeconds() - start);
       }
       if (values == 42) {
         System.out.print(""); // keeps the loop from being optimised away
@@ -119,9 +106,9 @@ public final class FeatureCost {
         int step = (k + r) % STEPS.size();
         Path dir = work.resolve("step" + step);
         PeerBench.delete(dir);
-        double before = cpuSeconds();
+        double before = PeerBench.cpuSeconds();
         index(step, step == STEPS.size() - 1 ? read : detected, dir);
-        double took = cpuSeconds() - before;
+        double took = PeerBench.cpuSeconds() - before;
         System.out.printf(Locale.ROOT, "  round %d %-40s %6.2f CPU s%n", r + 1, STEPS.get(step),
             took);
         if (r > 0) {
@@ -206,11 +193,6 @@ public final class FeatureCost {
   private static Document withoutSignature(Document doc) {
     doc.removeFields(NewsSchema.MINHASH);
     return doc;
-  }
-
-  private static double cpuSeconds() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
   }
 
   private static double median(List<Double> values) {

@@ -313,16 +313,7 @@ public final class PeerBench {
    * minBytes}; returns how many articles it wrote.
    */
   static long repeat(Path source, long minBytes, Path out, Path bulk) throws IOException {
-    List<Article> articles = new ArrayList<>();
-    Ingest.readFile(source, new ArticleHandler() {
-      @Override
-      public void article(Article article, Origin origin) {
-        articles.add(article);
-      }
-
-      @Override
-      public void rejected(Origin origin, String reason) {}
-    });
+    List<Article> articles = BenchReport.read(source);
     delete(bulk);
     Files.createDirectories(bulk);
     long written = 0;
@@ -561,7 +552,8 @@ public final class PeerBench {
     return String.format(Locale.ROOT, "%.1f", bytes / 1048576.0);
   }
 
-  private static double cpuSeconds() {
+  /** The CPU time this process has used, merge and other background threads included. */
+  static double cpuSeconds() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
   }

@@ -2,9 +2,6 @@ package dev.newsindex.bench;
 
 import com.github.luben.zstd.Zstd;
 import dev.newsindex.Article;
-import dev.newsindex.ingest.ArticleHandler;
-import dev.newsindex.ingest.Ingest;
-import dev.newsindex.ingest.Origin;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -73,16 +70,8 @@ public final class StoredCompressionBench {
       }
     }
     Path source = corpora.resolve(only).resolve("docs.jsonl");
-    List<byte[]> articles = new ArrayList<>();
-    Ingest.readFile(source, new ArticleHandler() {
-      @Override
-      public void article(Article article, Origin origin) {
-        articles.add(serialise(article));
-      }
-
-      @Override
-      public void rejected(Origin origin, String reason) {}
-    });
+    List<byte[]> articles = BenchReport.read(source).stream()
+        .map(StoredCompressionBench::serialise).toList();
     long raw = articles.stream().mapToLong(a -> a.length).sum();
     List<Mode> modes = List.of(
         new Mode("DEFLATE, preset dictionary (--compression small)",

@@ -2,7 +2,10 @@ package dev.newsindex.analysis;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -117,6 +120,10 @@ final class CaseRules extends SolrSynonymParser {
     if (map == null || map.fst == null) {
       return words;
     }
+    CharArraySet known = KNOWN.get(map);
+    if (known != null) {
+      return known;
+    }
     try {
       IntsRefFSTEnum<org.apache.lucene.util.BytesRef> inputs = new IntsRefFSTEnum<>(map.fst);
       for (IntsRefFSTEnum.InputOutput<org.apache.lucene.util.BytesRef> e = inputs.next();
@@ -138,6 +145,20 @@ final class CaseRules extends SolrSynonymParser {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return CharArraySet.unmodifiableSet(words);
+    return remember(map, words);
+  }
+
+  /**
+   * The case words of maps whose words are known without walking their FST (a cold search's
+   * bundled map: {@link NewsSynonyms} stores them beside it), or already walked once.
+   */
+  private static final Map<SynonymMap, CharArraySet> KNOWN =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Records {@code words} as {@link #caseWords} of {@code map} and returns them, unmodifiable. */
+  static CharArraySet remember(SynonymMap map, CharArraySet words) {
+    CharArraySet kept = CharArraySet.unmodifiableSet(words);
+    KNOWN.put(map, kept);
+    return kept;
   }
 }

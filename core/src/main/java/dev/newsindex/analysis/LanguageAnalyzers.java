@@ -1,16 +1,9 @@
 package dev.newsindex.analysis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import com.ibm.icu.text.Normalizer2;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopFilter;
@@ -106,8 +99,6 @@ public final class LanguageAnalyzers {
   private static final CharArraySet FRENCH_ARTICLES = new CharArraySet(List.of("l", "m", "t",
       "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"), true);
   private static final CharArraySet ARABIC_STOP = ArabicAnalyzer.getDefaultStopSet();
-  /** Compiled once (see {@link #snowballStopWords}). */
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   /** The normal form the stop filters compare in: {@link ICUNormalizer2Filter}'s, NFKC case-folded. */
   private static final Normalizer2 CASE_FOLD = Normalizer2.getNFKCCasefoldInstance();
   private static final CharArraySet FRENCH_STOP =
@@ -145,29 +136,22 @@ public final class LanguageAnalyzers {
    * written with an accent (German {@code über}) is therefore not matched once folded ({@code
    * uber}); folding the lists would change what an index holds, so it needs a new {@link #NAME}.
    * Read as {@link WordlistLoader#getSnowballWordSet(Reader)} reads it (the words of each line
-   * before a {@code |}), but with one compiled pattern: it compiles {@code \\s+} again for each
-   * of their 800 lines, about 3% of a cold search's instructions (LanguageAnalyzersTest checks
-   * that both read the same words).
+   * before a {@code |}), but by {@link WordLists}: it compiles {@code \\s+} again for each of
+   * their 800 lines, about 3% of a cold search's instructions (LanguageAnalyzersTest checks that
+   * both read the same words).
    */
   static CharArraySet snowballStopWords(String file, Supplier<CharArraySet> lucenes) {
-    InputStream in = SnowballFilter.class.getResourceAsStream(file);
-    if (in == null) {
+    List<String> lines = WordLists.lines(SnowballFilter.class, file);
+    if (lines == null) {
       // On the module path Lucene opens the list's package to itself only: its own read.
       return lowerCased(lucenes.get());
     }
     CharArraySet out = new CharArraySet(256, false);
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(in,
-        StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        int comment = line.indexOf('|');
-        for (String word : SPACES.split(comment < 0 ? line : line.substring(0, comment))) {
-          if (!word.isEmpty()) {
-            out.add(CASE_FOLD.normalize(word));
-          }
-        }
+    for (String line : lines) {
+      int comment = line.indexOf('|');
+      for (String word : WordLists.words(line, 0, comment < 0 ? line.length() : comment)) {
+        out.add(CASE_FOLD.normalize(word));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading Lucene's stop words " + file, e);
     }
     return CharArraySet.unmodifiableSet(out);
   }

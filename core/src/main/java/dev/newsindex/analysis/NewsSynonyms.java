@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.DataInput;
@@ -111,7 +112,8 @@ public final class NewsSynonyms {
   private static String digest(byte[] rules) {
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
     crc.update(rules);
-    return NewsAnalyzer.NAME + "/" + rules.length + "/" + Long.toHexString(crc.getValue());
+    // The map's own layout (2: its case words after the FST) is part of what it was made from.
+    return NewsAnalyzer.NAME + "/2/" + rules.length + "/" + Long.toHexString(crc.getValue());
   }
 
   /** The bundled rules' map made at build time, or null when absent or made from other rules. */
@@ -135,7 +137,14 @@ public final class NewsSynonyms {
       }
       FST<BytesRef> fst = new FST<>(FST.readMetadata(data, ByteSequenceOutputs.getSingleton()),
           data);
-      return new SynonymMap(fst, words, maxHorizontalContext);
+      SynonymMap map = new SynonymMap(fst, words, maxHorizontalContext);
+      int cased = data.readVInt();
+      CharArraySet caseWords = new CharArraySet(cased, true);
+      for (int i = 0; i < cased; i++) {
+        caseWords.add(data.readString());
+      }
+      CaseRules.remember(map, caseWords);
+      return map;
     } catch (IOException | RuntimeException e) {
       return null; // parse the rules instead
     }
@@ -159,6 +168,12 @@ public final class NewsSynonyms {
       data.writeBytes(word.bytes, word.offset, word.length);
     }
     map.fst.save(data, data);
+    // What CaseRules.caseWords would find walking the FST, which a cold search need not do.
+    CharArraySet caseWords = CaseRules.caseWords(map);
+    data.writeVInt(caseWords.size());
+    for (Object cased : caseWords) {
+      data.writeString(new String((char[]) cased));
+    }
   }
 
   /**

@@ -1,13 +1,9 @@
 package dev.newsindex.analysis;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
+import java.util.List;
 import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -67,9 +63,9 @@ public final class SpellingVariantFilter extends TokenFilter {
 
   private static CharArrayMap<Fold> foldsOrNull(boolean spelling, boolean protect) {
     if (spelling) {
-      return protect ? Tables.BOTH : Tables.SPELLING;
+      return protect ? Both.MAP : Spelling.MAP;
     }
-    return protect ? Tables.PROTECTED : null;
+    return protect ? Protected.MAP : null;
   }
 
   @Override
@@ -87,52 +83,57 @@ public final class SpellingVariantFilter extends TokenFilter {
     return true;
   }
 
-  /** The tables, made on first use. */
-  private static final class Tables {
-    /** Compiled once: String.split would compile it again for each of the list's lines. */
-    static final Pattern SPACES = Pattern.compile("\\s+");
-    static final CharArrayMap<char[]> PAIRS = read();
-    static final CharArrayMap<Fold> SPELLING = make(true, false);
-    static final CharArrayMap<Fold> PROTECTED = make(false, true);
-    static final CharArrayMap<Fold> BOTH = make(true, true);
-
-    private static CharArrayMap<Fold> make(boolean spelling, boolean protect) {
-      CharArrayMap<Fold> map = new CharArrayMap<>(2048, false);
-      org.apache.lucene.analysis.CharArraySet kept = StemGuard.protectedWords();
-      if (spelling) {
-        for (var e : PAIRS.entrySet()) {
-          char[] american = e.getValue();
-          map.put((char[]) e.getKey(), new Fold(american, protect && kept.contains(american)));
-        }
-      }
-      if (protect) {
-        for (Object w : kept) {
-          char[] word = (char[]) w;
-          map.put(word, new Fold(word, true));
-        }
-      }
-      return CharArrayMap.unmodifiableMap(map);
-    }
+  /**
+   * The tables, each made on first use (a chain asks for one or two of the three): the pairs read
+   * once.
+   */
+  private static final class Pairs {
+    static final CharArrayMap<char[]> BRITISH = read();
 
     private static CharArrayMap<char[]> read() {
+      List<String> lines = WordLists.lines(SpellingVariantFilter.class, LIST);
+      if (lines == null) {
+        throw new IllegalStateException("the spelling variants " + LIST + " are missing");
+      }
       CharArrayMap<char[]> map = new CharArrayMap<>(2048, false);
-      try (InputStream in = SpellingVariantFilter.class.getResourceAsStream(LIST)) {
-        if (in == null) {
-          throw new IllegalStateException("the spelling variants " + LIST + " are missing");
+      for (String line : lines) {
+        List<String> pair = WordLists.words(line);
+        if (pair.size() < 2 || line.startsWith("#")) {
+          continue;
         }
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in,
-            StandardCharsets.UTF_8));
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          if (line.isBlank() || line.startsWith("#")) {
-            continue;
-          }
-          String[] pair = SPACES.split(line.strip());
-          map.put(pair[0], pair[1].toCharArray());
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        map.put(pair.get(0), pair.get(1).toCharArray());
       }
       return CharArrayMap.unmodifiableMap(map);
     }
+  }
+
+  private static final class Spelling {
+    static final CharArrayMap<Fold> MAP = make(true, false);
+  }
+
+  private static final class Protected {
+    static final CharArrayMap<Fold> MAP = make(false, true);
+  }
+
+  private static final class Both {
+    static final CharArrayMap<Fold> MAP = make(true, true);
+  }
+
+  private static CharArrayMap<Fold> make(boolean spelling, boolean protect) {
+    CharArrayMap<Fold> map = new CharArrayMap<>(2048, false);
+    CharArraySet kept = StemGuard.protectedWords();
+    if (spelling) {
+      for (var e : Pairs.BRITISH.entrySet()) {
+        char[] american = e.getValue();
+        map.put((char[]) e.getKey(), new Fold(american, protect && kept.contains(american)));
+      }
+    }
+    if (protect) {
+      for (Object w : kept) {
+        char[] word = (char[]) w;
+        map.put(word, new Fold(word, true));
+      }
+    }
+    return CharArrayMap.unmodifiableMap(map);
   }
 }

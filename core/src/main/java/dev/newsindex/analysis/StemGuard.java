@@ -1,14 +1,9 @@
 package dev.newsindex.analysis;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
@@ -53,31 +48,24 @@ public enum StemGuard {
 
   /** The families, read on first use: each listed word and its family's stem. */
   private static final class Families {
-    /** Compiled once: String.split would compile it again for each line. */
-    static final Pattern SPACES = Pattern.compile("\\s+");
     static final List<String[]> PAIRS = read();
     static final CharArraySet WORDS = words();
 
     private static List<String[]> read() {
+      List<String> lines = WordLists.lines(StemGuard.class, LIST);
+      if (lines == null) {
+        throw new IllegalStateException("the stem families " + LIST + " are missing");
+      }
       List<String[]> pairs = new ArrayList<>();
-      try (InputStream in = StemGuard.class.getResourceAsStream(LIST)) {
-        if (in == null) {
-          throw new IllegalStateException("the stem families " + LIST + " are missing");
+      for (String line : lines) {
+        int colon = line.indexOf(':');
+        if (line.isBlank() || line.startsWith("#") || colon < 0) {
+          continue;
         }
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in,
-            StandardCharsets.UTF_8));
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          int colon = line.indexOf(':');
-          if (line.isBlank() || line.startsWith("#") || colon < 0) {
-            continue;
-          }
-          String stem = line.substring(0, colon).strip();
-          for (String word : SPACES.split(line.substring(colon + 1).strip())) {
-            pairs.add(new String[] {word, stem});
-          }
+        String stem = line.substring(0, colon).strip();
+        for (String word : WordLists.words(line, colon + 1, line.length())) {
+          pairs.add(new String[] {word, stem});
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
       return pairs;
     }

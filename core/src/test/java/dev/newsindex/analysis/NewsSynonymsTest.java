@@ -167,6 +167,9 @@ public class NewsSynonymsTest extends BaseTokenStreamTestCase {
     SynonymMap parsed = rules.build();
     write(parsed, parsedNow);
     assertArrayEquals(parsedNow.toByteArray(), fromBuild.toByteArray());
+    // ... the case words stored beside it are those a walk of the parsed map's FST finds ...
+    assertEquals(words(CaseRules.caseWords(parsed)), words(CaseRules.caseWords(made)));
+    assertTrue(words(CaseRules.caseWords(made)).contains("fed")); // Fed, the Federal Reserve
     // ... so queries expand alike.
     try (Analyzer a = NewsAnalyzer.forQueries(Stemmer.NONE, made);
         Analyzer b = NewsAnalyzer.forQueries(Stemmer.NONE, parsed)) {
@@ -175,6 +178,14 @@ public class NewsSynonymsTest extends BaseTokenStreamTestCase {
       }
       assertTrue(java.util.List.of(termsOf(a, "North Korea")).contains("dprk"));
     }
+  }
+
+  private static java.util.SortedSet<String> words(org.apache.lucene.analysis.CharArraySet set) {
+    java.util.SortedSet<String> words = new java.util.TreeSet<>();
+    for (Object w : set) {
+      words.add(new String((char[]) w));
+    }
+    return words;
   }
 
   private static void write(SynonymMap map, java.io.OutputStream out) throws Exception {

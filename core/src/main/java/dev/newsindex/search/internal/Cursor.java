@@ -48,8 +48,8 @@ record Cursor(long version, int fingerprint, long value, int doc, int rank) {
 
   /**
    * The fingerprint of everything that decides which hits come in which order: the first four
-   * bytes of the SHA-256 of a canonical text of the query, match mode, dates, sources, filters and
-   * sort. Only values with a fixed text form go in (strings, ISO dates, the sort's name), so the
+   * bytes of the SHA-256 of a canonical text of the query, match mode, dates, sources, filters,
+   * languages and sort. Only values with a fixed text form go in (strings, ISO dates, the sort's name), so the
    * same request gives the same fingerprint in every JVM and every release on the same schema;
    * {@code hashCode}s of enums or Lucene queries would not.
    */
@@ -64,6 +64,11 @@ record Cursor(long version, int fingerprint, long value, int doc, int rank) {
     }
     for (String f : r.filters()) {
       canonical.append(";filter=").append(quoted(f));
+    }
+    // In any order the same languages select the same hits; none adds nothing, so a cursor made
+    // before languages counted is still accepted.
+    for (String l : new java.util.TreeSet<>(r.langs())) {
+      canonical.append(";lang=").append(quoted(l));
     }
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")

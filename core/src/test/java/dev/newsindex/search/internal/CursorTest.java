@@ -35,6 +35,13 @@ class CursorTest {
     assertNotEquals(base, Cursor.fingerprint(request().toBuilder().matchAll(false).build()));
     assertNotEquals(base, Cursor.fingerprint(request().toBuilder().source("Reuters").build()));
     assertNotEquals(base, Cursor.fingerprint(request().toBuilder().until(null).build()));
+    // A cursor of the French hits is not one of all languages', nor of the Arabic ones ...
+    int french = Cursor.fingerprint(request().toBuilder().lang("fr").build());
+    assertNotEquals(base, french);
+    assertNotEquals(french, Cursor.fingerprint(request().toBuilder().lang("ar").build()));
+    // ... but the same languages in another order select the same hits.
+    assertEquals(Cursor.fingerprint(request().toBuilder().lang("fr").lang("de").build()),
+        Cursor.fingerprint(request().toBuilder().lang("de").lang("fr").build()));
     // The query "a" with filter "b" is not the query "a;filter=1:b".
     assertNotEquals(Cursor.fingerprint(SearchRequest.builder("a").filter("b").build()),
         Cursor.fingerprint(SearchRequest.builder("a;filter=1:b").build()));

@@ -71,9 +71,24 @@ record Cursor(long version, int fingerprint, long value, int doc, int rank) {
       canonical.append(";lang=").append(quoted(l));
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
+      byte[] digest = ((MessageDigest) SHA_256.clone())
           .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
       return ByteBuffer.wrap(digest).getInt();
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError("the JDK's SHA-256 can be cloned", e);
+    }
+  }
+
+  /**
+   * A digest never used, cloned for each fingerprint: {@code MessageDigest.getInstance} looks the
+   * algorithm up among the security providers every time, which cost about 3% of a top-10 search
+   * without passages ({@code bench/run SearchBench}).
+   */
+  private static final MessageDigest SHA_256 = sha256();
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError("every JDK has SHA-256", e);
     }

@@ -40,6 +40,7 @@ public final class BenchDoc {
   private static final Pattern DATE = Pattern.compile("(?m)^\\| date \\| ([^|]+) \\|$");
 
   private final String name;
+  private String page;
   private final String about;
   private final List<String> args;
   private final Map<String, String> corpora = new LinkedHashMap<>();
@@ -48,6 +49,7 @@ public final class BenchDoc {
 
   private BenchDoc(String name, String about, List<String> args) {
     this.name = name;
+    this.page = name;
     this.about = about;
     this.args = args;
   }
@@ -58,6 +60,15 @@ public final class BenchDoc {
    */
   public static BenchDoc create(String name, String about, String... args) {
     return new BenchDoc(name, about, List.of(args));
+  }
+
+  /**
+   * Writes to {@code docs/benchmarks/PAGE.md}, titled {@code page}, instead of the class's own
+   * page: for a benchmark that keeps one page per setting (e.g. per index size).
+   */
+  public BenchDoc page(String page) {
+    this.page = page;
+    return this;
   }
 
   /**
@@ -124,7 +135,7 @@ public final class BenchDoc {
       return;
     }
     Path dir = Files.createDirectories(Path.of(docs));
-    Path file = dir.resolve(name + ".md");
+    Path file = dir.resolve(page + ".md");
     Files.writeString(file, render(), StandardCharsets.UTF_8);
     writeIndex(dir);
     System.err.println("bench: wrote " + file);
@@ -132,7 +143,7 @@ public final class BenchDoc {
 
   String render() {
     StringBuilder sb = new StringBuilder();
-    sb.append("# ").append(name).append("\n\n").append(about).append("\n\n");
+    sb.append("# ").append(page).append("\n\n").append(about).append("\n\n");
     sb.append("| run | |\n|---|---|\n");
     sb.append("| machine | ").append(machine()).append(" |\n");
     sb.append("| JDK | ").append(Runtime.version()).append(" (")

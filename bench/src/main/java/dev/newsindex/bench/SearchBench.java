@@ -23,7 +23,15 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -35,19 +43,21 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 
 /**
- * Search latency of newsindex beside bare Lucene on the same index, in the same JVM.
+ * Search latency of newsindex beside bare Lucene on the same articles, in the same JVM.
  *
  * <p>{@code bench/run SearchBench [--count N] [--index DIR] [--rounds R] [--build-only]} builds (once)
  * an index of N {@link SyntheticCorpus} articles (seed 42) in DIR, then runs each query class: each
  * request goes to {@link NewsIndex#search}, and the query it runs (parsed once, as newsindex parses
  * it, with the index's query analyzer; filters included) to a bare {@link IndexSearcher#search}
  * with the same similarity that also loads the stored fields of its top 10 (and, for the classes
- * with passages, highlights them with a default {@link UnifiedHighlighter}), alternating query by
- * query, each side first half of the time, so that both see the same noise and caches. It prints
- * the median and p99 latency per class and the ratio of the medians, and writes them to {@code
- * docs/benchmarks/SearchBench.md}.
+ * with passages, searches a copy of the articles with offsets in the postings, {@link
+ * #offsetsCopy}, and highlights its top 10 from them with a default {@link UnifiedHighlighter}),
+ * alternating query by query, each side first half of the time, so that both see the same noise
+ * and caches. It prints the median and p99 latency per class and the ratio of the medians, and
+ * writes them to {@code docs/benchmarks/SearchBench-SIZE.md} (SIZE: N as 100k, 1M).
  */
 public final class SearchBench {
   private static final String[] PHRASES = {"north korea", "central bank", "united states",
@@ -89,14 +99,19 @@ public final class SearchBench {
         build(dir, count, have);
       }
     }
+    Path offsets = offsetsCopy(dir);
     if (buildOnly) {
       return;
     }
+    // One page per index size (SearchBench-100k, SearchBench-1M), so that each keeps its figures.
+    String size = count % 1_000_000 == 0 ? count / 1_000_000 + "M"
+        : count % 1000 == 0 ? count / 1000 + "k" : Long.toString(count);
     BenchDoc doc = BenchDoc.create("SearchBench", "Search latency of newsindex beside bare Lucene"
-        + " given the same parsed query, on the same index, in the same JVM.", args);
+        + " given the same parsed query, on the same articles, in the same JVM.", args)
+        .page("SearchBench-" + size);
     doc.corpus(String.format(Locale.ROOT, "%,d synthetic articles (SyntheticCorpus, seed 42)",
         count));
-    run(dir, rounds, doc);
+    run(dir, offsets, rounds, doc);
     doc.write();
   }
 
@@ -163,6 +178,91 @@ public final class SearchBench {
     System.out.printf(Locale.ROOT, "built in %.0f s%n", (System.nanoTime() - started) / 1e9);
   }
 
+  /**
+   * The bare side's index for the classes with passages: the articles of {@code dir} again, title
+   * and body with offsets in their postings (so its highlighter reads them there instead of
+   * analysing the text again), every other stored field stored as it is, with newsindex's writer
+   * configuration. Made once beside {@code dir} ({@code DIR-offsets}), and again when {@code dir}
+   * holds other articles.
+   */
+  static Path offsetsCopy(Path dir) throws Exception {
+    Path copy = dir.resolveSibling(dir.getFileName() + "-offsets");
+    try (FSDirectory from = FSDirectory.open(dir); DirectoryReader source = DirectoryReader.open(from)) {
+      try (FSDirectory to = FSDirectory.open(copy)) {
+        if (DirectoryReader.indexExists(to)) {
+          try (DirectoryReader made = DirectoryReader.open(to)) {
+            if (made.numDocs() == source.numDocs()) {
+              return copy;
+            }
+          }
+        }
+      }
+      long started = System.nanoTime();
+      System.out.printf(Locale.ROOT, "copying %,d articles to %s, with offsets ...%n",
+          source.numDocs(), copy);
+      FieldType withOffsets = new FieldType(TextField.TYPE_STORED);
+      withOffsets.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+      withOffsets.freeze();
+      IndexWriterConfig config = ArticleWriter.config(NewsSchema.analyzer(),
+          IndexWriterConfig.OpenMode.CREATE, IndexSettings.DEFAULT.compression())
+          .setRAMBufferSizeMB(512);
+      try (FSDirectory to = FSDirectory.open(copy); IndexWriter w = new IndexWriter(to, config)) {
+        for (LeafReaderContext leaf : source.leaves()) {
+          Thread[] threads = new Thread[2];
+          Exception[] failure = new Exception[1];
+          for (int t = 0; t < threads.length; t++) {
+            int first = t;
+            threads[t] = new Thread(() -> {
+              try {
+                StoredFields stored = leaf.reader().storedFields();
+                Bits live = leaf.reader().getLiveDocs();
+                for (int d = first; d < leaf.reader().maxDoc(); d += threads.length) {
+                  if (live != null && !live.get(d)) {
+                    continue;
+                  }
+                  Document copied = new Document();
+                  for (IndexableField f : stored.document(d)) {
+                    boolean text = NewsSchema.TITLE.equals(f.name())
+                        || NewsSchema.BODY.equals(f.name());
+                    if (text && f.stringValue() != null) {
+                      copied.add(new Field(f.name(), f.stringValue(), withOffsets));
+                    } else if (f.stringValue() != null) {
+                      copied.add(new StoredField(f.name(), f.stringValue()));
+                    } else if (f.numericValue() instanceof Integer v) {
+                      copied.add(new StoredField(f.name(), v));
+                    } else if (f.numericValue() instanceof Long v) {
+                      copied.add(new StoredField(f.name(), v));
+                    } else if (f.numericValue() instanceof Float v) {
+                      copied.add(new StoredField(f.name(), v));
+                    } else if (f.numericValue() instanceof Double v) {
+                      copied.add(new StoredField(f.name(), v));
+                    } else if (f.binaryValue() != null) {
+                      copied.add(new StoredField(f.name(), f.binaryValue()));
+                    }
+                  }
+                  w.addDocument(copied);
+                }
+              } catch (IOException e) {
+                failure[0] = e;
+              }
+            });
+            threads[t].start();
+          }
+          for (Thread t : threads) {
+            t.join();
+          }
+          if (failure[0] != null) {
+            throw failure[0];
+          }
+        }
+        w.forceMerge(source.leaves().size());
+        w.commit();
+      }
+      System.out.printf(Locale.ROOT, "copied in %.0f s%n", (System.nanoTime() - started) / 1e9);
+      return copy;
+    }
+  }
+
   /** One class of queries: how to make the i-th request. */
   record QueryClass(String name, List<SearchRequest> requests) {}
 
@@ -212,21 +312,28 @@ public final class SearchBench {
     return SyntheticCorpus.NEWS_WORDS[r.nextInt(SyntheticCorpus.NEWS_WORDS.length)];
   }
 
-  static void run(Path dir, int rounds, BenchDoc doc) throws IOException {
+  static void run(Path dir, Path offsets, int rounds, BenchDoc doc) throws IOException {
     try (NewsIndex index = NewsIndex.open(dir);
         FSDirectory fs = FSDirectory.open(dir);
-        DirectoryReader reader = DirectoryReader.open(fs)) {
+        DirectoryReader reader = DirectoryReader.open(fs);
+        FSDirectory copyFs = FSDirectory.open(offsets);
+        DirectoryReader copyReader = DirectoryReader.open(copyFs)) {
       IndexSettings settings = index.settings();
-      IndexSearcher bare = new IndexSearcher(reader);
+      IndexSearcher same = new IndexSearcher(reader);
       // The similarity newsindex ranks with, so that top-k skipping prunes alike.
-      bare.setSimilarity(TextScoring.DEFAULT.similarity(settings.k1(), settings.b()));
-      boolean offsets = hasOffsets(reader);
-      UnifiedHighlighter highlighter = UnifiedHighlighter.builder(bare,
+      same.setSimilarity(TextScoring.DEFAULT.similarity(settings.k1(), settings.b()));
+      IndexSearcher copy = new IndexSearcher(copyReader);
+      copy.setSimilarity(same.getSimilarity());
+      if (!hasOffsets(copyReader)) {
+        throw new IllegalStateException(offsets + " has no offsets in its postings");
+      }
+      // The copy's highlighter reads the offsets from its postings.
+      UnifiedHighlighter copyHighlighter = UnifiedHighlighter.builder(copy,
           NewsSchema.analyzer(settings)).build();
       // Parsed with the query analyzer newsindex parses with (query-time synonyms included), so
       // that both sides run the same query: with the index analyzer, "north korea" would be two
       // words for the bare side but also DPRK and its other aliases for newsindex.
-      ArticleSearcher parser = new ArticleSearcher(bare, NewsSchema.queryAnalyzer(settings),
+      ArticleSearcher parser = new ArticleSearcher(same, NewsSchema.queryAnalyzer(settings),
           NewsSchema.analyzer(settings));
       System.out.printf(Locale.ROOT, "index %s: %,d articles, %d segments; %d rounds%n", dir,
           reader.numDocs(), reader.leaves().size(), rounds);
@@ -239,17 +346,20 @@ public final class SearchBench {
       doc.note("The bare side is handed the query newsindex parsed (with the index's query"
           + " analyzer, filters included), ranks with the same similarity and loads"
           + " the stored fields of its top 10; the two run query by query, each first half of the"
-          + " time; for the snippet classes it also highlights title"
-          + " (one passage) and body (the passages asked for) of its top 10 in one call of a"
-          + " default UnifiedHighlighter, which " + (offsets
-              ? "takes the offsets from the postings (this index has them)"
-              : "analyses the text again (this index has no offsets in its postings)")
-          + ". It never counts facets, so for the facet classes the ratio is their whole cost.");
+          + " time. For the classes without passages it searches the same index; for the"
+          + " snippet classes it searches a copy of the same articles whose title and body hold"
+          + " offsets in their postings (" + String.format(Locale.ROOT, "%.0f", sizeMb(offsets))
+          + " MB beside newsindex's " + String.format(Locale.ROOT, "%.0f", sizeMb(dir))
+          + " MB) and highlights title (one passage) and body (the passages asked for) of its"
+          + " top 10 from them, in one call of a default UnifiedHighlighter; newsindex, whose"
+          + " postings have no offsets, analyses the text of its top 10 again."
+          + " It never counts facets, so for the facet classes the ratio is their whole cost.");
       // JIT warm-up over every class first, so that the first class measured is not penalised.
       for (int pass = 0; pass < 2; pass++) {
         for (QueryClass c : classes()) {
           for (SearchRequest q : c.requests()) {
-            bare(bare, highlighter, parser.filtered(q), null, q.passages());
+            bare(q.passages() > 0 ? copy : same, copyHighlighter, parser.filtered(q), null,
+                q.passages());
             index.search(q);
           }
         }
@@ -264,7 +374,8 @@ public final class SearchBench {
         }
         // Warm-up: one untimed pass of each.
         for (int i = 0; i < queries.size(); i++) {
-          bare(bare, highlighter, queries.get(i), sorts.get(i), c.requests().get(i).passages());
+          bare(c.requests().get(i).passages() > 0 ? copy : same, copyHighlighter, queries.get(i),
+              sorts.get(i), c.requests().get(i).passages());
           index.search(c.requests().get(i));
         }
         double[] bareMs = new double[queries.size() * rounds];
@@ -276,14 +387,16 @@ public final class SearchBench {
             // stored blocks in the CPU caches (worth about 10% on the term class).
             boolean bareFirst = (i + round) % 2 == 0;
             if (bareFirst) {
-              bareMs[k] = timeBare(bare, highlighter, queries.get(i), sorts.get(i),
+              bareMs[k] = timeBare(c.requests().get(i).passages() > 0 ? copy : same, copyHighlighter,
+                  queries.get(i), sorts.get(i),
                   c.requests().get(i).passages());
             }
             long t0 = System.nanoTime();
             index.search(c.requests().get(i));
             newsMs[k] = (System.nanoTime() - t0) / 1e6;
             if (!bareFirst) {
-              bareMs[k] = timeBare(bare, highlighter, queries.get(i), sorts.get(i),
+              bareMs[k] = timeBare(c.requests().get(i).passages() > 0 ? copy : same, copyHighlighter,
+                  queries.get(i), sorts.get(i),
                   c.requests().get(i).passages());
             }
             k++;
@@ -330,6 +443,13 @@ public final class SearchBench {
       n += marked.size();
     }
     return n;
+  }
+
+  /** The size of the files of the index in {@code dir}, in MB. */
+  private static double sizeMb(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.mapToLong(f -> f.toFile().length()).sum() / 1e6;
+    }
   }
 
   /** Whether the body's postings hold offsets (the highlighters then read them there). */

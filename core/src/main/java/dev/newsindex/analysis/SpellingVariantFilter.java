@@ -83,10 +83,7 @@ public final class SpellingVariantFilter extends TokenFilter {
     return true;
   }
 
-  /**
-   * The tables, each made on first use (a chain asks for one or two of the three): the pairs read
-   * once.
-   */
+  /** The pairs of the list, British to American, read on first use. */
   private static final class Pairs {
     static final CharArrayMap<char[]> BRITISH = read();
 
@@ -107,6 +104,7 @@ public final class SpellingVariantFilter extends TokenFilter {
     }
   }
 
+  // The three tables, each made on first use: a chain asks for one or two of them.
   private static final class Spelling {
     static final CharArrayMap<Fold> MAP = make(true, false);
   }

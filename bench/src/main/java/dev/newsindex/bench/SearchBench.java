@@ -134,44 +134,29 @@ public final class SearchBench {
         articles.next(); // the same deterministic stream, so the index continues it
       }
       AtomicLong done = new AtomicLong(from);
-      Thread[] threads = new Thread[2];
-      Exception[] failure = new Exception[1];
-      for (int t = 0; t < threads.length; t++) {
-        threads[t] = new Thread(() -> {
-          try {
-            while (true) {
-              Article a;
-              synchronized (articles) {
-                if (!articles.hasNext()) {
-                  return;
-                }
-                a = articles.next();
-              }
-              w.addDocument(NewsSchema.toDocument(a));
-              long n = done.incrementAndGet();
-              if (n % 100_000 == 0) {
-                // A commit per 100,000: a build cut short still leaves a usable index. Never
-                // lock on the IndexWriter itself: it synchronises on its own monitor (deadlock).
-                synchronized (done) {
-                  w.setLiveCommitData(NewsSchema.commitData().entrySet());
-                  w.commit();
-                }
-                System.out.printf(Locale.ROOT, "  %,d articles committed, %.0f s%n", n,
-                    (System.nanoTime() - started) / 1e9);
-              }
+      onTwoThreads(thread -> {
+        while (true) {
+          Article a;
+          synchronized (articles) {
+            if (!articles.hasNext()) {
+              return;
             }
-          } catch (IOException e) {
-            failure[0] = e;
+            a = articles.next();
           }
-        });
-        threads[t].start();
-      }
-      for (Thread t : threads) {
-        t.join();
-      }
-      if (failure[0] != null) {
-        throw failure[0];
-      }
+          w.addDocument(NewsSchema.toDocument(a));
+          long n = done.incrementAndGet();
+          if (n % 100_000 == 0) {
+            // A commit per 100,000: a build cut short still leaves a usable index. Never
+            // lock on the IndexWriter itself: it synchronises on its own monitor (deadlock).
+            synchronized (done) {
+              w.setLiveCommitData(NewsSchema.commitData().entrySet());
+              w.commit();
+            }
+            System.out.printf(Locale.ROOT, "  %,d articles committed, %.0f s%n", n,
+                (System.nanoTime() - started) / 1e9);
+          }
+        }
+      });
       w.setLiveCommitData(NewsSchema.commitData().entrySet());
       w.commit();
     }
@@ -208,58 +193,73 @@ public final class SearchBench {
           .setRAMBufferSizeMB(512);
       try (FSDirectory to = FSDirectory.open(copy); IndexWriter w = new IndexWriter(to, config)) {
         for (LeafReaderContext leaf : source.leaves()) {
-          Thread[] threads = new Thread[2];
-          Exception[] failure = new Exception[1];
-          for (int t = 0; t < threads.length; t++) {
-            int first = t;
-            threads[t] = new Thread(() -> {
-              try {
-                StoredFields stored = leaf.reader().storedFields();
-                Bits live = leaf.reader().getLiveDocs();
-                for (int d = first; d < leaf.reader().maxDoc(); d += threads.length) {
-                  if (live != null && !live.get(d)) {
-                    continue;
-                  }
-                  Document copied = new Document();
-                  for (IndexableField f : stored.document(d)) {
-                    boolean text = NewsSchema.TITLE.equals(f.name())
-                        || NewsSchema.BODY.equals(f.name());
-                    if (text && f.stringValue() != null) {
-                      copied.add(new Field(f.name(), f.stringValue(), withOffsets));
-                    } else if (f.stringValue() != null) {
-                      copied.add(new StoredField(f.name(), f.stringValue()));
-                    } else if (f.numericValue() instanceof Integer v) {
-                      copied.add(new StoredField(f.name(), v));
-                    } else if (f.numericValue() instanceof Long v) {
-                      copied.add(new StoredField(f.name(), v));
-                    } else if (f.numericValue() instanceof Float v) {
-                      copied.add(new StoredField(f.name(), v));
-                    } else if (f.numericValue() instanceof Double v) {
-                      copied.add(new StoredField(f.name(), v));
-                    } else if (f.binaryValue() != null) {
-                      copied.add(new StoredField(f.name(), f.binaryValue()));
-                    }
-                  }
-                  w.addDocument(copied);
-                }
-              } catch (IOException e) {
-                failure[0] = e;
+          onTwoThreads(first -> {
+            StoredFields fields = leaf.reader().storedFields(); // one per thread: not shared
+            Bits live = leaf.reader().getLiveDocs();
+            for (int d = first; d < leaf.reader().maxDoc(); d += THREADS) {
+              if (live != null && !live.get(d)) {
+                continue;
               }
-            });
-            threads[t].start();
-          }
-          for (Thread t : threads) {
-            t.join();
-          }
-          if (failure[0] != null) {
-            throw failure[0];
-          }
+              Document copied = new Document();
+              for (IndexableField f : fields.document(d)) {
+                boolean text = NewsSchema.TITLE.equals(f.name())
+                    || NewsSchema.BODY.equals(f.name());
+                if (text && f.stringValue() != null) {
+                  copied.add(new Field(f.name(), f.stringValue(), withOffsets));
+                } else if (f.stringValue() != null) {
+                  copied.add(new StoredField(f.name(), f.stringValue()));
+                } else if (f.numericValue() instanceof Integer v) {
+                  copied.add(new StoredField(f.name(), v));
+                } else if (f.numericValue() instanceof Long v) {
+                  copied.add(new StoredField(f.name(), v));
+                } else if (f.numericValue() instanceof Float v) {
+                  copied.add(new StoredField(f.name(), v));
+                } else if (f.numericValue() instanceof Double v) {
+                  copied.add(new StoredField(f.name(), v));
+                } else if (f.binaryValue() != null) {
+                  copied.add(new StoredField(f.name(), f.binaryValue()));
+                }
+              }
+              w.addDocument(copied);
+            }
+          });
         }
         w.forceMerge(source.leaves().size());
         w.commit();
       }
       System.out.printf(Locale.ROOT, "copied in %.0f s%n", (System.nanoTime() - started) / 1e9);
       return copy;
+    }
+  }
+
+  /** Threads that build and copy the indexes: both cores. */
+  private static final int THREADS = 2;
+
+  /** What each of {@link #onTwoThreads}'s threads does, given its number. */
+  interface Work {
+    void run(int thread) throws IOException;
+  }
+
+  /** Runs {@code work} on {@link #THREADS} threads and waits for them; rethrows a failure. */
+  static void onTwoThreads(Work work) throws Exception {
+    Thread[] threads = new Thread[THREADS];
+    IOException[] failure = new IOException[1];
+    for (int t = 0; t < threads.length; t++) {
+      int number = t;
+      threads[t] = new Thread(() -> {
+        try {
+          work.run(number);
+        } catch (IOException e) {
+          failure[0] = e;
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    if (failure[0] != null) {
+      throw failure[0];
     }
   }
 

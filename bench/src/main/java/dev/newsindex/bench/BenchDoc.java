@@ -71,6 +71,12 @@ public final class BenchDoc {
     return this;
   }
 
+  /** A page name's count: 1M, 100k, or the number itself. */
+  public static String countLabel(long count) {
+    return count % 1_000_000 == 0 ? count / 1_000_000 + "M"
+        : count % 1000 == 0 ? count / 1000 + "k" : Long.toString(count);
+  }
+
   /**
    * Names a corpus: {@code label} stands for {@code path} (as given on the command line) in the
    * command, and {@code description} says what it is.

@@ -170,6 +170,10 @@ public final class PeerBench {
     BenchDoc doc = BenchDoc.create("PeerBench", "Indexing throughput and index size of newsindex"
         + " beside OpenSearch single node and bare Lucene (EnglishAnalyzer, StandardAnalyzer) on"
         + " the same articles, in alternating rounds.", args);
+    if (corpora == null) {
+      // The synthetic corpus alone (a long run at 1M) keeps a page of its own.
+      doc.page("PeerBench-synthetic-" + BenchDoc.countLabel(synthetic));
+    }
     if (corpora != null) {
       doc.corpus("CORPORA", corpora.toString(), (only == null ? "every docs.jsonl under it"
           : "the docs.jsonl of " + String.join(", ", new java.util.TreeSet<>(only)))
@@ -313,50 +317,70 @@ public final class PeerBench {
    * minBytes}; returns how many articles it wrote.
    */
   static long repeat(Path source, long minBytes, Path out, Path bulk) throws IOException {
-    List<Article> articles = BenchReport.read(source);
     delete(bulk);
     Files.createDirectories(bulk);
-    long written = 0;
-    long count = 0;
-    int chunk = 0;
-    OutputStream b = null;
-    JsonGenerator bg = null;
     try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
-        JsonGenerator g = NewsJson.generator(o)) {
-      for (int k = 0; written < minBytes || k == 0; k++) {
-        for (Article a : articles) {
-          Article copy = a.toBuilder().id(a.id() + "-" + k).build();
-          NewsJson.article(g, copy);
-          g.writeRaw('\n');
-          if (count % BULK == 0) {
-            if (bg != null) {
-              bg.close();
-              b.close();
-            }
-            b = new BufferedOutputStream(Files.newOutputStream(
-                bulk.resolve(String.format(Locale.ROOT, "%06d.ndjson", chunk++))), 1 << 16);
-            bg = NewsJson.generator(b);
+        JsonGenerator g = NewsJson.generator(o); Bulk requests = new Bulk(bulk)) {
+      // Each pass reads the source again: a corpus larger than the heap (the synthetic 1M) is
+      // never held in memory.
+      for (int k = 0; k == 0 || Files.size(out) < minBytes; k++) {
+        String suffix = "-" + k;
+        Ingest.readFile(source, new ArticleHandler() {
+          @Override
+          public void article(Article a, Origin origin) throws IOException {
+            Article copy = a.toBuilder().id(a.id() + suffix).build();
+            NewsJson.article(g, copy);
+            g.writeRaw('\n');
+            requests.add(copy);
           }
-          bg.writeStartObject();
-          bg.writeObjectFieldStart("index");
-          bg.writeStringField("_id", copy.id());
-          bg.writeEndObject();
-          bg.writeEndObject();
-          bg.writeRaw('\n');
-          NewsJson.article(bg, copy);
-          bg.writeRaw('\n');
-          count++;
-        }
+
+          @Override
+          public void rejected(Origin origin, String reason) {}
+        });
         g.flush();
-        written = Files.size(out);
       }
-    } finally {
-      if (bg != null) {
-        bg.close();
-        b.close();
+      return requests.count;
+    }
+  }
+
+  /** The OpenSearch bulk files of {@link #repeat}: {@value #BULK} index requests per file. */
+  private static final class Bulk implements java.io.Closeable {
+    private final Path dir;
+    private long count;
+    private int chunk;
+    private OutputStream out;
+    private JsonGenerator g;
+
+    Bulk(Path dir) {
+      this.dir = dir;
+    }
+
+    void add(Article a) throws IOException {
+      if (count % BULK == 0) {
+        close();
+        out = new BufferedOutputStream(Files.newOutputStream(
+            dir.resolve(String.format(Locale.ROOT, "%06d.ndjson", chunk++))), 1 << 16);
+        g = NewsJson.generator(out);
+      }
+      g.writeStartObject();
+      g.writeObjectFieldStart("index");
+      g.writeStringField("_id", a.id());
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeRaw('\n');
+      NewsJson.article(g, a);
+      g.writeRaw('\n');
+      count++;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (g != null) {
+        g.close();
+        out.close();
+        g = null;
       }
     }
-    return count;
   }
 
   static Run newsindex(Path input, Path dir, int threads) throws IOException {

@@ -104,8 +104,7 @@ public final class SearchBench {
       return;
     }
     // One page per index size (SearchBench-100k, SearchBench-1M), so that each keeps its figures.
-    String size = count % 1_000_000 == 0 ? count / 1_000_000 + "M"
-        : count % 1000 == 0 ? count / 1000 + "k" : Long.toString(count);
+    String size = BenchDoc.countLabel(count);
     BenchDoc doc = BenchDoc.create("SearchBench", "Search latency of newsindex beside bare Lucene"
         + " given the same parsed query, on the same articles, in the same JVM.", args)
         .page("SearchBench-" + size);

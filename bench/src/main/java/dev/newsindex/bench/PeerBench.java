@@ -170,15 +170,14 @@ public final class PeerBench {
     BenchDoc doc = BenchDoc.create("PeerBench", "Indexing throughput and index size of newsindex"
         + " beside OpenSearch single node and bare Lucene (EnglishAnalyzer, StandardAnalyzer) on"
         + " the same articles, in alternating rounds.", args);
-    if (corpora == null) {
-      // The synthetic corpus alone (a long run at 1M) keeps a page of its own.
-      doc.page("PeerBench-synthetic-" + BenchDoc.countLabel(synthetic));
-    }
     if (corpora != null) {
       doc.corpus("CORPORA", corpora.toString(), (only == null ? "every docs.jsonl under it"
           : "the docs.jsonl of " + String.join(", ", new java.util.TreeSet<>(only)))
           + ", each repeated with"
           + " new ids to at least " + minMb + " MB (see [Corpora](../benchmarks.md#corpora))");
+    } else {
+      // The synthetic corpus alone (a long run at 1M) keeps a page of its own.
+      doc.page("PeerBench-synthetic-" + BenchDoc.countLabel(synthetic));
     }
     if (synthetic > 0) {
       doc.corpus(String.format(Locale.ROOT, "%,d synthetic articles (SyntheticCorpus, seed 42),"

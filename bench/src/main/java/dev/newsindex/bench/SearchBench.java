@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
@@ -239,26 +243,27 @@ public final class SearchBench {
     void run(int thread) throws IOException;
   }
 
-  /** Runs {@code work} on {@link #THREADS} threads and waits for them; rethrows a failure. */
+  /**
+   * Runs {@code work} on {@link #THREADS} threads of a pool and waits for them; rethrows the first
+   * failure, whatever its kind.
+   */
   static void onTwoThreads(Work work) throws Exception {
-    Thread[] threads = new Thread[THREADS];
-    IOException[] failure = new IOException[1];
-    for (int t = 0; t < threads.length; t++) {
-      int number = t;
-      threads[t] = new Thread(() -> {
-        try {
+    try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+      List<Future<Void>> each = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        int number = t;
+        each.add(pool.submit(() -> {
           work.run(number);
-        } catch (IOException e) {
-          failure[0] = e;
+          return null;
+        }));
+      }
+      for (Future<Void> f : each) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof Exception cause ? cause : e;
         }
-      });
-      threads[t].start();
-    }
-    for (Thread t : threads) {
-      t.join();
-    }
-    if (failure[0] != null) {
-      throw failure[0];
+      }
     }
   }
 
